@@ -1,0 +1,52 @@
+# Everyday targets. `make demo` and `make test` are the two commands of the README.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test install lint migrate demo-data serve test-sqlite-smoke bench clean
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed (python3.11 not found)"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	$(MANAGE) migrate --noinput -v0
+
+demo-data: migrate
+	$(MANAGE) load_demo_data
+
+serve:
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+## Create .venv, install, migrate SQLite, load the Bắc Giang demo data, print logins, serve.
+demo: demo-data
+	@echo "Serving http://$(HOST):$(PORT)/  (Ctrl-C to stop)"
+	$(MANAGE) runserver --noreload $(HOST):$(PORT)
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+## Lint, check migrations, run the whole suite (SQLite by default, PostgreSQL with DATABASE_URL).
+test: install
+	$(VENV)/bin/ruff check .
+	DJANGO_SETTINGS_MODULE=marketplace.settings.test $(MANAGE) makemigrations --check --dry-run
+	$(VENV)/bin/pytest -n 2 -rs
+	@if [ -n "$$DATABASE_URL" ]; then $(MAKE) --no-print-directory test-sqlite-smoke; fi
+
+## Migrations and the smoke tests on the embedded SQLite default (CI runs the suite on PostgreSQL).
+test-sqlite-smoke: install
+	env -u DATABASE_URL $(VENV)/bin/pytest -rs --create-db -m smoke
+
+bench: install
+	$(PY) -m tests.bench
+
+clean:
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles

@@ -1,0 +1,213 @@
+"""Products, their OCOP certificates, and the geography they come from.
+
+Geography is data (districts and communes are merged and renamed by the state), so districts,
+communes, showrooms and tourism villages are rows, not constants.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.catalogue.abstract_models import AbstractProduct
+
+from catalog import ocop
+
+
+class District(models.Model):
+    """A district-level unit (huyện, thị xã, thành phố) of Bắc Giang province."""
+
+    name = models.CharField(_("tên"), max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    kind = models.CharField(_("loại"), max_length=40, default="Huyện")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("huyện")
+        verbose_name_plural = _("huyện")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Commune(models.Model):
+    """A commune, ward or town (xã, phường, thị trấn) inside a district."""
+
+    district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="communes")
+    name = models.CharField(_("tên"), max_length=100)
+    kind = models.CharField(_("loại"), max_length=40, default="Xã")
+
+    class Meta:
+        ordering = ["district__name", "name"]
+        unique_together = [("district", "name")]
+        verbose_name = _("xã")
+        verbose_name_plural = _("xã")
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.name}, {self.district.name}"
+
+
+class Place(models.Model):
+    """A place on the map: an OCOP showroom point or an eco-tourism village."""
+
+    class Kind(models.TextChoices):
+        SHOWROOM = "showroom", _("Điểm giới thiệu và bán sản phẩm OCOP")
+        VILLAGE = "village", _("Làng văn hoá du lịch sinh thái")
+
+    kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices)
+    name = models.CharField(_("tên"), max_length=150)
+    slug = models.SlugField(max_length=150, unique=True)
+    district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="places")
+    commune = models.ForeignKey(Commune, on_delete=models.PROTECT, null=True, blank=True)
+    address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
+    latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=30, blank=True)
+    opening_hours = models.CharField(_("giờ mở cửa"), max_length=120, blank=True)
+    description = models.TextField(_("giới thiệu"), blank=True)
+
+    class Meta:
+        ordering = ["kind", "name"]
+        verbose_name = _("địa điểm")
+        verbose_name_plural = _("địa điểm")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Product(AbstractProduct):
+    """An Oscar product that also has a producer and a place of origin.
+
+    Whether it may be listed or sold is never stored on it: it follows from its certificates
+    (see :func:`catalog.selectors.product_listed_queryset`).
+    """
+
+    producer = models.ForeignKey(
+        "partner.Producer", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="products", verbose_name=_("chủ thể sản xuất"),
+    )
+    origin_commune = models.ForeignKey(
+        Commune, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="products", verbose_name=_("xã xuất xứ"),
+    )
+
+    def clean(self) -> None:
+        super().clean()
+        if self.is_standalone and (self.producer_id is None or self.origin_commune_id is None):
+            raise ValidationError(_("Mỗi sản phẩm cần có chủ thể sản xuất và xã xuất xứ."))
+
+
+class OcopCertificate(models.Model):
+    """One OCOP rating decision for a product. History is kept: re-evaluations add rows.
+
+    ``stars`` is computed from ``score`` by the criteria set on every save; it cannot be typed.
+    """
+
+    Status = models.TextChoices(
+        "Status",
+        [(s.value, s.value) for s in ocop.CertificateStatus],
+    )
+    STATUS_LABELS = {
+        ocop.CertificateStatus.VALID: _("Còn hiệu lực"),
+        ocop.CertificateStatus.EXPIRED: _("Hết hiệu lực"),
+        ocop.CertificateStatus.REVOKED: _("Đã thu hồi"),
+    }
+
+    product = models.ForeignKey(
+        "catalogue.Product", on_delete=models.CASCADE, related_name="certificates"
+    )
+    criteria_set = models.CharField(
+        _("bộ tiêu chí"), max_length=10,
+        choices=[(c.code, f"{c.decision} ({c.code})") for c in ocop.CRITERIA_SETS.values()],
+    )
+    score = models.DecimalField(_("điểm"), max_digits=5, decimal_places=2)
+    stars = models.PositiveSmallIntegerField(_("số sao"), null=True, blank=True, editable=False)
+    council_level = models.CharField(
+        _("cấp hội đồng"), max_length=20,
+        choices=[(level.value, label) for level, label in ocop.COUNCIL_LEVEL_LABELS.items()],
+    )
+    decision_number = models.CharField(_("số quyết định"), max_length=60)
+    decision_date = models.DateField(_("ngày quyết định"))
+    issuing_body = models.CharField(_("cơ quan cấp"), max_length=200)
+    valid_until = models.DateField(
+        _("hiệu lực đến"), blank=True,
+        help_text=_("Để trống: 36 tháng kể từ ngày quyết định."),
+    )
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=Status.choices, default=ocop.CertificateStatus.VALID
+    )
+    revoked_reason = models.TextField(_("lý do thu hồi"), blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-decision_date", "-pk"]
+        verbose_name = _("chứng nhận OCOP")
+        verbose_name_plural = _("chứng nhận OCOP")
+        indexes = [models.Index(fields=["product", "status", "valid_until", "decision_date"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(score__gte=0) & models.Q(score__lte=100), name="ocop_score_0_100"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="revoked") | ~models.Q(revoked_reason=""),
+                name="ocop_revocation_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.decision_number}: {self.product} – {self.stars or 0}★"
+
+    def clean(self) -> None:
+        """Check the score, the set and the council's right to award, with readable errors."""
+        try:
+            criteria = ocop.criteria_set_for(self.criteria_set)
+            stars = ocop.stars_for_score(self.score, criteria)
+            if self.decision_date:
+                ocop.check_award(stars=stars, level=self.council_level,
+                                 decision_date=self.decision_date)
+        except ocop.OcopRuleError as error:
+            raise ValidationError(str(error)) from error
+        if self.status == ocop.CertificateStatus.REVOKED and not self.revoked_reason.strip():
+            raise ValidationError({"revoked_reason": _("Cần ghi lý do thu hồi.")})
+
+    def save(self, *args, **kwargs) -> None:
+        # Stars always follow the score: they are never taken from input.
+        self.stars = ocop.stars_for_score(self.score, ocop.criteria_set_for(self.criteria_set))
+        if not self.valid_until and self.decision_date:
+            self.valid_until = ocop.default_valid_until(self.decision_date)
+        super().save(*args, **kwargs)
+
+    def status_on(self, today=None) -> ocop.CertificateStatus:
+        """The certificate's status on ``today`` (the local date when omitted)."""
+        return ocop.certificate_status(
+            recorded=self.status, valid_until=self.valid_until,
+            today=today or timezone.localdate(),
+        )
+
+    @property
+    def status_label(self) -> str:
+        return str(self.STATUS_LABELS[self.status_on()])
+
+    @property
+    def council_level_label(self) -> str:
+        return ocop.COUNCIL_LEVEL_LABELS[ocop.CouncilLevel(self.council_level)]
+
+    @property
+    def criteria(self) -> ocop.CriteriaSet:
+        return ocop.criteria_set_for(self.criteria_set)
+
+    def facts(self) -> ocop.CertificateFacts:
+        """This certificate as the rules module sees it."""
+        return ocop.CertificateFacts(
+            key=self.pk or 0, stars=self.stars, decision_date=self.decision_date,
+            valid_until=self.valid_until, recorded_status=self.status,
+        )
+
+
+from oscar.apps.catalogue.models import *  # noqa: E402, F403  (Oscar's remaining models)

@@ -1,0 +1,339 @@
+"""The OCOP rules: criteria sets, stars, council levels and certificate validity.
+
+Everything here is data plus pure functions. Nothing reads the ORM, the settings or the clock:
+callers pass ``today`` and the facts they hold. A new national decision is a new entry in
+:data:`CRITERIA_SETS` or :data:`AWARD_PERIODS`, not a change to views.
+
+Sources: Decision 1048/QĐ-TTg (2019), Decision 148/QĐ-TTg (2023), Decision 1489/QĐ-TTg (2025);
+see ``../shared/DOMAIN.md``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import enum
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
+
+#: Products below this many stars get no trade promotion, so the storefront never sells them.
+MIN_LISTED_STARS = 3
+#: A certificate is valid this many months after its decision unless the decision says otherwise.
+CERTIFICATE_VALID_MONTHS = 36
+MAX_SCORE = Decimal(100)
+
+
+class OcopRuleError(ValueError):
+    """A fact that breaks the OCOP rules; ``str(error)`` is a message fit for the user."""
+
+
+class InvalidScore(OcopRuleError):
+    """A score that is not a number between 0 and 100."""
+
+
+class CouncilLevel(enum.StrEnum):
+    """The councils that evaluate products. ``commune`` only pre-checks dossiers (2025 rules)."""
+
+    DISTRICT = "district"
+    PROVINCE = "province"
+    CENTRAL = "central"
+
+
+COUNCIL_LEVEL_LABELS: Mapping[CouncilLevel, str] = {
+    CouncilLevel.DISTRICT: "Cấp huyện",
+    CouncilLevel.PROVINCE: "Cấp tỉnh",
+    CouncilLevel.CENTRAL: "Cấp trung ương (quốc gia)",
+}
+
+
+class CertificateStatus(enum.StrEnum):
+    """What a certificate says today."""
+
+    VALID = "valid"
+    EXPIRED = "expired"
+    REVOKED = "revoked"
+
+
+@dataclass(frozen=True)
+class CriteriaPart:
+    """One part of an evaluation form (A, B, C) and its maximum points."""
+
+    code: str
+    name: str
+    max_points: int
+
+
+@dataclass(frozen=True)
+class StarBand:
+    """Scores from ``min_score`` (inclusive) up to the next band's minimum earn ``stars``."""
+
+    stars: int
+    min_score: int
+
+
+@dataclass(frozen=True)
+class CriteriaSet:
+    """A national set of evaluation criteria and the star bands it awards."""
+
+    code: str
+    decision: str
+    title: str
+    in_force_from: date
+    in_force_until: date | None
+    parts: tuple[CriteriaPart, ...]
+    #: Sorted from the lowest band up. A score below the lowest band earns no star.
+    bands: tuple[StarBand, ...]
+
+    @property
+    def awardable_stars(self) -> tuple[int, ...]:
+        """The star counts this set can award, lowest first."""
+        return tuple(band.stars for band in self.bands)
+
+    def band_range(self, stars: int) -> tuple[int, int]:
+        """The inclusive score range (as whole points) that earns ``stars`` under this set."""
+        for index, band in enumerate(self.bands):
+            if band.stars == stars:
+                upper = self.bands[index + 1].min_score - 1 if index + 1 < len(self.bands) else 100
+                return band.min_score, upper
+        raise OcopRuleError(_("Bộ tiêu chí %(set)s không xếp hạng %(stars)s sao.")
+                            % {"set": self.decision, "stars": stars})
+
+
+CRITERIA_2019 = CriteriaSet(
+    code="2019",
+    decision="1048/QĐ-TTg",
+    title="Bộ tiêu chí đánh giá, phân hạng sản phẩm OCOP 2019",
+    in_force_from=date(2019, 8, 21),
+    in_force_until=date(2023, 2, 23),
+    parts=(
+        CriteriaPart("A", "Sản phẩm và sức mạnh cộng đồng", 35),
+        CriteriaPart("B", "Khả năng tiếp thị", 25),
+        CriteriaPart("C", "Chất lượng sản phẩm", 40),
+    ),
+    bands=(
+        StarBand(1, 0),
+        StarBand(2, 30),
+        StarBand(3, 50),
+        StarBand(4, 70),
+        StarBand(5, 90),
+    ),
+)
+
+CRITERIA_2023 = CriteriaSet(
+    code="2023",
+    decision="148/QĐ-TTg",
+    title="Bộ tiêu chí đánh giá, phân hạng sản phẩm OCOP 2023",
+    in_force_from=date(2023, 2, 24),
+    in_force_until=None,
+    parts=(
+        CriteriaPart("A", "Sản phẩm và sức mạnh cộng đồng", 40),
+        CriteriaPart("B", "Khả năng tiếp thị", 25),
+        CriteriaPart("C", "Chất lượng sản phẩm", 35),
+    ),
+    bands=(
+        StarBand(3, 50),
+        StarBand(4, 70),
+        StarBand(5, 90),
+    ),
+)
+
+CRITERIA_SETS: Mapping[str, CriteriaSet] = {c.code: c for c in (CRITERIA_2019, CRITERIA_2023)}
+
+
+@dataclass(frozen=True)
+class AwardPeriod:
+    """Which council level may award which stars, for decisions dated in a period."""
+
+    name: str
+    starts: date
+    ends: date | None
+    stars_by_level: Mapping[CouncilLevel, frozenset[int]]
+
+
+AWARD_PERIODS: tuple[AwardPeriod, ...] = (
+    AwardPeriod(
+        name="1048/QĐ-TTg (2019–2023)",
+        starts=date(2019, 8, 21),
+        ends=date(2023, 2, 23),
+        stars_by_level={
+            CouncilLevel.DISTRICT: frozenset({1, 2, 3}),
+            CouncilLevel.PROVINCE: frozenset({4}),
+            CouncilLevel.CENTRAL: frozenset({5}),
+        },
+    ),
+    AwardPeriod(
+        name="148/QĐ-TTg (2023–2025)",
+        starts=date(2023, 2, 24),
+        ends=date(2025, 6, 30),
+        stars_by_level={
+            CouncilLevel.DISTRICT: frozenset({3}),
+            CouncilLevel.PROVINCE: frozenset({4}),
+            CouncilLevel.CENTRAL: frozenset({5}),
+        },
+    ),
+    AwardPeriod(
+        name="1489/QĐ-TTg (từ 7/2025)",
+        starts=date(2025, 7, 1),
+        ends=None,
+        stars_by_level={
+            CouncilLevel.PROVINCE: frozenset({3, 4}),
+            CouncilLevel.CENTRAL: frozenset({5}),
+        },
+    ),
+)
+
+
+def parse_score(raw: object) -> Decimal:
+    """Return ``raw`` as a score between 0 and 100, or raise :class:`InvalidScore`.
+
+    Accepts ints, Decimals, floats and numeric strings (a decimal comma is allowed, as written in
+    Vietnamese). Booleans, NaN and infinities are not scores.
+    """
+    if isinstance(raw, bool) or raw is None:
+        raise InvalidScore(_("Điểm phải là một số từ 0 đến 100."))
+    text = str(raw).strip().replace(",", ".") if isinstance(raw, str) else raw
+    try:
+        score = Decimal(str(text)) if not isinstance(text, Decimal) else text
+    except (InvalidOperation, ValueError):
+        raise InvalidScore(
+            _("Điểm “%(value)s” không phải là số; hãy nhập một số từ 0 đến 100.") % {"value": raw}
+        ) from None
+    if not score.is_finite():
+        raise InvalidScore(_("Điểm phải là một số hữu hạn từ 0 đến 100."))
+    if score < 0:
+        raise InvalidScore(_("Điểm không thể âm (nhận được %(value)s).") % {"value": raw})
+    if score > MAX_SCORE:
+        raise InvalidScore(_("Điểm tối đa là 100 (nhận được %(value)s).") % {"value": raw})
+    return score
+
+
+def criteria_set_for(code: str) -> CriteriaSet:
+    """Return the criteria set with ``code`` or raise with the known codes."""
+    try:
+        return CRITERIA_SETS[code]
+    except KeyError:
+        raise OcopRuleError(
+            _("Không có bộ tiêu chí “%(code)s” (có: %(known)s).")
+            % {"code": code, "known": ", ".join(CRITERIA_SETS)}
+        ) from None
+
+
+def criteria_set_in_force(on: date) -> CriteriaSet:
+    """The criteria set in force on a given date (the latest that had started)."""
+    started = [c for c in CRITERIA_SETS.values() if c.in_force_from <= on]
+    if not started:
+        raise OcopRuleError(_("Chưa có bộ tiêu chí OCOP nào có hiệu lực vào %(date)s.")
+                            % {"date": on.isoformat()})
+    return max(started, key=lambda c: c.in_force_from)
+
+
+def stars_for_score(score: object, criteria: CriteriaSet) -> int | None:
+    """Stars earned by ``score`` under ``criteria``; ``None`` when the set awards no star."""
+    value = parse_score(score)
+    earned = None
+    for band in criteria.bands:
+        if value >= band.min_score:
+            earned = band.stars
+    return earned
+
+
+def total_from_parts(parts: Mapping[str, object], criteria: CriteriaSet) -> Decimal:
+    """Check part scores against the set's maxima and return their total."""
+    expected = {p.code for p in criteria.parts}
+    if set(parts) != expected:
+        raise OcopRuleError(_("Bộ tiêu chí %(set)s gồm các phần %(parts)s.")
+                            % {"set": criteria.decision, "parts": ", ".join(sorted(expected))})
+    total = Decimal(0)
+    for part in criteria.parts:
+        value = parse_score(parts[part.code])
+        if value > part.max_points:
+            raise OcopRuleError(
+                _("Phần %(part)s tối đa %(max)s điểm (nhận được %(value)s).")
+                % {"part": part.code, "max": part.max_points, "value": value}
+            )
+        total += value
+    return total
+
+
+def award_period_for(decision_date: date) -> AwardPeriod | None:
+    """The award rules for a decision dated ``decision_date``, if any period covers it."""
+    for period in AWARD_PERIODS:
+        if period.starts <= decision_date and (period.ends is None or decision_date <= period.ends):
+            return period
+    return None
+
+
+def check_award(*, stars: int | None, level: str, decision_date: date) -> None:
+    """Raise :class:`OcopRuleError` if a council at ``level`` may not award ``stars`` then."""
+    if stars is None:
+        return  # no star awarded: nothing for a council to overstep
+    period = award_period_for(decision_date)
+    if period is None:
+        return  # before the national programme's rules: nothing to check against
+    allowed = period.stars_by_level.get(CouncilLevel(level), frozenset())
+    if stars not in allowed:
+        raise OcopRuleError(
+            _("Theo %(period)s, hội đồng %(level)s không được công nhận %(stars)s sao.")
+            % {"period": period.name, "level": COUNCIL_LEVEL_LABELS[CouncilLevel(level)],
+               "stars": stars}
+        )
+
+
+def add_months(start: date, months: int) -> date:
+    """``start`` plus ``months`` calendar months, clamped to the month's last day."""
+    month_index = start.month - 1 + months
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    day = min(start.day, calendar.monthrange(year, month)[1])
+    return date(year, month, day)
+
+
+def default_valid_until(decision_date: date) -> date:
+    """A certificate's last valid day when its decision states none: 36 months on, less a day."""
+    return add_months(decision_date, CERTIFICATE_VALID_MONTHS) - timedelta(days=1)
+
+
+def certificate_status(*, recorded: str, valid_until: date, today: date) -> CertificateStatus:
+    """What a certificate is today: revoked stays revoked, a valid one lapses after its date."""
+    status = CertificateStatus(recorded)
+    if status is CertificateStatus.VALID and today > valid_until:
+        return CertificateStatus.EXPIRED
+    return status
+
+
+@dataclass(frozen=True)
+class CertificateFacts:
+    """The facts about one certificate that the rating rules need."""
+
+    key: int
+    stars: int | None
+    decision_date: date
+    valid_until: date
+    recorded_status: str
+
+
+def current_certificate(certificates: Iterable[CertificateFacts], *, today: date) -> CertificateFacts | None:
+    """A product's current rating: its latest certificate that is valid today, if any."""
+    valid = [
+        c for c in certificates
+        if certificate_status(recorded=c.recorded_status, valid_until=c.valid_until, today=today)
+        is CertificateStatus.VALID
+        and c.decision_date <= today
+    ]
+    if not valid:
+        return None
+    return max(valid, key=lambda c: (c.decision_date, c.key))
+
+
+def is_listable(stars: int | None) -> bool:
+    """Whether a product whose current rating is ``stars`` may be listed and sold."""
+    return stars is not None and stars >= MIN_LISTED_STARS
+
+
+def star_label(stars: int | None) -> str:
+    """The words a screen reader says for a badge, e.g. ``4 sao OCOP``."""
+    if not stars:
+        return _("Chưa xếp hạng OCOP")
+    return _("%(stars)s sao OCOP") % {"stars": stars}

@@ -1,0 +1,1 @@
+"""The OCOP Bắc Giang website (Wagtail pages)."""

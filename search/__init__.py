@@ -1,0 +1,1 @@
+"""Fork of Oscar's ``search`` app (label kept); search runs on our backends, not haystack."""
