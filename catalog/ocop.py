@@ -314,7 +314,9 @@ class CertificateFacts:
     recorded_status: str
 
 
-def current_certificate(certificates: Iterable[CertificateFacts], *, today: date) -> CertificateFacts | None:
+def current_certificate(
+    certificates: Iterable[CertificateFacts], *, today: date
+) -> CertificateFacts | None:
     """A product's current rating: its latest certificate that is valid today, if any."""
     valid = [
         c for c in certificates

@@ -43,7 +43,9 @@ def with_current_rating(queryset: QuerySet, *, today: date | None = None) -> Que
     )
 
 
-def product_listed_queryset(*, today: date | None = None, queryset: QuerySet | None = None) -> QuerySet:
+def product_listed_queryset(
+    *, today: date | None = None, queryset: QuerySet | None = None
+) -> QuerySet:
     """Products that may be listed, viewed, searched and bought today: public, with a current
     certificate of at least :data:`catalog.ocop.MIN_LISTED_STARS` stars."""
     base = Product.objects.all() if queryset is None else queryset
@@ -52,7 +54,9 @@ def product_listed_queryset(*, today: date | None = None, queryset: QuerySet | N
     )
 
 
-def product_cards_queryset(*, today: date | None = None, queryset: QuerySet | None = None) -> QuerySet:
+def product_cards_queryset(
+    *, today: date | None = None, queryset: QuerySet | None = None
+) -> QuerySet:
     """Listed products with what a product card shows, in a fixed number of queries."""
     return (
         product_listed_queryset(today=today, queryset=queryset)

@@ -41,7 +41,9 @@ def certificate_record(
     try:
         level = ocop.CouncilLevel(council_level)
     except ValueError:
-        raise ocop.OcopRuleError(_("Cấp hội đồng “%(level)s” không hợp lệ.") % {"level": council_level}) from None
+        raise ocop.OcopRuleError(
+            _("Cấp hội đồng “%(level)s” không hợp lệ.") % {"level": council_level}
+        ) from None
     if check_council:
         ocop.check_award(stars=stars, level=level, decision_date=decision_date)
     if not decision_number.strip():

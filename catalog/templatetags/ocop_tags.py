@@ -1,0 +1,36 @@
+"""Template tags for OCOP star badges and language links."""
+
+from django import template
+from django.urls import translate_url
+
+from catalog import ocop, selectors
+
+register = template.Library()
+
+
+@register.inclusion_tag("catalog/partials/star_badge.html")
+def ocop_badge(stars, size="md"):
+    """A star badge that a screen reader reads as ``4 sao OCOP``."""
+    stars = int(stars) if stars else 0
+    return {
+        "stars": stars,
+        "label": ocop.star_label(stars),
+        "filled": range(stars),
+        "empty": range(5 - stars) if stars else range(0),
+        "size": size,
+    }
+
+
+@register.simple_tag
+def product_stars(product):
+    """The current stars of ``product`` (from the gate's annotation when present)."""
+    return selectors.product_current_stars(product)
+
+
+@register.simple_tag(takes_context=True)
+def translated_path(context, language_code):
+    """The current page's URL in ``language_code`` (Vietnamese unprefixed, English under /en/)."""
+    request = context.get("request")
+    if request is None:
+        return "/"
+    return translate_url(request.get_full_path(), language_code)
