@@ -1,0 +1,82 @@
+"""Queries per page stay flat: they do not grow with the products, badges or images shown."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from oscar.core.loading import get_model
+
+from tests.factories import CategoryFactory, listed_product
+
+ProductImage = get_model("catalogue", "ProductImage")
+
+pytestmark = pytest.mark.django_db
+
+# Fixed budgets: the pages use 8–10 today; Oscar's own list page used ~130.
+BUDGET = {"catalogue": 12, "category": 12, "detail": 15}
+
+TINY_GIF = (
+    b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00,"
+    b"\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
+)
+
+
+def _add_products(n, category, *, images=1):
+    products = []
+    for i in range(n):
+        product = listed_product(stars=3 + i % 3)
+        product.categories.add(category)
+        for k in range(images):
+            ProductImage.objects.create(
+                product=product, display_order=k,
+                original=ContentFile(TINY_GIF, name=f"p{product.pk}-{k}.gif"),
+            )
+        products.append(product)
+    return products
+
+
+def _count(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ctx.captured_queries)
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def test_catalogue_and_category_queries_do_not_grow_with_products(client):
+    category = CategoryFactory(name="Thực phẩm")
+    _add_products(2, category)
+    _count(client, "/cua-hang/catalogue/")  # warm session and basket rows
+    few = {
+        "catalogue": _count(client, "/cua-hang/catalogue/"),
+        "category": _count(client, category.get_absolute_url()),
+    }
+
+    _add_products(10, category, images=3)
+    many = {
+        "catalogue": _count(client, "/cua-hang/catalogue/"),
+        "category": _count(client, category.get_absolute_url()),
+    }
+
+    assert many == few
+    for page, count in many.items():
+        assert count <= BUDGET[page], (page, count)
+
+
+def test_product_page_queries_do_not_grow_with_images(client):
+    category = CategoryFactory(name="Đồ uống")
+    [one_image] = _add_products(1, category, images=1)
+    [many_images] = _add_products(1, category, images=6)
+    _count(client, one_image.get_absolute_url())
+
+    few = _count(client, one_image.get_absolute_url())
+    many = _count(client, many_images.get_absolute_url())
+
+    assert many == few
+    assert many <= BUDGET["detail"]
