@@ -24,6 +24,8 @@ MIN_LISTED_STARS = 3
 #: A certificate is valid this many months after its decision unless the decision says otherwise.
 CERTIFICATE_VALID_MONTHS = 36
 MAX_SCORE = Decimal(100)
+#: Scores are recorded to the hundredth of a point (``OcopCertificate.score`` keeps two places).
+SCORE_QUANTUM = Decimal("0.01")
 
 
 class OcopRuleError(ValueError):
@@ -207,6 +209,11 @@ def parse_score(raw: object) -> Decimal:
         raise InvalidScore(_("Điểm không thể âm (nhận được %(value)s).") % {"value": raw})
     if score > MAX_SCORE:
         raise InvalidScore(_("Điểm tối đa là 100 (nhận được %(value)s).") % {"value": raw})
+    if score != score.quantize(SCORE_QUANTUM):
+        # Stored, 29.999 would round to 30.00 while its stars were reckoned from 29.999.
+        raise InvalidScore(
+            _("Điểm chỉ ghi tới 2 chữ số thập phân (nhận được %(value)s).") % {"value": raw}
+        )
     return score
 
 
@@ -268,17 +275,22 @@ def award_period_for(decision_date: date) -> AwardPeriod | None:
 
 def check_award(*, stars: int | None, level: str, decision_date: date) -> None:
     """Raise :class:`OcopRuleError` if a council at ``level`` may not award ``stars`` then."""
+    try:
+        council = CouncilLevel(level)
+    except ValueError:
+        raise OcopRuleError(
+            _("Cấp hội đồng “%(level)s” không hợp lệ.") % {"level": level}
+        ) from None
     if stars is None:
         return  # no star awarded: nothing for a council to overstep
     period = award_period_for(decision_date)
     if period is None:
         return  # before the national programme's rules: nothing to check against
-    allowed = period.stars_by_level.get(CouncilLevel(level), frozenset())
+    allowed = period.stars_by_level.get(council, frozenset())
     if stars not in allowed:
         raise OcopRuleError(
             _("Theo %(period)s, hội đồng %(level)s không được công nhận %(stars)s sao.")
-            % {"period": period.name, "level": COUNCIL_LEVEL_LABELS[CouncilLevel(level)],
-               "stars": stars}
+            % {"period": period.name, "level": COUNCIL_LEVEL_LABELS[council], "stars": stars}
         )
 
 

@@ -15,7 +15,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize(
     "path",
-    ["/cua-hang/catalogue/", "/cua-hang/basket/", "/cua-hang/search/?q=mi", "/cua-hang/nha-san-xuat/"],
+    [
+        "/cua-hang/catalogue/",
+        "/cua-hang/basket/",
+        "/cua-hang/search/?q=mi",
+        "/cua-hang/nha-san-xuat/",
+    ],
 )
 def test_every_storefront_page_has_a_language_switcher_and_hreflang(client, path):
     html = client.get(path).content.decode()
