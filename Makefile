@@ -1,16 +1,18 @@
 # Everyday targets. `make demo` and `make test` are the two commands of the README.
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test install lint migrate demo-data serve test-sqlite-smoke bench clean
+.PHONY: demo test install lint migrate demo-data serve test-sqlite-smoke clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
-	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed (python3.11 not found)"; exit 1; }
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' 2>/dev/null || \
+		{ echo "Python 3.11 is needed (set PYTHON=/path/to/python3.11)"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV) || \
+		{ rm -rf $(VENV); echo "venv failed: on Debian, apt-get install python3-venv"; exit 1; }
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -c constraints.txt -e ".[dev]"
 	touch $@
@@ -44,9 +46,6 @@ test: install
 ## Migrations and the smoke tests on the embedded SQLite default (CI runs the suite on PostgreSQL).
 test-sqlite-smoke: install
 	env -u DATABASE_URL $(VENV)/bin/pytest -rs --create-db -m smoke
-
-bench: install
-	$(PY) -m tests.bench
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles
