@@ -196,6 +196,9 @@ OSCAR_MODERATE_REVIEWS = True
 OSCAR_FROM_EMAIL = env.DEFAULT_FROM_EMAIL
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "last_name", "line1", "line4", "country")
 OSCAR_GOOGLE_ANALYTICS_ID = None
+# Django's slugify drops letters it cannot decompose; đ has no decomposition ("Đồ uống" would
+# become "o-uong"), so map it first.
+OSCAR_SLUG_MAP = {"đ": "d", "Đ": "d"}
 
 LOGGING = {
     "version": 1,
