@@ -196,7 +196,7 @@ class OcopCertificate(models.Model):
 
     @property
     def council_level_label(self) -> str:
-        return ocop.COUNCIL_LEVEL_LABELS[ocop.CouncilLevel(self.council_level)]
+        return str(ocop.COUNCIL_LEVEL_LABELS[ocop.CouncilLevel(self.council_level)])
 
     @property
     def criteria(self) -> ocop.CriteriaSet:

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 #: Products below this many stars get no trade promotion, so the storefront never sells them.
 MIN_LISTED_STARS = 3
@@ -45,9 +46,9 @@ class CouncilLevel(enum.StrEnum):
 
 
 COUNCIL_LEVEL_LABELS: Mapping[CouncilLevel, str] = {
-    CouncilLevel.DISTRICT: "Cấp huyện",
-    CouncilLevel.PROVINCE: "Cấp tỉnh",
-    CouncilLevel.CENTRAL: "Cấp trung ương (quốc gia)",
+    CouncilLevel.DISTRICT: gettext_lazy("Cấp huyện"),
+    CouncilLevel.PROVINCE: gettext_lazy("Cấp tỉnh"),
+    CouncilLevel.CENTRAL: gettext_lazy("Cấp trung ương (quốc gia)"),
 }
 
 
@@ -303,8 +304,15 @@ def add_months(start: date, months: int) -> date:
 
 
 def default_valid_until(decision_date: date) -> date:
-    """A certificate's last valid day when its decision states none: 36 months on, less a day."""
-    return add_months(decision_date, CERTIFICATE_VALID_MONTHS) - timedelta(days=1)
+    """A certificate's last valid day when its decision states none: 36 months on, less a day.
+
+    A period counted in months ends the day before the same date; when that month has no such
+    date (a decision on 29 February), it ends on the month's last day.
+    """
+    same_date = add_months(decision_date, CERTIFICATE_VALID_MONTHS)
+    if same_date.day != decision_date.day:
+        return same_date  # clamped: already the last day of a shorter month
+    return same_date - timedelta(days=1)
 
 
 def certificate_status(*, recorded: str, valid_until: date, today: date) -> CertificateStatus:

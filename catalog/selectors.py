@@ -70,8 +70,18 @@ def product_cards_queryset(
     )
 
 
+def _rated_product(product):
+    """The product whose certificates rate ``product``: a variant is rated through its parent."""
+    return product.parent if product.is_child and product.parent_id else product
+
+
 def product_is_listed(product, *, today: date | None = None) -> bool:
-    """Whether ``product`` passes the gate today. Uses the gate's annotation when present."""
+    """Whether ``product`` passes the gate today. Uses the gate's annotation when present.
+
+    A variant (child product) passes when it is public and its parent passes.
+    """
+    if product.is_child and product.parent_id:
+        return product.is_public and product_is_listed(product.parent, today=today)
     if today is None and hasattr(product, STARS_ATTR):
         return product.is_public and ocop.is_listable(getattr(product, STARS_ATTR))
     if product.pk is None:
@@ -81,7 +91,7 @@ def product_is_listed(product, *, today: date | None = None) -> bool:
 
 def product_current_stars(product, *, today: date | None = None) -> int | None:
     """The stars of ``product``'s current certificate, or ``None``."""
-    if hasattr(product, STARS_ATTR) and today is None:
+    if hasattr(product, STARS_ATTR) and today is None and not product.is_child:
         return getattr(product, STARS_ATTR)
     certificate = product_current_certificate(product, today=today)
     return certificate.stars if certificate else None
@@ -90,4 +100,4 @@ def product_current_stars(product, *, today: date | None = None) -> int | None:
 def product_current_certificate(product, *, today: date | None = None):
     """The product's current certificate (latest valid today), or ``None``."""
     today = today or timezone.localdate()
-    return certificates_valid_on(today=today).filter(product=product).first()
+    return certificates_valid_on(today=today).filter(product=_rated_product(product)).first()

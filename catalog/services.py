@@ -46,6 +46,12 @@ def certificate_record(
         ) from None
     if check_council:
         ocop.check_award(stars=stars, level=level, decision_date=decision_date)
+    in_force = ocop.criteria_set_in_force(decision_date)
+    if in_force.code != criteria.code:
+        raise ocop.OcopRuleError(
+            _("Quyết định ngày %(date)s phải chấm theo bộ tiêu chí %(set)s.")
+            % {"date": decision_date.strftime("%d/%m/%Y"), "set": in_force.decision}
+        )
     if not decision_number.strip():
         raise ocop.OcopRuleError(_("Cần có số quyết định."))
     until = valid_until or ocop.default_valid_until(decision_date)

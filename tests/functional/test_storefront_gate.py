@@ -157,3 +157,15 @@ def test_english_prices_use_english_format(client):
 
     assert "₫1,500,000" in html
     assert "1.500.000" not in html
+
+
+def test_hidden_product_404_page_explains_and_leads_back_to_the_shop(client):
+    product = product_in_state("2_star")
+
+    response = client.get(product.get_absolute_url())
+
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert "không có chứng nhận OCOP từ 3 sao" in html
+    assert 'href="/cua-hang/catalogue/"' in html
+    assert 'name="viewport"' in html
