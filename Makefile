@@ -37,10 +37,11 @@ lint: install
 	$(VENV)/bin/ruff check .
 
 ## Lint, check migrations, run the whole suite (SQLite by default, PostgreSQL with DATABASE_URL).
+## Locally the test databases are reused between runs; under CI they are always built afresh.
 test: install
 	$(VENV)/bin/ruff check .
 	DJANGO_SETTINGS_MODULE=marketplace.settings.test $(MANAGE) makemigrations --check --dry-run
-	$(VENV)/bin/pytest -n 2 -rs
+	$(VENV)/bin/pytest -n 2 -rs $(if $(CI),--create-db,)
 	@if [ -n "$$DATABASE_URL" ]; then $(MAKE) --no-print-directory test-sqlite-smoke; fi
 
 ## Migrations and the smoke tests on the embedded SQLite default (CI runs the suite on PostgreSQL).

@@ -451,7 +451,7 @@ def _load_home_page(created: Counter):
     elif root.locale_id != locale.pk:
         Page.objects.filter(pk=root.pk).update(locale=locale)
         root.refresh_from_db()
-    home = HomePage.objects.child_of(root).first()
+    home = HomePage.objects.child_of(root).filter(locale=locale).first()
     if home is None:
         slug = "home"
         welcome = root.get_children().filter(slug=slug).first()
@@ -481,7 +481,21 @@ def _load_home_page(created: Counter):
         site.root_page = home
         site.site_name = site.site_name or data.SITE_NAME
         site.save()
+    _load_home_translation(home, created)
     return home
+
+
+def _load_home_translation(home, created: Counter) -> None:
+    """The English translation of the front page (served under /en/), made once."""
+    english, _ = Locale.objects.get_or_create(language_code="en")
+    if home.get_translation_or_none(english) is not None:
+        return
+    translation = home.copy_for_translation(english)
+    translation.title = data.HOME_TITLE
+    translation.intro = data.HOME_INTRO_EN
+    translation.body = data.HOME_BODY_EN
+    translation.save_revision().publish()
+    created["pages"] += 1
 
 
 def _load_django_site() -> None:

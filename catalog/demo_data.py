@@ -1240,6 +1240,18 @@ HOME_BODY = (
     "tại các hội chợ xúc tiến thương mại.</p>"
 )
 HOME_FEATURED_COUNT = 8
+HOME_INTRO_EN = (
+    "Bắc Giang's One Commune One Product (OCOP) products rated 3 stars and above: Lục Ngạn "
+    "lychee, Chũ noodles, Yên Thế hill chicken, bao thai rice and many more local specialities."
+)
+HOME_BODY_EN = (
+    "<p>Bắc Giang's OCOP programme develops each locality's traditional products and "
+    "specialities along value chains, run by cooperatives, enterprises, cooperative groups, "
+    "household businesses and farm owners.</p>"
+    "<p>Councils evaluate products and award 1 to 5 stars; only products rated 3 stars or more, "
+    "with a valid certificate, are promoted and sold here, at the six OCOP showroom points in "
+    "Sơn Động, Lục Ngạn, Lục Nam, Yên Thế, Yên Dũng and Việt Yên, and at trade fairs.</p>"
+)
 
 
 # --------------------------------------------------------------------------------------------
