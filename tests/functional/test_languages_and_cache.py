@@ -70,3 +70,33 @@ def test_redis_cache_round_trip_when_configured():
     cache.set("ocop-test-key", {"sao": 5}, 10)
     assert cache.get("ocop-test-key") == {"sao": 5}
     cache.delete("ocop-test-key")
+
+
+def test_producer_user_has_no_staff_dashboard(client):
+    from tests.factories import ProducerFactory, UserFactory
+
+    producer_user = UserFactory()
+    ProducerFactory().partner.users.add(producer_user)
+    client.force_login(producer_user)
+
+    response = client.get("/cua-hang/dashboard/")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/cua-hang/dashboard/login/")
+    assert client.get("/admin/").status_code == 302
+
+
+def test_forbidden_page_is_the_sites_own(client, user, settings):
+    from django.core.exceptions import PermissionDenied
+    from django.test import RequestFactory
+    from django.views.defaults import permission_denied
+
+    request = RequestFactory().get("/cua-hang/dashboard/")
+    request.user = user
+    from oscar.apps.basket.middleware import BasketMiddleware
+
+    BasketMiddleware(lambda r: None)(request)
+    response = permission_denied(request, PermissionDenied())
+
+    assert response.status_code == 403
+    assert "Không có quyền truy cập" in response.content.decode()
