@@ -177,6 +177,7 @@ def demo_data_load(*, images: bool = True, image_size: int = 800,
         # What a nightly job does: certificates past their date are recorded as expired.
         created["certificates marked expired"] += services.certificates_expire(today=today)
         _load_places(communes, created)
+        _load_showroom_stock(created, by=admin)
         _load_home_page(created)
         _load_django_site()
     summary = demo_data_summary(today=today)
@@ -434,6 +435,32 @@ def _load_places(communes: dict[CommuneKey, Commune], created: Counter) -> None:
             },
         )
         created["places"] += new
+
+
+def _load_showroom_stock(created: Counter, *, by) -> None:
+    """Consign stock to the six showroom points: each holds the listed products made in its own
+    district, and every showroom holds the three national 5★ products. Made once per
+    product and place (a place's ledger is never rewritten by a reload)."""
+    from producers.models import StockMovement
+    from producers.services import stock_move
+
+    listed = list(
+        selectors.product_listed_queryset(queryset=Product.objects.filter(
+            code__in=[item.sku for item in data.PRODUCTS]
+        )).select_related("origin_commune")
+    )
+    five_star = [p for p in listed if getattr(p, selectors.STARS_ATTR) == 5]
+    for place in Place.objects.filter(kind=Place.Kind.SHOWROOM):
+        local = [p for p in listed if p.origin_commune.district_id == place.district_id]
+        for index, product in enumerate(dict.fromkeys(local + five_star)):
+            if StockMovement.objects.filter(product=product, place=place).exists():
+                continue
+            stock_move(
+                product=product, place=place, quantity=6 + (index * 7) % 19,
+                kind=StockMovement.Kind.SENT_TO_SHOWROOM, note="Ký gửi ban đầu (dữ liệu mẫu)",
+                by=by,
+            )
+            created["showroom stock movements"] += 1
 
 
 def _load_home_page(created: Counter):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -45,6 +46,48 @@ class Producer(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("producers:detail", kwargs={"slug": self.slug})
+
+
+class StockMovement(models.Model):
+    """One change of a product's stock held at a showroom point: an append-only ledger.
+
+    The balance at a place is the sum of its movements, so the ledger is also the audit trail.
+    Online stock stays in Oscar's stock records until the producer dashboard moves it here too.
+    """
+
+    class Kind(models.TextChoices):
+        SENT_TO_SHOWROOM = "sent_to_showroom", _("Gửi đến điểm bán")
+        SOLD_AT_SHOWROOM = "sold_at_showroom", _("Bán tại điểm bán")
+        RETURNED = "returned", _("Trả về chủ thể")
+        SPOILED = "spoiled", _("Hư hỏng")
+        CORRECTION = "correction", _("Điều chỉnh kiểm kê")
+
+    product = models.ForeignKey(
+        "catalogue.Product", on_delete=models.PROTECT, related_name="stock_movements"
+    )
+    place = models.ForeignKey(
+        "catalogue.Place", on_delete=models.PROTECT, related_name="stock_movements",
+        limit_choices_to={"kind": "showroom"},
+    )
+    quantity = models.IntegerField(_("số lượng (+ nhập, − xuất)"))
+    kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices)
+    note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("biến động kho tại điểm bán")
+        verbose_name_plural = _("biến động kho tại điểm bán")
+        indexes = [models.Index(fields=["place", "product"])]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(quantity=0), name="stock_movement_not_zero")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.product} @ {self.place}: {self.quantity:+d}"
 
 
 from oscar.apps.partner.models import *  # noqa: E402, F403  (Oscar's partner models)
