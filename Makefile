@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test install lint migrate demo-data serve test-sqlite-smoke clean
+.PHONY: demo test install lint migrate demo-data serve test-sqlite-smoke clean bench
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' 2>/dev/null || \
@@ -24,6 +24,7 @@ migrate: install
 
 demo-data: migrate
 	$(MANAGE) load_demo_data
+	$(MANAGE) expire_certificates
 
 serve:
 	$(MANAGE) runserver $(HOST):$(PORT)
@@ -47,6 +48,11 @@ test: install
 ## Migrations and the smoke tests on the embedded SQLite default (CI runs the suite on PostgreSQL).
 test-sqlite-smoke: install
 	env -u DATABASE_URL $(VENV)/bin/pytest -rs --create-db -m smoke
+
+## Search latency (p50/p95) on 10,000 generated products: embedded on SQLite and PostgreSQL,
+## Elasticsearch on osmem-server. Throwaway databases (/tmp file, BENCH_DATABASE_URL); not in `test`.
+bench: install
+	$(PY) -m search.bench
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles

@@ -3,22 +3,274 @@
 Stars are read-only everywhere: they follow the score through :mod:`catalog.ocop`.
 """
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.admin import *  # noqa: F403  (registers Oscar's catalogue admins)
 
-from catalog.models import Commune, District, OcopCertificate, Place
+from catalog import ocop, services
+from catalog.models import (
+    CertificateEvent,
+    CertificateNotice,
+    Commune,
+    District,
+    IdeaComment,
+    OcopCertificate,
+    Place,
+    ProductIdea,
+)
+
+
+class CertificateAddForm(forms.ModelForm):
+    """A council decision as staff type it: part scores (or a total for old records), checked
+    against the rules of the period by :func:`catalog.services.certificate_check`."""
+
+    score = forms.DecimalField(
+        label=_("tổng điểm"), required=False, max_digits=5, decimal_places=2,
+        help_text=_("Để trống khi đã nhập điểm các phần: tổng được tính tự động."),
+    )
+
+    class Meta:
+        model = OcopCertificate
+        fields = ("product", "criteria_set", "part_a", "part_b", "part_c", "score",
+                  "council_level", "decision_number", "decision_date", "issuing_body",
+                  "valid_until", "scan")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The maxima come from the rules module, per criteria set.
+        for code, name in OcopCertificate.PART_FIELDS.items():
+            self.fields[name].help_text = " · ".join(
+                _("%(decision)s: %(part)s, tối đa %(max)s điểm")
+                % {"decision": c.decision, "part": p.name, "max": p.max_points}
+                for c in ocop.CRITERIA_SETS.values() for p in c.parts if p.code == code
+            )
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        parts = {code: data.get(name) for code, name in OcopCertificate.PART_FIELDS.items()}
+        given = {code: v for code, v in parts.items() if v is not None}
+        if given and len(given) != len(parts):
+            raise ValidationError(_("Nhập đủ điểm các phần A, B, C (hoặc chỉ nhập tổng điểm)."))
+        if not given and data.get("score") is None:
+            raise ValidationError(_("Nhập điểm các phần A, B, C."))
+        try:
+            self.checked = services.certificate_check(
+                criteria_set=data["criteria_set"], score=data.get("score"),
+                council_level=data["council_level"], decision_number=data["decision_number"],
+                decision_date=data["decision_date"], issuing_body=data["issuing_body"],
+                valid_until=data.get("valid_until"), parts=given or None,
+            )
+        except ocop.OcopRuleError as error:
+            raise ValidationError(str(error)) from error
+        data["score"] = self.checked["score"]  # the model's own clean() checks the total too
+        if data.get("scan"):
+            try:
+                services.certificate_scan_check(scan=data["scan"])
+            except ocop.OcopRuleError as error:
+                self.add_error("scan", str(error))
+        return data
+
+
+class CertificateChangeForm(forms.ModelForm):
+    """A recorded certificate is history: only its scan may be attached, or it may be revoked."""
+
+    revoke_reason = forms.CharField(
+        label=_("thu hồi chứng nhận: lý do"), required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Ghi lý do để thu hồi. Việc thu hồi được ghi lại và không thể hoàn tác."),
+    )
+
+    class Meta:
+        model = OcopCertificate
+        fields = ("scan",)
+
+    def clean_scan(self):
+        scan = self.cleaned_data.get("scan")
+        if scan and "scan" in self.changed_data:
+            try:
+                services.certificate_scan_check(scan=scan)
+            except ocop.OcopRuleError as error:
+                raise ValidationError(str(error)) from error
+        return scan
+
+    def clean_revoke_reason(self):
+        reason = self.cleaned_data.get("revoke_reason", "").strip()
+        if reason and self.instance.status == ocop.CertificateStatus.REVOKED:
+            raise ValidationError(_("Chứng nhận này đã bị thu hồi."))
+        return reason
+
+
+class CertificateEventInline(admin.TabularInline):
+    """The audit log, read-only."""
+
+    model = CertificateEvent
+    extra = 0
+    can_delete = False
+    fields = readonly_fields = ("at", "action", "by", "details")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(OcopCertificate)
 class OcopCertificateAdmin(admin.ModelAdmin):
-    """Certificates: the score is entered, the stars are computed."""
+    """Certificates: part scores are entered, total and stars computed; history never edited.
+
+    Adding goes through :func:`catalog.services.certificate_record`; a recorded certificate can
+    only get a scan or be revoked (:func:`catalog.services.certificate_revoke`), and cannot be
+    deleted. Every step lands in the audit log shown below the form.
+    """
 
     list_display = ("decision_number", "product", "stars", "score", "criteria_set",
-                    "council_level", "decision_date", "valid_until", "status")
+                    "council_level", "decision_date", "valid_until", "status", "public_code")
     list_filter = ("status", "stars", "criteria_set", "council_level")
-    search_fields = ("decision_number", "product__title")
-    readonly_fields = ("stars", "created_at")
+    search_fields = ("decision_number", "product__title", "public_code")
     autocomplete_fields = ("product",)
+    inlines = [CertificateEventInline]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        kwargs["form"] = CertificateChangeForm if obj is not None else CertificateAddForm
+        kwargs["fields"] = None
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return CertificateAddForm.Meta.fields
+        return (*self.get_readonly_fields(request, obj), "scan", "revoke_reason")
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return ()
+        return ("product", "criteria_set", "part_a", "part_b", "part_c", "score", "stars",
+                "council_level", "decision_number", "decision_date", "issuing_body",
+                "valid_until", "status", "revoked_reason", "revoked_at", "revoked_by",
+                "recorded_by", "created_at", "public_code", "verification_link")
+
+    def get_inlines(self, request, obj):
+        return self.inlines if obj is not None else []
+
+    @admin.display(description=_("trang xác minh"))
+    def verification_link(self, obj):
+        url = obj.get_verification_url()
+        return format_html('<a href="{}" target="_blank">{}</a>', url, url)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            data = form.cleaned_data
+            parts = {code: data[name] for code, name in OcopCertificate.PART_FIELDS.items()
+                     if data.get(name) is not None}
+            certificate = services.certificate_record(
+                product=data["product"], criteria_set=data["criteria_set"],
+                score=data.get("score"), council_level=data["council_level"],
+                decision_number=data["decision_number"], decision_date=data["decision_date"],
+                issuing_body=data["issuing_body"], valid_until=data.get("valid_until"),
+                parts=parts or None, scan=data.get("scan") or None, by=request.user,
+            )
+            obj.__dict__.update({k: v for k, v in certificate.__dict__.items() if k != "_state"})
+            obj._state.adding = False
+            return
+        if "scan" in form.changed_data and form.cleaned_data.get("scan"):
+            services.certificate_scan_attach(certificate=obj, scan=form.cleaned_data["scan"],
+                                             by=request.user)
+        reason = form.cleaned_data.get("revoke_reason")
+        if reason:
+            services.certificate_revoke(certificate=obj, reason=reason, by=request.user)
+
+
+@admin.register(CertificateNotice)
+class CertificateNoticeAdmin(admin.ModelAdmin):
+    """Expiry notices sent (read-only: the daily job writes them)."""
+
+    list_display = ("certificate", "days_ahead", "sent_at", "recipients")
+    list_filter = ("days_ahead",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class IdeaCommentInline(admin.TabularInline):
+    """The idea's trail; staff add remarks here."""
+
+    model = IdeaComment
+    extra = 1
+    fields = ("created_at", "author", "status_to", "body")
+    readonly_fields = ("created_at", "author", "status_to")
+    can_delete = False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ProductIdea)
+class ProductIdeaAdmin(admin.ModelAdmin):
+    """Ideas and business plans (OCOP steps 2–3): district staff shortlist, review plans."""
+
+    list_display = ("title", "producer", "group", "commune", "status", "created_at")
+    list_filter = ("status", "group", "commune__district")
+    search_fields = ("title", "producer__name")
+    readonly_fields = ("producer", "title", "commune", "group", "distinctive", "status",
+                       "plan_summary", "plan_market", "plan_investment", "plan_submitted_at",
+                       "submitted_by", "created_at")
+    fields = readonly_fields
+    inlines = [IdeaCommentInline]
+    actions = ["shortlist", "decline", "accept_plan", "return_plan"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def save_formset(self, request, form, formset, change):
+        comments = formset.save(commit=False)
+        for comment in comments:
+            if comment.body.strip():
+                services.idea_comment_add(idea=form.instance, author=request.user,
+                                          body=comment.body)
+
+    def _move(self, request, queryset, status):
+        moved, refused = 0, []
+        for idea in queryset:
+            try:
+                services.idea_review(idea=idea, status=status, by=request.user)
+                moved += 1
+            except ocop.OcopRuleError as error:
+                refused.append(f"{idea}: {error}")
+        if moved:
+            self.message_user(request, _("Đã cập nhật %(n)s ý tưởng.") % {"n": moved})
+        for message in refused:
+            self.message_user(request, message, level=messages.ERROR)
+
+    @admin.action(description=_("Chọn ý tưởng (cho lập phương án)"),
+                  permissions=["review"])
+    def shortlist(self, request, queryset):
+        self._move(request, queryset, ProductIdea.Status.SHORTLISTED)
+
+    @admin.action(description=_("Không chọn ý tưởng"), permissions=["review"])
+    def decline(self, request, queryset):
+        self._move(request, queryset, ProductIdea.Status.DECLINED)
+
+    @admin.action(description=_("Duyệt phương án kinh doanh"), permissions=["review"])
+    def accept_plan(self, request, queryset):
+        self._move(request, queryset, ProductIdea.Status.PLAN_ACCEPTED)
+
+    @admin.action(description=_("Trả phương án để bổ sung"), permissions=["review"])
+    def return_plan(self, request, queryset):
+        self._move(request, queryset, ProductIdea.Status.PLAN_RETURNED)
+
+    def has_review_permission(self, request):
+        return request.user.has_perm("catalogue.review_productidea")
 
 
 @admin.register(District)

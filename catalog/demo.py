@@ -30,6 +30,7 @@ from wagtail.models import Site as WagtailSite
 
 from catalog import demo_data as data
 from catalog import demo_images, ocop, selectors, services
+from catalog.demo_records import demo_records_load
 
 District = get_model("catalogue", "District")
 Commune = get_model("catalogue", "Commune")
@@ -68,6 +69,8 @@ class DemoSummary:
     showrooms: int = 0
     villages: int = 0
     created: Counter = field(default_factory=Counter)
+    #: Extra demo logins from feature loaders (e.g. the programme office's), printed with the rest.
+    extra_lines: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         """The summary as short lines for the console."""
@@ -171,17 +174,27 @@ def demo_data_load(*, images: bool = True, image_size: int = 800,
         admin = _load_admin(created)
         producers = _load_producers(communes, created, images=images,
                                     logo_size=max(64, image_size * 2 // 5))
-        _load_producer_user(producers[data.LYCHEE_COOPERATIVE_SLUG], created)
+        producer_user = _load_producer_user(producers[data.LYCHEE_COOPERATIVE_SLUG], created)
         _load_products(producers, communes, subgroups, product_classes, created,
                        images=images, image_size=image_size, revoked_by=admin)
         # What a nightly job does: certificates past their date are recorded as expired.
         created["certificates marked expired"] += services.certificates_expire(today=today)
+        record_lines = demo_records_load(
+            producer=producers[data.LYCHEE_COOPERATIVE_SLUG], producer_user=producer_user,
+            created=created,
+        )
         _load_places(communes, created)
         _load_showroom_stock(created, by=admin)
-        _load_home_page(created)
+        _load_website(_load_home_page(created), created, images=images, image_size=image_size,
+                      today=today)
         _load_django_site()
+    # Search: index the catalogue as it stands once everything above has committed.
+    from search.demo import search_demo_load
+
+    search_demo_load()
     summary = demo_data_summary(today=today)
     summary.created = +created
+    summary.extra_lines = record_lines
     return summary
 
 
@@ -524,6 +537,13 @@ def _load_home_translation(home, created: Counter) -> None:
     translation.body = data.HOME_BODY_EN
     translation.save_revision().publish()
     created["pages"] += 1
+
+
+def _load_website(home, created: Counter, **options) -> None:
+    """The website's pages, editorial groups and workflow (:func:`cms.demo.website_load`)."""
+    from cms.demo import website_load  # cms depends on catalog: import late
+
+    website_load(home=home, created=created, **options)
 
 
 def _load_django_site() -> None:

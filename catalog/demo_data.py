@@ -1264,7 +1264,19 @@ ADMIN_PASSWORD = "ocop-admin-2026"
 PRODUCER_USERNAME = "htx.vaithieu"
 PRODUCER_EMAIL = "htx.vaithieu@ocop.bacgiang.vn"
 PRODUCER_PASSWORD = "ocop-producer-2026"
+#: The website's editorial logins (Wagtail admin only; see cms/editorial.py).
+EDITOR_USERNAME = "bientap.sct"
+EDITOR_EMAIL = "bientap.sct@ocop.bacgiang.vn"
+EDITOR_PASSWORD = "ocop-editor-2026"
+MODERATOR_USERNAME = "kiemduyet"
+MODERATOR_EMAIL = "kiemduyet@ocop.bacgiang.vn"
+MODERATOR_PASSWORD = "ocop-moderator-2026"
 
 #: django.contrib.sites' site (Oscar puts it in emails).
 SITE_DOMAIN = "127.0.0.1:8000"
 SITE_NAME = "OCOP Bắc Giang"
+
+#: The programme office's demo login (records certificates, reviews ideas; catalog/demo_records.py).
+OFFICE_USERNAME = "vanphong.ocop"
+OFFICE_EMAIL = "vanphong.ocop@ocop.bacgiang.vn"
+OFFICE_PASSWORD = "ocop-office-2026"

@@ -6,6 +6,8 @@ communes, showrooms and tourism villages are rows, not constants.
 
 from __future__ import annotations
 
+import secrets
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -144,6 +146,25 @@ class OcopCertificate(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Part scores of the evaluation form; their maxima are data (ocop.CRITERIA_SETS). Older
+    # records imported with a total only leave them empty.
+    part_a = models.DecimalField(_("phần A"), max_digits=5, decimal_places=2, null=True, blank=True)
+    part_b = models.DecimalField(_("phần B"), max_digits=5, decimal_places=2, null=True, blank=True)
+    part_c = models.DecimalField(_("phần C"), max_digits=5, decimal_places=2, null=True, blank=True)
+    scan = models.FileField(
+        _("bản quét chứng nhận"), upload_to="ocop/chung-nhan/%Y/", blank=True,
+        help_text=_("PDF, JPEG hoặc PNG, tối đa 5 MB."),
+    )
+    public_code = models.CharField(
+        _("mã xác minh"), max_length=ocop.PUBLIC_CODE_LENGTH, unique=True, editable=False
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("người ghi"),
+    )
+
+    #: Part code (ocop.CriteriaPart.code) → the field that holds its score.
+    PART_FIELDS = {"A": "part_a", "B": "part_b", "C": "part_c"}
 
     class Meta:
         ordering = ["-decision_date", "-pk"]
@@ -181,7 +202,20 @@ class OcopCertificate(models.Model):
         self.stars = ocop.stars_for_score(self.score, ocop.criteria_set_for(self.criteria_set))
         if not self.valid_until and self.decision_date:
             self.valid_until = ocop.default_valid_until(self.decision_date)
+        if not self.public_code:
+            self.public_code = new_public_code()
         super().save(*args, **kwargs)
+
+    def part_scores(self) -> dict[str, object]:
+        """The recorded part scores by part code (empty when only a total was recorded)."""
+        scores = {code: getattr(self, name) for code, name in self.PART_FIELDS.items()}
+        return {} if all(v is None for v in scores.values()) else scores
+
+    def get_verification_url(self) -> str:
+        """The short public page that says whether this certificate is valid."""
+        from django.urls import reverse
+
+        return reverse("records:verify", kwargs={"code": self.public_code})
 
     def status_on(self, today=None) -> ocop.CertificateStatus:
         """The certificate's status on ``today`` (the local date when omitted)."""
@@ -208,6 +242,146 @@ class OcopCertificate(models.Model):
             key=self.pk or 0, stars=self.stars, decision_date=self.decision_date,
             valid_until=self.valid_until, recorded_status=self.status,
         )
+
+
+def new_public_code() -> str:
+    """A fresh random verification code (50 bits: unguessable, short enough to type)."""
+    while True:
+        code = "".join(secrets.choice(ocop.PUBLIC_CODE_ALPHABET)
+                       for _ in range(ocop.PUBLIC_CODE_LENGTH))
+        if not OcopCertificate.objects.filter(public_code=code).exists():
+            return code
+
+
+class CertificateEvent(models.Model):
+    """One line of a certificate's audit log: who did what, when. Append-only."""
+
+    class Action(models.TextChoices):
+        RECORDED = "recorded", _("Ghi nhận")
+        CHANGED = "changed", _("Sửa thông tin")
+        REVOKED = "revoked", _("Thu hồi")
+        EXPIRED = "expired", _("Hết hiệu lực")
+        NOTIFIED = "notified", _("Gửi thông báo sắp hết hạn")
+
+    certificate = models.ForeignKey(
+        OcopCertificate, on_delete=models.PROTECT, related_name="events"
+    )
+    action = models.CharField(_("việc"), max_length=20, choices=Action.choices)
+    at = models.DateTimeField(_("lúc"), default=timezone.now)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("người làm"),
+    )
+    details = models.JSONField(_("chi tiết"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("nhật ký chứng nhận")
+        verbose_name_plural = _("nhật ký chứng nhận")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.certificate_id}"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            raise ValueError("Audit events are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Audit events are append-only.")
+
+
+class CertificateNotice(models.Model):
+    """An expiry notice sent for a certificate (``days_ahead`` 90 or 30), sent once only."""
+
+    certificate = models.ForeignKey(
+        OcopCertificate, on_delete=models.CASCADE, related_name="notices"
+    )
+    days_ahead = models.PositiveSmallIntegerField(_("số ngày báo trước"))
+    sent_at = models.DateTimeField(_("gửi lúc"), default=timezone.now)
+    recipients = models.TextField(_("người nhận"))
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("thông báo hết hạn")
+        verbose_name_plural = _("thông báo hết hạn")
+        constraints = [
+            models.UniqueConstraint(fields=["certificate", "days_ahead"], name="ocop_notice_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.certificate_id}: {self.days_ahead}"
+
+
+class ProductIdea(models.Model):
+    """A producer's product idea (OCOP step 2) and, once shortlisted, its business plan (step 3).
+
+    The status moves submitted → shortlisted | declined → plan submitted → plan accepted |
+    plan returned (then resubmitted); every move and remark is an :class:`IdeaComment`.
+    """
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("Đã gửi ý tưởng")
+        SHORTLISTED = "shortlisted", _("Ý tưởng được chọn")
+        DECLINED = "declined", _("Ý tưởng chưa được chọn")
+        PLAN_SUBMITTED = "plan_submitted", _("Đã gửi phương án kinh doanh")
+        PLAN_RETURNED = "plan_returned", _("Phương án cần bổ sung")
+        PLAN_ACCEPTED = "plan_accepted", _("Phương án được duyệt")
+
+    producer = models.ForeignKey(
+        "partner.Producer", on_delete=models.CASCADE, related_name="ideas",
+        verbose_name=_("chủ thể"),
+    )
+    title = models.CharField(_("sản phẩm dự kiến"), max_length=200)
+    commune = models.ForeignKey(
+        Commune, on_delete=models.PROTECT, related_name="+", verbose_name=_("nơi sản xuất"),
+    )
+    group = models.ForeignKey(
+        "catalogue.Category", on_delete=models.PROTECT, related_name="+",
+        limit_choices_to={"depth": 1}, verbose_name=_("nhóm sản phẩm"),
+    )
+    distinctive = models.TextField(_("điểm khác biệt"))
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=Status.choices, default=Status.SUBMITTED
+    )
+    plan_summary = models.TextField(_("tóm tắt phương án"), blank=True)
+    plan_market = models.TextField(_("thị trường"), blank=True)
+    plan_investment = models.PositiveBigIntegerField(_("vốn đầu tư (đồng)"), null=True, blank=True)
+    plan_submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("ý tưởng sản phẩm")
+        verbose_name_plural = _("ý tưởng sản phẩm")
+        permissions = [("review_productidea", "Can shortlist ideas and review business plans")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class IdeaComment(models.Model):
+    """One entry in an idea's trail: a remark, or a status change with its reason."""
+
+    idea = models.ForeignKey(ProductIdea, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    body = models.TextField(_("nội dung"), blank=True)
+    status_to = models.CharField(max_length=20, choices=ProductIdea.Status.choices, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("trao đổi")
+        verbose_name_plural = _("trao đổi")
+
+    def __str__(self) -> str:
+        return f"{self.idea_id}: {self.body[:40]}"
 
 
 from oscar.apps.catalogue.models import *  # noqa: E402, F403  (Oscar's remaining models)

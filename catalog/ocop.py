@@ -359,3 +359,124 @@ def star_label(stars: int | None) -> str:
     if not stars:
         return _("Chưa xếp hạng OCOP")
     return _("%(stars)s sao OCOP") % {"stars": stars}
+
+
+# --- The programme's records: notices, public codes, scans, targets ---------------------------
+
+#: Producers and the programme office are told this many days before a certificate lapses.
+EXPIRY_NOTICE_DAYS: tuple[int, ...] = (90, 30)
+
+#: Public verification codes: Crockford-style base32 without the look-alikes I, L, O, U.
+PUBLIC_CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+PUBLIC_CODE_LENGTH = 10
+
+#: Certificate scans: what a council's decision may be uploaded as, and how large.
+SCAN_MAX_BYTES = 5 * 1024 * 1024
+SCAN_SIGNATURES: Mapping[str, bytes] = {
+    "pdf": b"%PDF-",
+    "jpeg": b"\xff\xd8\xff",
+    "png": b"\x89PNG\r\n\x1a\n",
+}
+SCAN_EXTENSIONS: Mapping[str, frozenset[str]] = {
+    "pdf": frozenset({".pdf"}),
+    "jpeg": frozenset({".jpg", ".jpeg"}),
+    "png": frozenset({".png"}),
+}
+
+
+def notice_due(*, valid_until: date, today: date) -> int | None:
+    """The notice (days ahead) a certificate lapsing on ``valid_until`` is due on ``today``.
+
+    The shortest notice whose window has opened wins, so a certificate recorded 40 days before
+    its end gets the 90-day notice once and the 30-day notice later; nothing after it lapsed.
+    """
+    remaining = (valid_until - today).days
+    if remaining < 0:
+        return None
+    due = [days for days in EXPIRY_NOTICE_DAYS if remaining <= days]
+    return min(due) if due else None
+
+
+def normalise_public_code(raw: str) -> str | None:
+    """A typed or scanned code in canonical form, or ``None`` if it cannot be one.
+
+    Case, spaces and dashes are ignored; ``O`` reads as ``0`` and ``I``/``L`` as ``1`` (what people
+    mistype from print).
+    """
+    text = "".join(raw.split()).replace("-", "").upper()
+    text = text.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
+    if len(text) != PUBLIC_CODE_LENGTH or any(c not in PUBLIC_CODE_ALPHABET for c in text):
+        return None
+    return text
+
+
+def scan_kind(*, name: str, head: bytes, size: int) -> str:
+    """The kind of an uploaded certificate scan (``pdf``, ``jpeg``, ``png``), checked by content.
+
+    Raises :class:`OcopRuleError` when the file is too large, is none of these, or its
+    extension does not match what it contains.
+    """
+    if size > SCAN_MAX_BYTES:
+        raise OcopRuleError(_("Tệp quét quá lớn (tối đa %(mb)s MB).")
+                            % {"mb": SCAN_MAX_BYTES // (1024 * 1024)})
+    kind = next((k for k, sig in SCAN_SIGNATURES.items() if head.startswith(sig)), None)
+    if kind is None:
+        raise OcopRuleError(_("Tệp quét phải là PDF, JPEG hoặc PNG."))
+    extension = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if extension not in SCAN_EXTENSIONS[kind]:
+        raise OcopRuleError(_("Phần mở rộng của tệp không khớp với nội dung (%(kind)s).")
+                            % {"kind": kind.upper()})
+    return kind
+
+
+@dataclass(frozen=True)
+class Target:
+    """A target the provincial scheme set itself: ``count`` of something by ``year``."""
+
+    code: str
+    label: str
+    count: int
+    year: int
+
+
+#: The 2030 targets of the Bắc Giang scheme (DOMAIN.md). Five-star: at least 3 national 5★
+#: products by 2020, then 2–3 more by 2030 (so at least 5 by 2030).
+TARGETS: tuple[Target, ...] = (
+    Target("products_2030", gettext_lazy("Sản phẩm OCOP (3★ trở lên) đến 2030"), 170, 2030),
+    Target("food_2030", gettext_lazy("Trong đó nhóm thực phẩm đến 2030"), 144, 2030),
+    Target("five_star_2020", gettext_lazy("Sản phẩm 5★ quốc gia đến 2020"), 3, 2020),
+    Target("five_star_2030", gettext_lazy("Sản phẩm 5★ quốc gia đến 2030"), 5, 2030),
+)
+
+
+def target_progress(*, count: int, target: int) -> int:
+    """Whole percent of ``target`` reached by ``count`` (capped at 100)."""
+    if target <= 0:
+        return 100
+    return min(100, count * 100 // target)
+
+
+#: OCOP steps 2–3: which status an idea may move to from each status, and who moves it
+#: ("staff": district staff reviewing; "producer": the producer submitting a plan).
+IDEA_TRANSITIONS: Mapping[str, Mapping[str, str]] = {
+    "submitted": {"shortlisted": "staff", "declined": "staff"},
+    "shortlisted": {"plan_submitted": "producer"},
+    "plan_submitted": {"plan_accepted": "staff", "plan_returned": "staff"},
+    "plan_returned": {"plan_submitted": "producer"},
+    "declined": {},
+    "plan_accepted": {},
+}
+
+
+def check_idea_move(*, current: str, new: str, actor: str) -> None:
+    """Raise :class:`OcopRuleError` unless ``actor`` may move an idea from ``current`` to
+    ``new``."""
+    if IDEA_TRANSITIONS.get(current, {}).get(new) != actor:
+        raise OcopRuleError(
+            _("Không thể chuyển ý tưởng từ “%(current)s” sang “%(new)s”.")
+            % {"current": current, "new": new}
+        )
+
+
+#: The root category (OCOP group 1, food) that the "144 food products" target counts.
+FOOD_GROUP_SLUG = "thuc-pham"

@@ -6,6 +6,7 @@ raises :class:`catalog.ocop.OcopRuleError` with a readable message when the rule
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 
@@ -14,13 +15,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from catalog import ocop
-from catalog.models import OcopCertificate
+from catalog.models import CertificateEvent, OcopCertificate
 
 
-@transaction.atomic
-def certificate_record(
+def certificate_check(
     *,
-    product,
     criteria_set: str,
     score: object,
     council_level: str,
@@ -29,13 +28,25 @@ def certificate_record(
     issuing_body: str,
     valid_until: date | None = None,
     check_council: bool = True,
-) -> OcopCertificate:
-    """Record a council's rating of ``product``; the stars follow from the score.
+    parts: Mapping[str, object] | None = None,
+) -> dict[str, object]:
+    """Check a council's decision against the rules; return the certificate's field values.
 
-    ``check_council`` may be turned off only for importing historical records whose council
-    level the source does not give reliably.
+    Raises :class:`catalog.ocop.OcopRuleError` with the reason when a rule says no: a part over
+    its maximum, a council level that may not award those stars in that period, a criteria set
+    not in force on the decision date, a missing decision number or issuing body.
     """
     criteria = ocop.criteria_set_for(criteria_set)
+    part_values: dict[str, Decimal] = {}
+    if parts is not None:
+        total = ocop.total_from_parts(parts, criteria)
+        part_values = {code: ocop.parse_score(parts[code]) for code in parts}
+        if score is not None and ocop.parse_score(score) != total:
+            raise ocop.OcopRuleError(
+                _("Tổng điểm %(score)s khác tổng các phần (%(total)s).")
+                % {"score": score, "total": total}
+            )
+        score = total
     value: Decimal = ocop.parse_score(score)
     stars = ocop.stars_for_score(value, criteria)
     try:
@@ -57,16 +68,100 @@ def certificate_record(
     until = valid_until or ocop.default_valid_until(decision_date)
     if until < decision_date:
         raise ocop.OcopRuleError(_("Ngày hết hiệu lực phải sau ngày quyết định."))
-    return OcopCertificate.objects.create(
-        product=product,
-        criteria_set=criteria.code,
-        score=value,
-        council_level=level.value,
-        decision_number=decision_number.strip(),
-        decision_date=decision_date,
-        issuing_body=issuing_body.strip(),
-        valid_until=until,
+    if not issuing_body.strip():
+        raise ocop.OcopRuleError(_("Cần ghi cơ quan cấp chứng nhận."))
+    return {
+        "criteria_set": criteria.code, "score": value, "council_level": level.value,
+        "decision_number": decision_number.strip(), "decision_date": decision_date,
+        "issuing_body": issuing_body.strip(), "valid_until": until,
+        **{OcopCertificate.PART_FIELDS[code]: v for code, v in part_values.items()},
+    }
+
+
+@transaction.atomic
+def certificate_record(
+    *,
+    product,
+    criteria_set: str,
+    score: object,
+    council_level: str,
+    decision_number: str,
+    decision_date: date,
+    issuing_body: str,
+    valid_until: date | None = None,
+    check_council: bool = True,
+    parts: Mapping[str, object] | None = None,
+    scan=None,
+    by=None,
+) -> OcopCertificate:
+    """Record a council's rating of ``product``; the stars follow from the score.
+
+    With ``parts`` (part code → points, e.g. ``{"A": 30, "B": 20, "C": 25}``) each part is
+    checked against its maximum in the criteria set and ``score`` must be ``None`` or equal their
+    total. ``scan`` is an uploaded file (checked by :func:`certificate_scan_check`); ``by`` is the
+    user who records, written to the audit log. Re-evaluations add a certificate: none is ever
+    overwritten. ``check_council`` may be turned off only for importing historical records whose
+    council level the source does not give reliably.
+    """
+    fields = certificate_check(
+        criteria_set=criteria_set, score=score, council_level=council_level,
+        decision_number=decision_number, decision_date=decision_date, issuing_body=issuing_body,
+        valid_until=valid_until, check_council=check_council, parts=parts,
     )
+    if scan:
+        certificate_scan_check(scan=scan)
+    recorded_by = by if getattr(by, "is_authenticated", False) else None
+    certificate = OcopCertificate(product=product, recorded_by=recorded_by, **fields)
+    if scan:
+        certificate.scan = scan
+    certificate.save()
+    certificate_event_add(
+        certificate=certificate, action=CertificateEvent.Action.RECORDED, by=by,
+        details={
+            "score": str(certificate.score.quantize(ocop.SCORE_QUANTUM)),
+            "stars": certificate.stars,
+            "parts": {code: str(v.quantize(ocop.SCORE_QUANTUM))
+                      for code, v in certificate.part_scores().items()},
+            "council_level": certificate.council_level,
+            "decision_number": certificate.decision_number,
+            "decision_date": decision_date.isoformat(),
+            "valid_until": certificate.valid_until.isoformat(),
+            "scan": certificate.scan.name if certificate.scan else "",
+        },
+    )
+    return certificate
+
+
+def certificate_event_add(*, certificate: OcopCertificate, action: str, by=None,
+                          details: Mapping[str, object] | None = None) -> CertificateEvent:
+    """Append one line to ``certificate``'s audit log."""
+    user = by if getattr(by, "is_authenticated", False) else None
+    return CertificateEvent.objects.create(
+        certificate=certificate, action=action, by=user, details=dict(details or {})
+    )
+
+
+def certificate_scan_check(*, scan) -> str:
+    """Check an uploaded scan by its content (PDF, JPEG or PNG, size-limited); return its kind."""
+    position = scan.tell() if hasattr(scan, "tell") else 0
+    scan.seek(0)
+    head = scan.read(16)
+    scan.seek(position)
+    return ocop.scan_kind(name=scan.name or "", head=head, size=scan.size)
+
+
+@transaction.atomic
+def certificate_scan_attach(*, certificate: OcopCertificate, scan, by=None) -> OcopCertificate:
+    """Attach (or replace) the scan of a recorded certificate; the old file name is audited."""
+    certificate_scan_check(scan=scan)
+    old = certificate.scan.name if certificate.scan else ""
+    certificate.scan = scan
+    certificate.save(update_fields=["scan"])
+    certificate_event_add(
+        certificate=certificate, action=CertificateEvent.Action.CHANGED, by=by,
+        details={"scan": {"from": old, "to": certificate.scan.name}},
+    )
+    return certificate
 
 
 @transaction.atomic
@@ -80,14 +175,180 @@ def certificate_revoke(*, certificate: OcopCertificate, reason: str, by=None) ->
     locked.status = ocop.CertificateStatus.REVOKED
     locked.revoked_reason = reason.strip()
     locked.revoked_at = timezone.now()
-    locked.revoked_by = by
+    locked.revoked_by = by if getattr(by, "is_authenticated", False) else None
     locked.save(update_fields=["status", "revoked_reason", "revoked_at", "revoked_by"])
+    certificate_event_add(
+        certificate=locked, action=CertificateEvent.Action.REVOKED, by=by,
+        details={"reason": locked.revoked_reason},
+    )
     return locked
 
 
 @transaction.atomic
 def certificates_expire(*, today: date) -> int:
-    """Mark valid certificates whose validity ended before ``today`` as expired; return how many."""
-    return OcopCertificate.objects.filter(
-        status=ocop.CertificateStatus.VALID, valid_until__lt=today
-    ).update(status=ocop.CertificateStatus.EXPIRED)
+    """Mark valid certificates whose validity ended before ``today`` as expired; return how many.
+
+    Each one gets an audit line. The storefront gate already ignores a certificate past its date,
+    so the product leaves lists, search and baskets that day whether or not this job has run.
+    """
+    lapsed = list(
+        OcopCertificate.objects.select_for_update()
+        .filter(status=ocop.CertificateStatus.VALID, valid_until__lt=today)
+    )
+    for certificate in lapsed:
+        # save() rather than a bulk update: post_save listeners (the search index) must hear it.
+        certificate.status = ocop.CertificateStatus.EXPIRED
+        certificate.save(update_fields=["status"])
+    CertificateEvent.objects.bulk_create(
+        CertificateEvent(certificate=c, action=CertificateEvent.Action.EXPIRED,
+                         details={"valid_until": c.valid_until.isoformat(),
+                                  "run_on": today.isoformat()})
+        for c in lapsed
+    )
+    return len(lapsed)
+
+
+#: The group whose members record certificates and receive expiry notices.
+PROGRAMME_OFFICE_GROUP = "Văn phòng điều phối OCOP"
+
+
+def _notice_recipients(certificate: OcopCertificate) -> list[str]:
+    """The producer's address, its partner users' and the programme office's, once each."""
+    from django.contrib.auth import get_user_model
+
+    emails: list[str] = []
+    producer = certificate.product.producer
+    if producer is not None:
+        emails.append(producer.email)
+        emails += [u.email for u in producer.partner.users.all()]
+    emails += list(
+        get_user_model().objects.filter(groups__name=PROGRAMME_OFFICE_GROUP, is_active=True)
+        .values_list("email", flat=True)
+    )
+    seen: dict[str, None] = {}
+    for email in emails:
+        if email and email.strip():
+            seen.setdefault(email.strip().lower(), None)
+    return list(seen)
+
+
+def certificates_notify(*, today: date) -> int:
+    """Send the 90- and 30-day expiry notices due on ``today``; return how many were sent.
+
+    Each notice is recorded (:class:`catalog.models.CertificateNotice`, unique per certificate and
+    notice), so running the job twice a day, or catching up after a missed day, never sends the
+    same notice twice. A notice is recorded only once its mail is handed to the backend.
+    """
+    from datetime import timedelta
+
+    from django.conf import settings
+    from django.core.mail import send_mail
+    from django.db import IntegrityError
+
+    from catalog.models import CertificateNotice
+
+    horizon = today + timedelta(days=max(ocop.EXPIRY_NOTICE_DAYS))
+    candidates = (
+        OcopCertificate.objects.filter(
+            status=ocop.CertificateStatus.VALID, valid_until__gte=today, valid_until__lte=horizon,
+            decision_date__lte=today,
+        )
+        .select_related("product__producer__partner")
+        .prefetch_related("notices", "product__producer__partner__users")
+    )
+    sent = 0
+    for certificate in candidates:
+        days = ocop.notice_due(valid_until=certificate.valid_until, today=today)
+        if days is None or any(n.days_ahead == days for n in certificate.notices.all()):
+            continue
+        recipients = _notice_recipients(certificate)
+        if not recipients:
+            continue
+        url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + certificate.get_verification_url()
+        subject = _("Chứng nhận OCOP %(number)s hết hiệu lực sau %(days)s ngày") % {
+            "number": certificate.decision_number, "days": (certificate.valid_until - today).days}
+        body = _(
+            "Sản phẩm: %(product)s\nChứng nhận: %(number)s (%(stars)s sao)\n"
+            "Hiệu lực đến: %(until)s\nXác minh: %(url)s\n\n"
+            "Sau ngày này sản phẩm sẽ không được bày bán trên sàn OCOP Bắc Giang cho tới khi "
+            "được đánh giá lại."
+        ) % {"product": certificate.product.title, "number": certificate.decision_number,
+             "stars": certificate.stars or 0, "until": certificate.valid_until.strftime("%d/%m/%Y"),
+             "url": url}
+        try:
+            with transaction.atomic():
+                notice = CertificateNotice.objects.create(
+                    certificate=certificate, days_ahead=days, recipients=", ".join(recipients)
+                )
+                send_mail(subject, body, None, recipients)
+                certificate_event_add(
+                    certificate=certificate, action=CertificateEvent.Action.NOTIFIED,
+                    details={"days_ahead": days, "recipients": recipients,
+                             "notice": notice.pk},
+                )
+        except IntegrityError:
+            continue  # another run sent it meanwhile
+        sent += 1
+    return sent
+
+
+@transaction.atomic
+def idea_submit(*, producer, by, title: str, commune, group, distinctive: str):
+    """A producer submits a product idea (OCOP step 2)."""
+    from catalog.models import IdeaComment, ProductIdea
+
+    if not title.strip() or not distinctive.strip():
+        raise ocop.OcopRuleError(_("Cần ghi tên sản phẩm và điểm khác biệt."))
+    if group.depth != 1:
+        raise ocop.OcopRuleError(_("Hãy chọn một trong sáu nhóm sản phẩm OCOP."))
+    idea = ProductIdea.objects.create(
+        producer=producer, submitted_by=by, title=title.strip(), commune=commune, group=group,
+        distinctive=distinctive.strip(),
+    )
+    IdeaComment.objects.create(idea=idea, author=by, status_to=idea.status,
+                               body=_("Gửi ý tưởng sản phẩm."))
+    return idea
+
+
+@transaction.atomic
+def idea_review(*, idea, status: str, by, comment: str = ""):
+    """District staff shortlist or decline an idea, or accept or return its business plan."""
+    from catalog.models import IdeaComment, ProductIdea
+
+    locked = ProductIdea.objects.select_for_update().get(pk=idea.pk)
+    ocop.check_idea_move(current=locked.status, new=status, actor="staff")
+    locked.status = status
+    locked.save(update_fields=["status", "updated_at"])
+    IdeaComment.objects.create(idea=locked, author=by, status_to=status, body=comment.strip())
+    return locked
+
+
+@transaction.atomic
+def idea_plan_submit(*, idea, by, summary: str, market: str, investment: int | None):
+    """The producer submits (or resubmits) the business plan of a shortlisted idea (step 3)."""
+    from catalog.models import IdeaComment, ProductIdea
+
+    locked = ProductIdea.objects.select_for_update().get(pk=idea.pk)
+    ocop.check_idea_move(current=locked.status, new=ProductIdea.Status.PLAN_SUBMITTED,
+                         actor="producer")
+    if not summary.strip() or not market.strip():
+        raise ocop.OcopRuleError(_("Cần ghi tóm tắt phương án và thị trường."))
+    if investment is not None and investment < 0:
+        raise ocop.OcopRuleError(_("Vốn đầu tư không thể âm."))
+    locked.plan_summary, locked.plan_market = summary.strip(), market.strip()
+    locked.plan_investment = investment
+    locked.plan_submitted_at = timezone.now()
+    locked.status = ProductIdea.Status.PLAN_SUBMITTED
+    locked.save()
+    IdeaComment.objects.create(idea=locked, author=by, status_to=locked.status,
+                               body=_("Gửi phương án kinh doanh."))
+    return locked
+
+
+def idea_comment_add(*, idea, author, body: str):
+    """Add a remark to an idea's trail."""
+    from catalog.models import IdeaComment
+
+    if not body.strip():
+        raise ocop.OcopRuleError(_("Lời nhắn đang trống."))
+    return IdeaComment.objects.create(idea=idea, author=author, body=body.strip()[:4000])

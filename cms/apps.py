@@ -9,3 +9,21 @@ class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = "Trang thông tin OCOP Bắc Giang"
     default_auto_field = "django.db.models.AutoField"
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete
+        from wagtail.models import Page
+        from wagtail.signals import (
+            page_published,
+            page_slug_changed,
+            page_unpublished,
+            post_page_move,
+        )
+
+        from cms.templatetags.cms_tags import menu_cache_clear
+
+        # The cached main menu follows every change to the page tree.
+        for name, signal in (("published", page_published), ("unpublished", page_unpublished),
+                             ("slug", page_slug_changed), ("moved", post_page_move)):
+            signal.connect(menu_cache_clear, dispatch_uid=f"cms-menu-{name}")
+        post_delete.connect(menu_cache_clear, sender=Page, dispatch_uid="cms-menu-delete")

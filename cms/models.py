@@ -1,19 +1,106 @@
-"""Wagtail page types of the OCOP Bắc Giang website."""
+"""Wagtail page types of the OCOP Bắc Giang website.
+
+Every page type shares one StreamField block set (:class:`cms.blocks.BodyBlock`). Pages never copy
+product data: products are read live through the storefront gate
+(:func:`catalog.selectors.product_listed_queryset`), places (showrooms, villages) are
+:class:`catalog.models.Place` rows that pages link to.
+"""
 
 from __future__ import annotations
 
-from django.db import models
-from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
-from wagtail.models import Page
+import html
+import re
+from datetime import date
 
-from catalog import selectors
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from catalog import ocop, selectors
+from cms import events
+from cms.blocks import BodyBlock
+
+_SPACES = re.compile(r"\s+")
+
+
+def _stream_text(stream) -> str:
+    """The words of a StreamField value (paragraphs, headings, quotes, captions), without
+    rendering it (rendering would make image renditions)."""
+    words: list[str] = []
+    for block in stream:
+        value = block.value
+        if hasattr(value, "source"):  # RichText
+            words.append(value.source)
+        elif isinstance(value, str):
+            words.append(value)
+        elif hasattr(value, "get"):  # StructValue
+            for key in ("text", "caption", "attribution"):
+                if value.get(key):
+                    words.append(str(value.get(key)))
+    return " ".join(words)
+
+
+def plain_text(*parts: object) -> str:
+    """Join text, rich text (HTML) and StreamField values into one line of plain text."""
+    out: list[str] = []
+    for part in parts:
+        if part is None or part == "":
+            continue
+        text = _stream_text(part) if hasattr(part, "raw_data") else str(part)
+        out.append(html.unescape(strip_tags(text)))
+    return _SPACES.sub(" ", " ".join(out)).strip()
+
+
+class WebsitePage(Page):
+    """What every page of the website has besides Wagtail's own fields: a lead, a body made of
+    the shared blocks, and a picture for sharing (OpenGraph) and for cards."""
+
+    intro = models.TextField(_("tóm tắt"), blank=True, max_length=600)
+    body = StreamField(BodyBlock(), verbose_name=_("nội dung"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("ảnh đại diện"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"), FieldPanel("image"), FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"), index.SearchField("body"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def search_text(self) -> str:
+        """The page as plain text (title, lead, body) for the site search to fold and index."""
+        return plain_text(self.title, self.intro, self.body)
+
+    def meta_description(self) -> str:
+        """The search-engine description: the editor's, else the lead, cut to 160 characters."""
+        text = self.search_description or self.intro or ""
+        return text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "…"
 
 
 class HomePage(Page):
-    """The site's front page: the programme in a sentence, a way into the storefront, and the
-    highest-rated products, read live from the storefront gate (never copied)."""
+    """The site's front page: hero, the best-rated products read live from the storefront gate
+    (never copied), the latest news, upcoming fairs, the showroom map and the programme in
+    brief."""
 
     intro = models.CharField(_("giới thiệu ngắn"), max_length=255, blank=True)
     body = RichTextField(_("nội dung"), blank=True)
@@ -24,17 +111,705 @@ class HomePage(Page):
         FieldPanel("body"),
         FieldPanel("featured_count"),
     ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     max_count = None
     parent_page_types = ["wagtailcore.Page"]
 
     class Meta:
         verbose_name = _("trang chủ")
 
+    def search_text(self) -> str:
+        """The page as plain text, for the site search."""
+        return plain_text(self.title, self.intro, self.body)
+
+    def meta_description(self) -> str:
+        """The search-engine description."""
+        return self.search_description or self.intro
+
     def featured_products(self):
         """The best-rated products on sale now, 5★ first."""
         return list(selectors.product_cards_queryset()[: self.featured_count])
 
+    def _first_descendant(self, model):
+        return model.objects.live().descendant_of(self).first()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["featured_products"] = self.featured_products()
+        today = timezone.localdate()
+        context["latest_news"] = list(
+            NewsPage.objects.live().descendant_of(self).order_by("-date", "-pk")[:3]
+        )
+        context["upcoming_fairs"] = list(
+            FairPage.objects.live().descendant_of(self).filter(end_date__gte=today)
+            .order_by("start_date", "pk")[:3]
+        )
+        context["news_index"] = self._first_descendant(NewsIndexPage)
+        context["fair_index"] = self._first_descendant(FairIndexPage)
+        context["map_page"] = self._first_descendant(MapPage)
+        context["programme_page"] = (
+            ProgrammePage.objects.live().descendant_of(self).filter(depth=self.depth + 1).first()
+        )
+        context["map_places"] = map_places(root=self)
+        context["cycle_steps"] = OCOP_CYCLE_STEPS
+        context["today"] = today
         return context
+
+
+# --------------------------------------------------------------------------------------------
+# News
+# --------------------------------------------------------------------------------------------
+
+
+class NewsCategory(models.TextChoices):
+    """What a news article is about (a fixed list, so readers can filter by it)."""
+
+    PROGRAMME = "chuong-trinh", _("Chương trình OCOP")
+    TRADE = "xuc-tien-thuong-mai", _("Xúc tiến thương mại")
+    SEASON = "mua-vu", _("Mùa vụ")
+    PRODUCERS = "chu-the", _("Chủ thể sản xuất")
+    TOURISM = "du-lich", _("Du lịch nông thôn")
+
+
+class NewsIndexPage(RoutablePageMixin, WebsitePage):
+    """The news list: newest first, paginated, filtered by ``?chuyen-muc=`` (category) and
+    ``?the=`` (tag); RSS at ``rss/`` and Atom at ``atom/``."""
+
+    per_page = 10
+    subpage_types = ["cms.NewsPage"]
+    parent_page_types = ["cms.HomePage"]
+
+    class Meta:
+        verbose_name = _("danh sách tin tức")
+
+    def articles(self):
+        """Live articles under this index, newest first."""
+        return (
+            NewsPage.objects.live().child_of(self).select_related("image")
+            .order_by("-date", "-pk")
+        )
+
+    @path("")
+    def index_route(self, request):
+        articles = self.articles()
+        category = request.GET.get("chuyen-muc", "")
+        tag = request.GET.get("the", "")
+        if category in NewsCategory.values:
+            articles = articles.filter(category=category)
+        else:
+            category = ""
+        if tag:
+            articles = articles.filter(tags__slug=tag).distinct()
+        paginator = Paginator(articles, self.per_page)
+        try:
+            page_obj = paginator.page(request.GET.get("trang", 1))
+        except PageNotAnInteger:
+            page_obj = paginator.page(1)
+        except EmptyPage:
+            page_obj = paginator.page(paginator.num_pages)
+        return self.render(request, context_overrides={
+            "page_obj": page_obj, "articles": page_obj.object_list,
+            "categories": NewsCategory.choices, "current_category": category,
+            "current_tag": tag,
+        })
+
+    @path("rss/")
+    def rss_route(self, request):
+        from cms.feeds import NewsFeed
+
+        return NewsFeed(self)(request)
+
+    @path("atom/")
+    def atom_route(self, request):
+        from cms.feeds import NewsAtomFeed
+
+        return NewsAtomFeed(self)(request)
+
+
+class NewsPageTag(TaggedItemBase):
+    """A tag on a news article."""
+
+    content_object = ParentalKey(
+        "cms.NewsPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class NewsPage(WebsitePage):
+    """A news article: category, date, author, lead, rich body with photos, tags, and the
+    products it talks about (shown only while they pass the storefront gate)."""
+
+    date = models.DateField(_("ngày đăng"), default=date.today)
+    author = models.CharField(_("tác giả"), max_length=120, blank=True)
+    category = models.CharField(
+        _("chuyên mục"), max_length=40, choices=NewsCategory.choices,
+        default=NewsCategory.PROGRAMME,
+    )
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("thẻ"))
+    related_products = ParentalManyToManyField(
+        "catalogue.Product", blank=True, related_name="+",
+        verbose_name=_("sản phẩm liên quan"),
+    )
+
+    content_panels = WebsitePage.content_panels + [
+        MultiFieldPanel([
+            FieldRowPanel([FieldPanel("date"), FieldPanel("author")]),
+            FieldPanel("category"), FieldPanel("tags"),
+        ], heading=_("Thông tin bài")),
+        FieldPanel("related_products"),
+    ]
+    search_fields = WebsitePage.search_fields + [
+        index.FilterField("date"), index.FilterField("category"),
+    ]
+    parent_page_types = ["cms.NewsIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("bài tin tức")
+
+    def listed_related_products(self):
+        """The related products that are on sale today (3★ and up)."""
+        ids = [p.pk for p in self.related_products.all()]
+        return list(selectors.product_cards_queryset().filter(pk__in=ids)) if ids else []
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["products"] = self.listed_related_products()
+        return context
+
+
+# --------------------------------------------------------------------------------------------
+# Fairs
+# --------------------------------------------------------------------------------------------
+
+
+class FairIndexPage(RoutablePageMixin, WebsitePage):
+    """Fairs, grouped as on now, upcoming and past; RSS at ``rss/`` and Atom at ``atom/``."""
+
+    subpage_types = ["cms.FairPage"]
+    parent_page_types = ["cms.HomePage"]
+
+    class Meta:
+        verbose_name = _("danh sách hội chợ")
+
+    def fairs(self):
+        """Live fairs under this index, soonest first."""
+        return FairPage.objects.live().child_of(self).order_by("start_date", "pk")
+
+    @path("")
+    def index_route(self, request):
+        today = timezone.localdate()
+        fairs = list(self.fairs())
+        groups = {status: [] for status in events.FairStatus}
+        for fair in fairs:
+            groups[fair.status(today=today)].append(fair)
+        groups[events.FairStatus.PAST].reverse()
+        sections = [
+            (status.value, events.FAIR_STATUS_LABELS[status], groups[status])
+            for status in (events.FairStatus.ON_NOW, events.FairStatus.UPCOMING,
+                           events.FairStatus.PAST)
+        ]
+        return self.render(request, context_overrides={"sections": sections, "today": today})
+
+    @path("rss/")
+    def rss_route(self, request):
+        from cms.feeds import FairFeed
+
+        return FairFeed(self)(request)
+
+    @path("atom/")
+    def atom_route(self, request):
+        from cms.feeds import FairAtomFeed
+
+        return FairAtomFeed(self)(request)
+
+
+class FairPage(RoutablePageMixin, WebsitePage):
+    """A trade fair (hội chợ): dates, venue and map point, organiser, participating producers and
+    featured products, how producers register; status derived from the dates; an .ics download
+    at ``lich/`` (served as ``<slug>.ics``; Wagtail page paths cannot hold a dot)."""
+
+    start_date = models.DateField(_("ngày bắt đầu"))
+    end_date = models.DateField(_("ngày kết thúc"))
+    venue = models.CharField(_("địa điểm"), max_length=200)
+    address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
+    latitude = models.DecimalField(_("vĩ độ"), max_digits=9, decimal_places=6, null=True,
+                                   blank=True)
+    longitude = models.DecimalField(_("kinh độ"), max_digits=9, decimal_places=6, null=True,
+                                    blank=True)
+    organiser = models.CharField(_("đơn vị tổ chức"), max_length=200, blank=True)
+    registration = RichTextField(_("cách đăng ký tham gia"), blank=True)
+    producers = ParentalManyToManyField(
+        "partner.Producer", blank=True, related_name="+",
+        verbose_name=_("chủ thể tham gia"),
+    )
+    featured_products = ParentalManyToManyField(
+        "catalogue.Product", blank=True, related_name="+",
+        verbose_name=_("sản phẩm giới thiệu"),
+    )
+
+    content_panels = WebsitePage.content_panels + [
+        MultiFieldPanel([
+            FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+            FieldPanel("venue"), FieldPanel("address"),
+            FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            FieldPanel("organiser"),
+        ], heading=_("Thời gian và địa điểm")),
+        FieldPanel("registration"),
+        FieldPanel("producers"),
+        FieldPanel("featured_products"),
+    ]
+    search_fields = WebsitePage.search_fields + [
+        index.SearchField("venue"), index.SearchField("organiser"),
+        index.FilterField("start_date"), index.FilterField("end_date"),
+    ]
+    parent_page_types = ["cms.FairIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("hội chợ")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("Ngày kết thúc không thể trước ngày bắt đầu.")})
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError(_("Cần nhập cả vĩ độ và kinh độ, hoặc bỏ trống cả hai."))
+        if self.latitude is not None and not -90 <= self.latitude <= 90:
+            raise ValidationError({"latitude": _("Vĩ độ phải nằm trong khoảng -90 đến 90.")})
+        if self.longitude is not None and not -180 <= self.longitude <= 180:
+            raise ValidationError({"longitude": _("Kinh độ phải nằm trong khoảng -180 đến 180.")})
+
+    def status(self, *, today: date | None = None) -> events.FairStatus:
+        """Upcoming, on now or past, from the dates."""
+        return events.fair_status(start=self.start_date, end=self.end_date,
+                                  today=today or timezone.localdate())
+
+    def date_range(self) -> str:
+        """``12/06/2026 – 14/06/2026`` (one date when the fair lasts one day)."""
+        if self.start_date == self.end_date:
+            return f"{self.start_date:%d/%m/%Y}"
+        return f"{self.start_date:%d/%m/%Y} – {self.end_date:%d/%m/%Y}"
+
+    def status_label(self) -> str:
+        """The status in words, for the page."""
+        return events.FAIR_STATUS_LABELS[self.status()]
+
+    def search_text(self) -> str:
+        """The page as plain text, for the site search."""
+        return plain_text(self.title, self.intro, self.venue, self.address, self.organiser,
+                          self.body, self.registration)
+
+    def listed_featured_products(self):
+        """The featured products that are on sale today (3★ and up)."""
+        ids = [p.pk for p in self.featured_products.all()]
+        return list(selectors.product_cards_queryset().filter(pk__in=ids)) if ids else []
+
+    def calendar_event(self, request=None) -> events.CalendarEvent:
+        """This fair as an iCalendar event."""
+        return events.CalendarEvent(
+            uid=f"fair-{self.translation_key}@ocop.bacgiang",
+            title=self.title, start=self.start_date, end=self.end_date,
+            location=", ".join(x for x in (self.venue, self.address) if x),
+            description=self.intro, url=self.get_full_url(request) or "",
+            latitude=float(self.latitude) if self.latitude is not None else None,
+            longitude=float(self.longitude) if self.longitude is not None else None,
+        )
+
+    def structured_data(self, request=None) -> dict:
+        """schema.org ``Event`` for search engines."""
+        data = {
+            "@context": "https://schema.org", "@type": "Event", "name": self.title,
+            "startDate": self.start_date.isoformat(), "endDate": self.end_date.isoformat(),
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "eventStatus": "https://schema.org/EventScheduled",
+            "location": {"@type": "Place", "name": self.venue,
+                         "address": self.address or self.venue},
+            "description": self.intro, "url": self.get_full_url(request),
+        }
+        if self.latitude is not None:
+            data["location"]["geo"] = {"@type": "GeoCoordinates",
+                                       "latitude": float(self.latitude),
+                                       "longitude": float(self.longitude)}
+        if self.organiser:
+            data["organizer"] = {"@type": "Organization", "name": self.organiser}
+        return data
+
+    @path("")
+    def detail_route(self, request):
+        return self.render(request, context_overrides={
+            "products": self.listed_featured_products(),
+            "fair_producers": list(self.producers.order_by("pk").select_related("partner")),
+        })
+
+    @path("lich/")
+    def ics_route(self, request):
+        body = events.ics_calendar(self.calendar_event(request), now=timezone.now())
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}.ics"'
+        return response
+
+
+# --------------------------------------------------------------------------------------------
+# Programme
+# --------------------------------------------------------------------------------------------
+
+#: The OCOP cycle as the provincial decision describes it (steps and months).
+OCOP_CYCLE_STEPS = (
+    (_("Tuyên truyền, hướng dẫn"), _("Cả năm")),
+    (_("Nhận ý tưởng sản phẩm"), _("Tháng 3")),
+    (_("Nhận phương án, dự án sản xuất kinh doanh"), _("Tháng 4")),
+    (_("Triển khai phương án, dự án sản xuất kinh doanh"), _("Tháng 5 – 7")),
+    (_("Đánh giá và xếp hạng sản phẩm"), _("Cấp huyện tháng 8, cấp tỉnh tháng 9")),
+    (_("Xúc tiến thương mại"), _("Cả năm")),
+)
+
+
+class ProgrammePage(WebsitePage):
+    """A page about the OCOP programme. ``topic`` adds a section drawn from data: the six steps of
+    the cycle, the six product groups (the storefront's root categories), or how stars are
+    awarded (:data:`catalog.ocop.CRITERIA_SETS` and :data:`catalog.ocop.AWARD_PERIODS`)."""
+
+    class Topic(models.TextChoices):
+        OVERVIEW = "overview", _("Giới thiệu chung")
+        CYCLE = "cycle", _("Chu trình OCOP sáu bước")
+        GROUPS = "groups", _("Sáu nhóm sản phẩm")
+        STARS = "stars", _("Cách xếp hạng sao")
+        TAKE_PART = "take_part", _("Cách tham gia")
+
+    topic = models.CharField(_("chủ đề"), max_length=20, choices=Topic.choices,
+                             default=Topic.OVERVIEW)
+
+    content_panels = WebsitePage.content_panels + [FieldPanel("topic")]
+    parent_page_types = ["cms.HomePage", "cms.ProgrammePage"]
+    subpage_types = ["cms.ProgrammePage"]
+
+    class Meta:
+        verbose_name = _("trang chương trình OCOP")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["subpages"] = list(self.get_children().live().specific())
+        if self.topic == self.Topic.CYCLE:
+            context["cycle_steps"] = OCOP_CYCLE_STEPS
+        elif self.topic == self.Topic.GROUPS:
+            from oscar.core.loading import get_model
+
+            context["groups"] = list(get_model("catalogue", "Category").get_root_nodes())
+        elif self.topic == self.Topic.STARS:
+            context["criteria_sets"] = [
+                {"set": c, "bands": [(b.stars, *c.band_range(b.stars)) for b in c.bands],
+                 "total": sum(p.max_points for p in c.parts)}
+                for c in ocop.CRITERIA_SETS.values()
+            ]
+            context["award_periods"] = [
+                {"period": p, "levels": [
+                    (ocop.COUNCIL_LEVEL_LABELS[level], sorted(stars))
+                    for level, stars in p.stars_by_level.items()
+                ]}
+                for p in ocop.AWARD_PERIODS
+            ]
+            context["min_listed_stars"] = ocop.MIN_LISTED_STARS
+            context["valid_months"] = ocop.CERTIFICATE_VALID_MONTHS
+        return context
+
+
+# --------------------------------------------------------------------------------------------
+# Showrooms, villages, the map
+# --------------------------------------------------------------------------------------------
+
+
+class PlacePage(WebsitePage):
+    """A page about a :class:`catalog.models.Place` (its address and coordinates live there)."""
+
+    place = models.ForeignKey(
+        "catalogue.Place", verbose_name=_("địa điểm"), on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+    def search_text(self) -> str:
+        """The page as plain text, for the site search."""
+        place = self.place
+        return plain_text(self.title, self.intro, place.address, place.district.name,
+                          place.opening_hours, self.body)
+
+    def structured_data(self, request=None) -> dict:
+        """schema.org ``Place`` (or ``Store`` for showrooms) for search engines."""
+        place = self.place
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Store" if place.kind == "showroom" else "TouristAttraction",
+            "name": self.title, "url": self.get_full_url(request),
+            "address": {"@type": "PostalAddress", "streetAddress": place.address,
+                        "addressRegion": "Bắc Giang", "addressCountry": "VN"},
+            "description": self.intro,
+        }
+        if place.latitude is not None:
+            data["geo"] = {"@type": "GeoCoordinates", "latitude": float(place.latitude),
+                           "longitude": float(place.longitude)}
+        if place.phone:
+            data["telephone"] = place.phone
+        if place.opening_hours and place.kind == "showroom":
+            data["openingHours"] = place.opening_hours
+        return data
+
+
+class ShowroomIndexPage(WebsitePage):
+    """The six OCOP showroom and sales points."""
+
+    subpage_types = ["cms.ShowroomPage"]
+    parent_page_types = ["cms.HomePage"]
+
+    class Meta:
+        verbose_name = _("danh sách điểm bán")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["showrooms"] = list(
+            ShowroomPage.objects.live().child_of(self)
+            .select_related("place__district", "image").order_by("title")
+        )
+        return context
+
+
+class ShowroomPage(PlacePage):
+    """One OCOP showroom point: address, district, coordinates, opening hours, phone, photos and
+    the products on sale there, live from the stock the showroom holds."""
+
+    content_panels = WebsitePage.content_panels + [FieldPanel("place")]
+    parent_page_types = ["cms.ShowroomIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("điểm bán OCOP")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.place_id and self.place.kind != "showroom":
+            raise ValidationError({"place": _("Hãy chọn một điểm giới thiệu, bán sản phẩm.")})
+
+    def get_context(self, request, *args, **kwargs):
+        from producers.selectors import place_products_in_stock
+
+        context = super().get_context(request, *args, **kwargs)
+        context["products"] = list(place_products_in_stock(place=self.place))
+        return context
+
+
+class VillagePage(PlacePage):
+    """An eco-tourism culture village: its story, how to get there, the nearest showroom, local
+    products, and the rural-tourism services (group 6) that can be booked or bought."""
+
+    directions = RichTextField(_("đường đi"), blank=True)
+    services_category = models.ForeignKey(
+        "catalogue.Category", verbose_name=_("nhóm dịch vụ du lịch"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+        help_text=_("Nhóm sản phẩm của các dịch vụ du lịch nông thôn (nhóm 6)."),
+    )
+
+    content_panels = WebsitePage.content_panels + [
+        FieldPanel("place"), FieldPanel("directions"), FieldPanel("services_category"),
+    ]
+    parent_page_types = ["cms.VillageIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("làng du lịch sinh thái")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.place_id and self.place.kind != "village":
+            raise ValidationError({"place": _("Hãy chọn một làng văn hoá du lịch.")})
+
+    def search_text(self) -> str:
+        """The page as plain text, for the site search."""
+        return plain_text(super().search_text(), self.directions)
+
+    def nearest_showroom(self):
+        """The showroom page nearest to the village as the crow flies, with ``distance_km``."""
+        place = self.place
+        if place.latitude is None:
+            return None
+        best = None
+        for page in ShowroomPage.objects.live().filter(locale=self.locale).select_related(
+            "place"
+        ):
+            other = page.place
+            if other.latitude is None:
+                continue
+            page.distance_km = events.distance_km(
+                float(place.latitude), float(place.longitude),
+                float(other.latitude), float(other.longitude),
+            )
+            if best is None or page.distance_km < best.distance_km:
+                best = page
+        return best
+
+    def local_products(self):
+        """Products on sale from the village's district, services excepted."""
+        products = selectors.product_cards_queryset().filter(
+            origin_commune__district_id=self.place.district_id
+        )
+        if self.services_category_id:
+            products = products.exclude(categories__path__startswith=self.services_category.path)
+        return products
+
+    def services(self):
+        """Rural-tourism services on sale from the village's district (bookable or buyable)."""
+        if not self.services_category_id:
+            return selectors.product_cards_queryset().none()
+        return selectors.product_cards_queryset().filter(
+            categories__path__startswith=self.services_category.path,
+            origin_commune__district_id=self.place.district_id,
+        ).distinct()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["nearest_showroom"] = self.nearest_showroom()
+        context["products"] = list(self.local_products()[:12])
+        context["services"] = list(self.services())
+        return context
+
+
+class VillageIndexPage(WebsitePage):
+    """The three eco-tourism culture villages."""
+
+    subpage_types = ["cms.VillagePage"]
+    parent_page_types = ["cms.HomePage"]
+
+    class Meta:
+        verbose_name = _("danh sách làng du lịch")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["villages"] = list(
+            VillagePage.objects.live().child_of(self)
+            .select_related("place__district", "image").order_by("title")
+        )
+        return context
+
+
+def map_places(*, root, request=None) -> list[dict]:
+    """Every showroom and village page under ``root`` as map markers (name, kind, coordinates,
+    address, URL), showrooms first."""
+    places = []
+    for model, kind in ((ShowroomPage, "showroom"), (VillagePage, "village")):
+        pages = (model.objects.live().descendant_of(root).select_related("place__district")
+                 .order_by("title"))
+        for page in pages:
+            place = page.place
+            places.append({
+                "name": page.title, "kind": kind, "url": page.get_url(request),
+                "address": place.address, "district": place.district.name,
+                "lat": float(place.latitude) if place.latitude is not None else None,
+                "lng": float(place.longitude) if place.longitude is not None else None,
+            })
+    return places
+
+
+class MapPage(WebsitePage):
+    """A map of every showroom and village, with popups linking to their pages. Leaflet is served
+    from our static files; the places are also listed as text, so the page works without tiles
+    or JavaScript."""
+
+    parent_page_types = ["cms.HomePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("bản đồ")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        home = self.get_parent()
+        context["map_places"] = map_places(root=home, request=request)
+        return context
+
+
+# --------------------------------------------------------------------------------------------
+# Contact form
+# --------------------------------------------------------------------------------------------
+
+
+class ContactFormField(AbstractFormField):
+    """A field of the contact form, chosen by editors."""
+
+    page = ParentalKey("cms.ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class ContactPage(AbstractEmailForm):
+    """The contact and feedback form. Submissions are stored (editors read them under Forms in
+    the admin) and, when an address is set, mailed. A hidden honeypot field turns bots away."""
+
+    intro = models.TextField(_("giới thiệu"), blank=True)
+    thank_you_text = RichTextField(_("lời cảm ơn"), blank=True)
+
+    content_panels = AbstractEmailForm.content_panels + [
+        FormSubmissionsPanel(),
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("Các ô của biểu mẫu")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel([
+            FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+            FieldPanel("subject"),
+        ], heading=_("Thư thông báo")),
+    ]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types: list[str] = []
+
+    #: The name of the hidden field people never see and bots fill in.
+    HONEYPOT = "website"
+
+    class Meta:
+        verbose_name = _("trang liên hệ")
+
+    def search_text(self) -> str:
+        """The page as plain text, for the site search."""
+        return plain_text(self.title, self.intro)
+
+    def meta_description(self) -> str:
+        """The search-engine description."""
+        return self.search_description or self.intro[:160]
+
+    def get_form(self, *args, **kwargs):
+        from django import forms
+
+        form = super().get_form(*args, **kwargs)
+        form.fields[self.HONEYPOT] = forms.CharField(
+            required=False, label=_("Để trống ô này"),
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
+        return form
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST" and request.POST.get(self.HONEYPOT):
+            # A bot filled the hidden field: thank it and store nothing.
+            from django.template.response import TemplateResponse
+
+            return TemplateResponse(request, self.get_landing_page_template(request),
+                                    self.get_context(request))
+        return super().serve(request, *args, **kwargs)
+
+    def process_form_submission(self, form):
+        form.cleaned_data.pop(self.HONEYPOT, None)
+        return super().process_form_submission(form)
+
+
+# --------------------------------------------------------------------------------------------
+# Footer (editable in the admin under Settings)
+# --------------------------------------------------------------------------------------------
+
+
+@register_setting(icon="list-ul")
+class WebsiteFooter(BaseSiteSetting):
+    """The footer under every page: who runs the site and how to reach them, in both
+    languages."""
+
+    text_vi = RichTextField(_("chân trang (tiếng Việt)"), blank=True)
+    text_en = RichTextField(_("chân trang (tiếng Anh)"), blank=True)
+
+    panels = [FieldPanel("text_vi"), FieldPanel("text_en")]
+
+    class Meta:
+        verbose_name = _("chân trang")

@@ -13,11 +13,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import views as cms_views
 from marketplace import views
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", cms_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", cms_views.sitemap_xml, name="sitemap"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -26,6 +29,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("cua-hang/nha-san-xuat/", include("producers.urls")),
     path("cua-hang/", include(apps.get_app_config("oscar").urls[0])),
+    path("", include("catalog.urls_records")),  # /chung-nhan/, /xac-minh/<code>/, /y-tuong/
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -3,14 +3,49 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from search.backends.base import FACETS, SORTS
+from search.text import clean_query
+
 
 class SearchForm(forms.Form):
-    """A product search; an empty query lists nothing rather than everything."""
+    """A product search. Overlong input is truncated (never refused); an empty query lists
+    nothing rather than everything."""
 
     q = forms.CharField(
-        required=False, max_length=200, label=_("Tìm kiếm"),
+        required=False, label=_("Tìm kiếm"),
         widget=forms.TextInput(attrs={
             "placeholder": _("Tìm sản phẩm OCOP: vải thiều, mỳ Chũ…"),
             "type": "search", "class": "form-control", "aria-label": _("Tìm kiếm"),
+            "maxlength": 200, "autocomplete": "off",
         }),
     )
+
+    def clean_q(self) -> str:
+        return clean_query(self.cleaned_data.get("q"))
+
+
+def filters_from(params) -> dict[str, list[str]]:
+    """The facet filters in a query string (unknown names ignored, values capped)."""
+    filters: dict[str, list[str]] = {}
+    for name in FACETS:
+        values = [v.strip()[:100] for v in params.getlist(name)[:20] if v.strip()]
+        if name == "stars":
+            values = [v for v in values if v in {"3", "4", "5"}]
+        if values:
+            filters[name] = values
+    return filters
+
+
+def sort_from(params) -> str:
+    """The sort order asked for, or ``relevance``."""
+    sort = params.get("sort", "relevance")
+    return sort if sort in SORTS else "relevance"
+
+
+def page_from(params) -> int:
+    """The page number asked for: a positive integer, 1 for anything else."""
+    try:
+        page = int(params.get("page", "1"))
+    except (TypeError, ValueError):
+        return 1
+    return min(max(page, 1), 1000)

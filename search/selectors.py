@@ -1,32 +1,154 @@
-"""Product search over the storefront gate.
+"""Reads for the search pages: products through the configured backend, places and website
+pages matched in Python with the same folding.
 
-Interim embedded search for the foundation: it folds the query and the listed products' text in
-Python and keeps those that contain every query word. Only products that pass the gate are ever
-considered, so nothing unlisted can be found. The search issue replaces the matching with
-database full-text search and Elasticsearch behind one interface.
+Products shown always come from :func:`catalog.selectors.product_cards_queryset`, so even a stale
+index entry can never put an unlisted product on a page.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 from django.db.models import QuerySet
+from django.utils import timezone
+from oscar.core.loading import get_model
 
 from catalog import selectors as catalog_selectors
+from search.backends import get_backend
+from search.backends.base import SearchQuery, SearchResults, Suggestion
+from search.indexing import search_pending_flush
 from search.text import fold, tokens
 
+District = get_model("catalogue", "District")
+Place = get_model("catalogue", "Place")
 
-def product_search(*, query: str) -> QuerySet:
-    """Listed products matching every word of ``query``, best-rated first."""
-    words = tokens(query)
-    listed = catalog_selectors.product_listed_queryset()
-    if not words:
-        return listed.none()
-    rows = listed.values_list(
-        "pk", "title", "description", "producer__name", "origin_commune__name",
-        "origin_commune__district__name",
+
+def name_matches(name: str, words: list[str]) -> bool:
+    """Whether every folded word of the query starts a word of ``name`` (the last as a prefix,
+    the others whole)."""
+    name_words = fold(name).split()
+    *whole, last = words
+    return all(w in name_words for w in whole) and any(n.startswith(last) for n in name_words)
+
+
+def product_search(*, query: SearchQuery) -> tuple[SearchResults, list]:
+    """The backend's answer to ``query`` and the page's products, in the backend's order."""
+    search_pending_flush()
+    results = get_backend().search(query)
+    if not results.ids:
+        return results, []
+    cards = catalog_selectors.product_cards_queryset(today=query.today).filter(
+        pk__in=results.ids
     )
-    matches = []
-    for pk, *fields in rows:
-        haystack = fold(" ".join(f or "" for f in fields))
-        if all(word in haystack for word in words):
-            matches.append(pk)
-    return catalog_selectors.product_cards_queryset().filter(pk__in=matches)
+    by_id = {product.pk: product for product in cards}
+    return results, [by_id[pk] for pk in results.ids if pk in by_id]
+
+
+def place_suggestions(text: str, *, limit: int = 3) -> list[Suggestion]:
+    """Districts, showroom points and villages whose name starts with what was typed."""
+    words = tokens(text)
+    if not words:
+        return []
+    found: list[Suggestion] = []
+    for place in Place.objects.select_related("district"):
+        if name_matches(place.name, words):
+            found.append(Suggestion("place", place.name, _place_url(place)))
+    for district in District.objects.only("name", "slug"):
+        if name_matches(district.name, words):
+            found.append(Suggestion("place", district.name, _district_url(district)))
+    return found[:limit]
+
+
+def _place_url(place) -> str:
+    """The place's own page when it has one; else its products: a showroom's stock, or what
+    is made in a village."""
+    url = getattr(place, "get_absolute_url", None)
+    if callable(url):
+        try:
+            return url()
+        except Exception:  # noqa: BLE001  a place page may not exist yet
+            pass
+    if place.kind == Place.Kind.SHOWROOM:
+        return _search_url("", showroom=place.slug)
+    return _search_url(place.name)
+
+
+def _district_url(district) -> str:
+    return _search_url(district.name)
+
+
+def _search_url(text: str, **filters: str) -> str:
+    from urllib.parse import urlencode
+
+    from django.urls import reverse
+
+    return f"{reverse('search:search')}?{urlencode({'q': text, **filters})}"
+
+
+def suggestions(*, text: str, today: date | None = None) -> list[Suggestion]:
+    """As-you-type suggestions: products, then producers, then places."""
+    search_pending_flush()
+    backend = get_backend()
+    today = today or timezone.localdate()
+    return [
+        *backend.suggest_products(text, limit=5, today=today),
+        *backend.suggest_producers(text, limit=3, today=today),
+        *place_suggestions(text, limit=3),
+    ]
+
+
+@dataclass
+class PageHit:
+    """A website page matching a query."""
+
+    title: str
+    url: str
+    summary: str
+    kind: str
+    score: int
+
+
+def _page_text(page) -> str:
+    search_text = getattr(page, "search_text", None)
+    extra = ""
+    if callable(search_text):
+        try:
+            extra = search_text() or ""
+        except Exception:  # noqa: BLE001  one broken page must not break the search page
+            extra = ""
+    return extra
+
+
+def page_search(*, text: str, language: str | None = None, limit: int = 50) -> list[PageHit]:
+    """Live Wagtail pages (in the active language) whose folded title, search description or
+    ``search_text()`` contain every folded word of ``text``; title matches first."""
+    from django.utils.translation import get_language
+    from wagtail.models import Locale, Page
+
+    words = tokens(text)
+    if not words:
+        return []
+    pages: QuerySet = Page.objects.live().public().filter(depth__gt=1)
+    try:
+        locale = Locale.objects.get_for_language(language or get_language())
+        pages = pages.filter(locale=locale)
+    except (Locale.DoesNotExist, LookupError):
+        pass
+    hits: list[PageHit] = []
+    for page in pages.specific().iterator(chunk_size=200):
+        title = fold(page.title).split()
+        summary = page.search_description or ""
+        body = f"{fold(summary)} {fold(_page_text(page))}".split()
+        every = set(title) | set(body)
+        if not all(any(w == x or (len(w) > 2 and x.startswith(w)) for x in every)
+                   for w in words):
+            continue
+        score = sum(1 for w in words if w in title)
+        url = page.get_url()
+        if not url:
+            continue
+        kind = str(page.specific_class._meta.verbose_name) if page.specific_class else ""
+        hits.append(PageHit(page.title, url, summary or _page_text(page)[:200], kind, score))
+    hits.sort(key=lambda h: (-h.score, h.title))
+    return hits[:limit]

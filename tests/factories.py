@@ -82,6 +82,13 @@ class UserFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"khach{n}@example.vn")
     password = factory.PostGenerationMethodCall("set_password", "mat-khau-thu")
 
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        # set_password only changes the instance: save it, or the session hash of a
+        # force_login() would not match the stored password and the user would be anonymous.
+        if create:
+            instance.save(update_fields=["password"])
+
 
 class DistrictFactory(factory.django.DjangoModelFactory):
     """A district of Bắc Giang; names carry a number to stay unique."""
@@ -260,3 +267,44 @@ def product_in_state(state: str, **product_kwargs):
             certificate=certificate, reason="Không duy trì chất lượng sau kiểm tra."
         )
     return product
+
+
+def searchable_product(title: str, *, stars: int = 4, group: str = "Thực phẩm",
+                       district: str | None = None, price: Decimal | None = None,
+                       producer_kind: str | None = None, **product_kwargs):
+    """A listed product (see :func:`listed_product`) in the root category ``group`` and, when
+    given, a commune of the district named ``district`` (made or reused by name)."""
+    from oscar.core.loading import get_model as _get_model
+
+    from catalog.demo import ascii_slug
+
+    product_category = _get_model("catalogue", "ProductCategory")
+    category = Category.objects.filter(depth=1, name=group).first()
+    if category is None:
+        category = CategoryFactory(name=group)
+    if district is not None or producer_kind is not None:
+        producer_kwargs = {}
+        if district is not None:
+            place, _ = District.objects.get_or_create(
+                name=district, defaults={"slug": ascii_slug(district)}
+            )
+            producer_kwargs["commune"] = CommuneFactory(district=place)
+        if producer_kind is not None:
+            producer_kwargs["kind"] = producer_kind
+        product_kwargs["producer"] = ProducerFactory(**producer_kwargs)
+    product = listed_product(stars, title=title, price=price, **product_kwargs)
+    product_category.objects.create(product=product, category=category)
+    return product
+
+
+class ShowroomFactory(factory.django.DjangoModelFactory):
+    """An OCOP showroom point (a :class:`catalog.models.Place` of kind ``showroom``)."""
+
+    class Meta:
+        model = get_model("catalogue", "Place")
+
+    kind = "showroom"
+    name = factory.Sequence(lambda n: f"Điểm bán OCOP {n}")
+    slug = factory.Sequence(lambda n: f"diem-ban-ocop-{n}")
+    district = factory.SubFactory(DistrictFactory)
+    address = "Thị trấn Chũ"

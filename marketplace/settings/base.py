@@ -26,20 +26,22 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.flatpages",
     "django.contrib.humanize",
-    # Oscar, with our forks in place of catalogue, partner and search (labels kept).
+    "django.contrib.sitemaps",
+    # Oscar, with our forks in place of catalogue, partner, search, checkout, shipping, payment
+    # and order (labels kept; the last four are nested in catalog/).
     "oscar.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
-    "oscar.apps.checkout.apps.CheckoutConfig",
+    "catalog.checkout.apps.CheckoutConfig",
     "oscar.apps.address.apps.AddressConfig",
-    "oscar.apps.shipping.apps.ShippingConfig",
+    "catalog.shipping.apps.ShippingConfig",
     "catalog.apps.CatalogueConfig",
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
     "producers.apps.PartnerConfig",
     "oscar.apps.basket.apps.BasketConfig",
-    "oscar.apps.payment.apps.PaymentConfig",
+    "catalog.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
-    "oscar.apps.order.apps.OrderConfig",
+    "catalog.order.apps.OrderConfig",
     "oscar.apps.customer.apps.CustomerConfig",
     "search.apps.SearchConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
@@ -64,6 +66,8 @@ INSTALLED_APPS = [
     # Wagtail: the OCOP Bắc Giang website.
     "cms",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -184,6 +188,19 @@ WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 # installed or used (see ../shared/NOTES.md).
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 
+# Product search (search/backends): Elasticsearch when ELASTICSEARCH_URL is set, else the embedded
+# database full-text backend. The index is kept in step by signals + a task after each commit.
+if env.ELASTICSEARCH_URL:
+    SEARCH_BACKEND = {
+        "BACKEND": "search.backends.elastic.ElasticsearchBackend",
+        "URL": env.ELASTICSEARCH_URL,
+        "INDEX": "ocop-products",
+        "TIMEOUT": 2,
+    }
+else:
+    SEARCH_BACKEND = {"BACKEND": "search.backends.embedded.EmbeddedBackend"}
+SEARCH_AUTO_INDEX = True
+
 # Oscar
 OSCAR_SHOP_NAME = "OCOP Bắc Giang"
 OSCAR_SHOP_TAGLINE = _("Sản phẩm OCOP từ 3 sao trở lên")
@@ -199,6 +216,51 @@ OSCAR_GOOGLE_ANALYTICS_ID = None
 # Django's slugify drops letters it cannot decompose; đ has no decomposition ("Đồ uống" would
 # become "o-uong"), so map it first.
 OSCAR_SLUG_MAP = {"đ": "d", "Đ": "d"}
+
+# Checkout (catalog/checkout, catalog/payments): statuses, delivery tariff, bank transfer.
+OSCAR_INITIAL_ORDER_STATUS = "Chờ xử lý"
+OSCAR_INITIAL_LINE_STATUS = "Chờ xử lý"
+OSCAR_ORDER_STATUS_PIPELINE = {
+    "Chờ xử lý": ("Đã gửi một phần", "Đã gửi hàng", "Sẵn sàng nhận tại điểm bán", "Đã huỷ"),
+    "Chờ xác nhận chuyển khoản": ("Chờ xử lý", "Đã huỷ"),
+    "Chờ thanh toán thẻ": ("Chờ xử lý", "Đã huỷ"),
+    "Đã gửi một phần": ("Đã gửi hàng", "Đã huỷ"),
+    "Đã gửi hàng": ("Đã giao",),
+    "Sẵn sàng nhận tại điểm bán": ("Đã nhận tại điểm bán", "Đã huỷ"),
+    "Đã giao": (),
+    "Đã nhận tại điểm bán": (),
+    "Đã huỷ": (),
+}
+OSCAR_LINE_STATUS_PIPELINE = {
+    "Chờ xử lý": ("Đã gửi hàng", "Sẵn sàng nhận tại điểm bán", "Đã huỷ"),
+    "Đã gửi hàng": ("Đã giao",),
+    "Sẵn sàng nhận tại điểm bán": ("Đã nhận tại điểm bán",),
+    "Đã giao": (),
+    "Đã nhận tại điểm bán": (),
+    "Đã huỷ": (),
+}
+#: Home delivery in whole đồng: base price per zone for the first kilogram, then per started
+#: kilogram; free when the goods total reaches ``free_above``. The shop's province since July
+#: 2025 is Bắc Ninh (Bắc Giang merged into it).
+OCOP_DELIVERY_TARIFF = {
+    "home_province": "Bắc Ninh",
+    "base": {"in_province": 20000, "other_provinces": 35000},
+    "per_extra_kg": {"in_province": 5000, "other_provinces": 10000},
+    "included_grams": 1000,
+    "free_above": 500000,
+    "default_item_grams": 1000,
+}
+# Card payments through Stripe: on when STRIPE_SECRET_KEY is set.
+STRIPE_SECRET_KEY = env.STRIPE_SECRET_KEY
+STRIPE_PUBLISHABLE_KEY = env.STRIPE_PUBLISHABLE_KEY
+STRIPE_WEBHOOK_SECRET = env.STRIPE_WEBHOOK_SECRET
+STRIPE_API_BASE = env.STRIPE_API_BASE
+OCOP_BANK_TRANSFER = {
+    "bin": env.BANK_TRANSFER_BIN,
+    "bank_name": env.BANK_TRANSFER_BANK_NAME,
+    "account": env.BANK_TRANSFER_ACCOUNT,
+    "name": env.BANK_TRANSFER_ACCOUNT_NAME,
+}
 
 LOGGING = {
     "version": 1,

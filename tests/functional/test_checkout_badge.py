@@ -28,12 +28,15 @@ def _guest_checkout(client, product, quantity=1):
         reverse("checkout:shipping-address"),
         {
             "first_name": "Lan", "last_name": "Nguyễn", "line1": "12 Lê Lợi",
-            "line4": "Lục Ngạn", "state": "Bắc Giang", "postcode": "",
+            "line4": "Lục Ngạn", "state": "Bắc Ninh", "postcode": "",
             "country": "VN", "phone_number": "+84912345678",
         },
         follow=True,
     )
     assert response.status_code == 200
+    # Our checkout always asks how to receive the goods and how to pay (cash on delivery).
+    client.post(reverse("checkout:shipping-method"), {"method_code": "home-delivery"})
+    client.post(reverse("checkout:payment-method"), {"method": "cod"})
     response = client.get(reverse("checkout:preview"))
     assert response.status_code == 200, response.status_code
     preview = response.content.decode()
@@ -48,7 +51,8 @@ def test_guest_order_confirmation_shows_badges_and_whole_dong(client):
 
     assert response.status_code == 200
     order = Order.objects.get()
-    assert order.total_incl_tax == 150000
+    # 150.000 ₫ of goods + 25.000 ₫ home delivery in the province (2 kg: 20.000 + 5.000).
+    assert order.total_incl_tax == 175000
     html = response.content.decode()
     assert order.number in html
     assert 'aria-label="5 sao OCOP"' in html

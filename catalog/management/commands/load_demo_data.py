@@ -47,5 +47,11 @@ class Command(BaseCommand):
             "Demo logins:\n"
             f"  staff (Wagtail /admin/, Oscar /cua-hang/dashboard/): "
             f"{demo_data.ADMIN_USERNAME} / {demo_data.ADMIN_PASSWORD}\n"
-            f"  producer: {demo_data.PRODUCER_USERNAME} / {demo_data.PRODUCER_PASSWORD}"
+            f"  producer: {demo_data.PRODUCER_USERNAME} / {demo_data.PRODUCER_PASSWORD}\n"
+            f"  website editor (Wagtail /admin/, cannot publish): "
+            f"{demo_data.EDITOR_USERNAME} / {demo_data.EDITOR_PASSWORD}\n"
+            f"  website moderator (Wagtail /admin/, approves and publishes): "
+            f"{demo_data.MODERATOR_USERNAME} / {demo_data.MODERATOR_PASSWORD}"
         )
+        for line in summary.extra_lines:
+            self.stdout.write(line)

@@ -1,0 +1,40 @@
+"""Emails about an order, in the language the shopper used when ordering."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import translation
+
+LANGUAGE_NOTE = "language"
+
+#: Message codes and their templates (``oscar/checkout/emails/<template>_subject.txt`` / _body.txt).
+TEMPLATES = {
+    "PAYMENT_RECEIVED": "payment_received",
+    "SHIPPED": "shipped",
+    "READY_FOR_PICKUP": "ready_for_pickup",
+}
+
+
+def order_language(order) -> str:
+    """The language recorded on ``order`` when it was placed (the site default otherwise)."""
+    note = order.notes.filter(note_type=LANGUAGE_NOTE).first()
+    codes = {code for code, _name in settings.LANGUAGES}
+    if note and note.message in codes:
+        return note.message
+    return settings.LANGUAGE_CODE
+
+
+def order_message_send(*, order, code: str) -> bool:
+    """Send message ``code`` about ``order`` to the shopper; ``False`` when there is no email."""
+    email = order.email
+    if not email or code not in TEMPLATES:
+        return False
+    name = TEMPLATES[code]
+    with translation.override(order_language(order)):
+        context = {"order": order}
+        subject = render_to_string(f"oscar/checkout/emails/{name}_subject.txt", context).strip()
+        body = render_to_string(f"oscar/checkout/emails/{name}_body.txt", context)
+    send_mail(subject, body, settings.OSCAR_FROM_EMAIL, [email])
+    return True

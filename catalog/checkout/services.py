@@ -1,0 +1,217 @@
+"""Writes for checkout and orders: stock allocation and release, transfer confirmation.
+
+Each public function runs in one transaction and locks the rows it changes.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from oscar.apps.order.exceptions import UnableToPlaceOrder
+from oscar.core.loading import get_model
+
+from catalog.payments import methods as payment_methods
+from catalog.payments.stripe_card import STATUS_AWAITING_CARD
+from catalog.shipping.methods import pickup_place_id
+
+StockRecord = get_model("partner", "StockRecord")
+Order = get_model("order", "Order")
+
+
+@transaction.atomic
+def order_line_allocate(*, order, basket_line) -> None:
+    """Reserve ``basket_line``'s units for ``order``: from the pickup showroom's ledger, or from
+    online stock.
+
+    Raises :class:`UnableToPlaceOrder` with a message naming the product when too few are left;
+    the caller's transaction then rolls the whole order back.
+    """
+    from catalog.models import Place
+    from producers.models import StockMovement
+    from producers.services import StockError, stock_move
+
+    line = basket_line
+    title = line.product.get_title()
+    place_id = pickup_place_id(order.shipping_code)
+    if place_id is not None:
+        place = Place.objects.filter(pk=place_id, kind=Place.Kind.SHOWROOM).first()
+        if place is None:
+            raise UnableToPlaceOrder(_("Điểm nhận hàng đã chọn không còn tồn tại."))
+        try:
+            stock_move(
+                product=line.product, place=place, quantity=line.quantity,
+                kind=StockMovement.Kind.SOLD_AT_SHOWROOM,
+                note=_("Giữ hàng cho đơn %(number)s (nhận tại điểm bán)")
+                % {"number": order.number},
+            )
+        except StockError:
+            raise UnableToPlaceOrder(
+                _("“%(title)s”: %(place)s không còn đủ hàng để giữ cho bạn.")
+                % {"title": title, "place": place.name}
+            ) from None
+        return
+    if line.stockrecord_id is None:
+        raise UnableToPlaceOrder(_("“%(title)s” hiện không có hàng.") % {"title": title})
+    record = StockRecord.objects.select_for_update().get(pk=line.stockrecord_id)
+    if not record.can_track_allocations:
+        return
+    if record.net_stock_level < line.quantity:
+        raise UnableToPlaceOrder(
+            _("“%(title)s” chỉ còn %(left)s sản phẩm; vui lòng giảm số lượng trong giỏ.")
+            % {"title": title, "left": max(record.net_stock_level, 0)}
+        )
+    record.allocate(line.quantity)
+
+
+@transaction.atomic
+def order_cancel(*, order, note: str = "") -> bool:
+    """Cancel ``order`` and release its stock, exactly once.
+
+    Returns ``False`` (and changes nothing) when the order was already cancelled, or has gone
+    too far to cancel (shipped, collected, delivered).
+    """
+    from catalog.checkout import rules
+    from catalog.models import Place
+    from producers.models import StockMovement
+    from producers.services import stock_move
+
+    order = Order.objects.select_for_update().get(pk=order.pk)
+    if order.status not in (
+        payment_methods.STATUS_PENDING, payment_methods.STATUS_AWAITING_TRANSFER,
+        STATUS_AWAITING_CARD,
+    ):
+        return False
+    place_id = pickup_place_id(order.shipping_code)
+    place = Place.objects.filter(pk=place_id).first() if place_id else None
+    for line in order.lines.select_related("product", "stockrecord").order_by("stockrecord_id"):
+        if line.status == rules.LINE_CANCELLED:
+            continue
+        if place is not None:
+            stock_move(
+                product=line.product, place=place, quantity=line.quantity,
+                kind=StockMovement.Kind.CORRECTION,
+                note=_("Huỷ đơn %(number)s: trả hàng giữ") % {"number": order.number},
+            )
+        elif line.stockrecord_id:
+            StockRecord.objects.select_for_update().get(pk=line.stockrecord_id)
+            line.stockrecord.cancel_allocation(line.quantity)
+        line.status = rules.LINE_CANCELLED
+        line.save(update_fields=["status"])
+    old = order.status
+    order.status = payment_methods.STATUS_CANCELLED
+    order.save(update_fields=["status"])
+    order.status_changes.create(old_status=old, new_status=order.status)
+    if note:
+        order.notes.create(message=note, note_type="System")
+    return True
+
+
+@transaction.atomic
+def bank_transfer_confirm(*, order, user=None) -> bool:
+    """Staff saw the transfer arrive: record the payment and release the order for fulfilment.
+
+    Returns ``False`` (changing nothing) unless the order is awaiting a transfer, so a second
+    click records nothing twice.
+    """
+    order = Order.objects.select_for_update().get(pk=order.pk)
+    if order.status != payment_methods.STATUS_AWAITING_TRANSFER:
+        return False
+    PaymentEventType = get_model("order", "PaymentEventType")
+    event_type, _created = PaymentEventType.objects.get_or_create(
+        code="transfer-received", defaults={"name": "Đã nhận chuyển khoản"}
+    )
+    amount = order.total_incl_tax
+    for source in order.sources.all():
+        source.debit(amount, reference=payment_methods.transfer_message(order.number))
+    event = order.payment_events.create(
+        event_type=event_type, amount=amount,
+        reference=payment_methods.transfer_message(order.number),
+    )
+    for line in order.lines.all():
+        event.line_quantities.create(line=line, quantity=line.quantity)
+    old = order.status
+    order.status = payment_methods.STATUS_PENDING
+    order.save(update_fields=["status"])
+    order.status_changes.create(old_status=old, new_status=order.status)
+    transaction.on_commit(lambda: order_message_send(order=order, code="PAYMENT_RECEIVED"))
+    return True
+
+
+def order_message_send(*, order, code: str) -> None:
+    """Email the shopper the message ``code`` about ``order`` (Oscar's communication app)."""
+    from catalog.checkout import messages
+
+    messages.order_message_send(order=order, code=code)
+
+
+class LineStatusError(ValueError):
+    """A line status change that is not allowed; ``str(error)`` is a message for the user."""
+
+
+@transaction.atomic
+def order_line_status_set(*, line, status: str) -> str:
+    """Move one line (a producer fulfilling its part) to ``status``; the order follows.
+
+    The order's status is derived from all its lines (:func:`rules.order_status_from_lines`).
+    The shopper is emailed when the order becomes (partly) shipped or ready for pickup.
+    Returns the order's new status.
+    """
+    from oscar.apps.order.exceptions import InvalidLineStatus
+
+    from catalog.checkout import rules
+
+    order = Order.objects.select_for_update().get(pk=line.order_id)
+    line = order.lines.get(pk=line.pk)
+    if order.status in (
+        payment_methods.STATUS_AWAITING_TRANSFER, payment_methods.STATUS_CANCELLED,
+        STATUS_AWAITING_CARD,
+    ):
+        raise LineStatusError(_("Đơn hàng chưa thanh toán hoặc đã huỷ: chưa thể xử lý."))
+    try:
+        line.set_status(status)
+    except InvalidLineStatus:
+        raise LineStatusError(
+            _("Không thể chuyển dòng hàng từ “%(old)s” sang “%(new)s”.")
+            % {"old": line.status, "new": status}
+        ) from None
+    statuses = list(order.lines.values_list("status", flat=True))
+    new = rules.order_status_from_lines(statuses, current=order.status)
+    if new != order.status:
+        old = order.status
+        order.status = new
+        order.save(update_fields=["status"])
+        order.status_changes.create(old_status=old, new_status=new)
+        code = {
+            rules.ORDER_PARTLY_SHIPPED: "SHIPPED",
+            rules.ORDER_SHIPPED: "SHIPPED",
+            rules.ORDER_READY: "READY_FOR_PICKUP",
+        }.get(new)
+        if code:
+            transaction.on_commit(lambda: order_message_send(order=order, code=code))
+    return order.status
+
+
+@transaction.atomic
+def card_payment_record(*, order, amount: int, reference: str) -> bool:
+    """A verified card payment of ``amount`` đồng arrived: record it once, release the order.
+
+    Returns ``False`` (changing nothing) unless the order is awaiting a card payment.
+    """
+    order = Order.objects.select_for_update().get(pk=order.pk)
+    if order.status != STATUS_AWAITING_CARD:
+        return False
+    PaymentEventType = get_model("order", "PaymentEventType")
+    event_type, _created = PaymentEventType.objects.get_or_create(
+        code="card-paid", defaults={"name": "Đã thanh toán thẻ (Stripe)"}
+    )
+    for source in order.sources.all():
+        source.debit(amount, reference=reference)
+    event = order.payment_events.create(event_type=event_type, amount=amount, reference=reference)
+    for line in order.lines.all():
+        event.line_quantities.create(line=line, quantity=line.quantity)
+    old = order.status
+    order.status = payment_methods.STATUS_PENDING
+    order.save(update_fields=["status"])
+    order.status_changes.create(old_status=old, new_status=order.status)
+    transaction.on_commit(lambda: order_message_send(order=order, code="PAYMENT_RECEIVED"))
+    return True

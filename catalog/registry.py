@@ -1,0 +1,228 @@
+"""Reads for the programme's public records: the certificate registry, its open-data export,
+verification by public code, and the progress figures against the 2030 targets.
+
+Nothing here writes. Status follows :func:`catalog.ocop.certificate_status`: a certificate past
+its date reads as expired even before the daily job has marked it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Q, QuerySet
+from oscar.core.loading import get_model
+
+from catalog import ocop, selectors
+
+OcopCertificate = get_model("catalogue", "OcopCertificate")
+Category = get_model("catalogue", "Category")
+ProductCategory = get_model("catalogue", "ProductCategory")
+
+#: Fields of one registry row, in export order (the JSON Schema in
+#: ``catalog/static/catalog/registry.schema.json`` documents each).
+EXPORT_FIELDS = (
+    "code", "verification_url", "product", "product_url", "stars", "score", "criteria_set",
+    "council_level", "producer", "district", "commune", "group", "decision_number",
+    "decision_date", "issuing_body", "valid_until", "status",
+)
+
+
+@dataclass(frozen=True)
+class RegistryFilters:
+    """What a registry visitor filtered on; empty values mean "any"."""
+
+    status: str = "valid"
+    stars: int | None = None
+    district: str = ""
+    group: str = ""
+    level: str = ""
+    year: int | None = None
+    q: str = ""
+
+
+def status_q(status: str, *, today: date) -> Q:
+    """Certificates that read as ``status`` today (:func:`catalog.ocop.certificate_status`)."""
+    valid = ocop.CertificateStatus.VALID
+    if status == valid:
+        return Q(status=valid, valid_until__gte=today)
+    if status == ocop.CertificateStatus.EXPIRED:
+        return Q(status=ocop.CertificateStatus.EXPIRED) | Q(status=valid, valid_until__lt=today)
+    if status == ocop.CertificateStatus.REVOKED:
+        return Q(status=ocop.CertificateStatus.REVOKED)
+    return Q()
+
+
+def registry_queryset(*, filters: RegistryFilters, today: date) -> QuerySet:
+    """Certificates of the province's products matching ``filters``, newest decision first.
+
+    Only decisions already taken (not post-dated ones) are shown.
+    """
+    queryset = OcopCertificate.objects.filter(decision_date__lte=today).filter(
+        status_q(filters.status, today=today)
+    )
+    if filters.stars:
+        queryset = queryset.filter(stars=filters.stars)
+    if filters.district:
+        queryset = queryset.filter(product__origin_commune__district__slug=filters.district)
+    if filters.level:
+        queryset = queryset.filter(council_level=filters.level)
+    if filters.year:
+        queryset = queryset.filter(decision_date__year=filters.year)
+    if filters.q:
+        queryset = queryset.filter(
+            Q(product__title__icontains=filters.q) | Q(decision_number__icontains=filters.q)
+            | Q(product__producer__name__icontains=filters.q)
+        )
+    if filters.group:
+        group = Category.objects.filter(depth=1, slug=filters.group).first()
+        if group is None:
+            return queryset.none()
+        queryset = queryset.filter(
+            product__categories__path__startswith=group.path
+        ).distinct()
+    return queryset.select_related(
+        "product__producer", "product__origin_commune__district"
+    ).order_by("-decision_date", "-pk")
+
+
+def product_groups(product_ids) -> dict[int, Category]:
+    """Each product's OCOP group (the root of its first category), in two queries."""
+    roots = {c.path: c for c in Category.objects.filter(depth=1)}
+    steplen = Category.steplen
+    groups: dict[int, Category] = {}
+    for product_id, path in (
+        ProductCategory.objects.filter(product_id__in=list(product_ids))
+        .order_by("pk").values_list("product_id", "category__path")
+    ):
+        root = roots.get(path[:steplen])
+        if root is not None:
+            groups.setdefault(product_id, root)
+    return groups
+
+
+def listed_product_ids(*, today: date) -> set[int]:
+    """Products on sale today (the storefront gate), so rows can link to them."""
+    return set(selectors.product_listed_queryset(today=today).values_list("pk", flat=True))
+
+
+def registry_rows(certificates, *, today: date, base_url: str = "") -> list[dict]:
+    """Registry rows (see :data:`EXPORT_FIELDS`) for ``certificates``, in a fixed few queries."""
+    certificates = list(certificates)
+    groups = product_groups({c.product_id for c in certificates})
+    on_sale = listed_product_ids(today=today)
+    rows = []
+    for c in certificates:
+        product = c.product
+        commune = product.origin_commune
+        group = groups.get(product.pk)
+        rows.append({
+            "code": c.public_code,
+            "verification_url": base_url + c.get_verification_url(),
+            "product": product.title,
+            "product_url": (base_url + product.get_absolute_url())
+            if product.pk in on_sale else None,
+            "stars": c.stars,
+            "score": float(c.score),
+            "criteria_set": c.criteria_set,
+            "council_level": c.council_level,
+            "producer": product.producer.name if product.producer else None,
+            "district": commune.district.name if commune else None,
+            "commune": commune.name if commune else None,
+            "group": group.name if group else None,
+            "decision_number": c.decision_number,
+            "decision_date": c.decision_date.isoformat(),
+            "issuing_body": c.issuing_body,
+            "valid_until": c.valid_until.isoformat(),
+            "status": str(c.status_on(today)),
+        })
+    return rows
+
+
+def certificate_by_code(code: str):
+    """The certificate with public ``code`` (normalised), or ``None``."""
+    canonical = ocop.normalise_public_code(code or "")
+    if canonical is None:
+        return None
+    return (
+        OcopCertificate.objects.select_related("product__producer",
+                                               "product__origin_commune__district")
+        .filter(public_code=canonical).first()
+    )
+
+
+@dataclass
+class Progress:
+    """The programme's figures on a day: OCOP products (current rating 3★+) counted many ways."""
+
+    today: date
+    total: int = 0
+    by_stars: dict[int, int] = field(default_factory=dict)
+    by_group: dict[str, int] = field(default_factory=dict)
+    by_district: dict[str, int] = field(default_factory=dict)
+    by_year: dict[int, int] = field(default_factory=dict)
+    by_criteria_set: dict[str, int] = field(default_factory=dict)
+    food: int = 0
+    five_star: int = 0
+    targets: list[dict] = field(default_factory=list)
+
+    def table_rows(self) -> list[tuple[str, str, int]]:
+        """Every figure as (dimension, key, count) rows, for the CSV export."""
+        rows = [("total", "", self.total)]
+        for name, data in (("stars", self.by_stars), ("group", self.by_group),
+                           ("district", self.by_district), ("year", self.by_year),
+                           ("criteria_set", self.by_criteria_set)):
+            rows += [(name, str(key), count) for key, count in data.items()]
+        rows += [(f"target:{t['code']}", str(t["target"]), t["count"]) for t in self.targets]
+        return rows
+
+
+def progress_on(*, today: date) -> Progress:
+    """Counts of OCOP products today: by stars, group, district, year of decision and criteria
+    set, plus progress towards :data:`catalog.ocop.TARGETS`.
+
+    A product counts once, by its current certificate (the one the storefront gate uses), and
+    only when that rating is 3★ or more and the product is public.
+    """
+    products = list(
+        selectors.product_listed_queryset(today=today)
+        .filter(parent__isnull=True)
+        .select_related("origin_commune__district")
+        .values_list("pk", "ocop_stars", "ocop_certificate_id", "origin_commune__district__name")
+    )
+    certificates = dict(
+        OcopCertificate.objects.filter(pk__in=[p[2] for p in products])
+        .values_list("pk", "decision_date")
+    )
+    sets = dict(
+        OcopCertificate.objects.filter(pk__in=[p[2] for p in products])
+        .values_list("pk", "criteria_set")
+    )
+    groups = product_groups(p[0] for p in products)
+    progress = Progress(today=today, total=len(products))
+    stars, group, district, year, cset = Counter(), Counter(), Counter(), Counter(), Counter()
+    for pk, product_stars, certificate_id, district_name in products:
+        stars[product_stars] += 1
+        root = groups.get(pk)
+        group[root.name if root else "—"] += 1
+        district[district_name or "—"] += 1
+        year[certificates[certificate_id].year] += 1
+        cset[sets[certificate_id]] += 1
+        if root is not None and root.slug == ocop.FOOD_GROUP_SLUG:
+            progress.food += 1
+    progress.by_stars = {s: stars.get(s, 0) for s in (5, 4, 3)}
+    progress.by_group = dict(sorted(group.items(), key=lambda kv: (-kv[1], kv[0])))
+    progress.by_district = dict(sorted(district.items(), key=lambda kv: (-kv[1], kv[0])))
+    progress.by_year = dict(sorted(year.items()))
+    progress.by_criteria_set = dict(sorted(cset.items()))
+    progress.five_star = stars.get(5, 0)
+    counts = {"products_2030": progress.total, "food_2030": progress.food,
+              "five_star_2020": progress.five_star, "five_star_2030": progress.five_star}
+    progress.targets = [
+        {"code": t.code, "label": str(t.label), "year": t.year, "target": t.count,
+         "count": counts[t.code],
+         "percent": ocop.target_progress(count=counts[t.code], target=t.count)}
+        for t in ocop.TARGETS
+    ]
+    return progress

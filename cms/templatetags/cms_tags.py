@@ -1,0 +1,116 @@
+"""Template tags of the website: the main menu, hreflang alternates, JSON-LD, breadcrumbs."""
+
+from __future__ import annotations
+
+import json
+
+from django import template
+from django.core.cache import cache
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+MENU_CACHE_KEY = "cms:menu:{language}"
+MENU_CACHE_SECONDS = 300
+
+
+def menu_items(*, request=None, language: str | None = None) -> list[tuple[str, str]]:
+    """(title, URL) of the live pages ticked "show in menus" right under the home page of the
+    current language. Editors change the menu in the admin (Promote tab); the list is cached
+    and the cache is cleared whenever a page is published, unpublished, moved or deleted."""
+    language = language or get_language() or "vi"
+    key = MENU_CACHE_KEY.format(language=language)
+    items = cache.get(key)
+    if items is not None:
+        return items
+    items = []
+    site = Site.find_for_request(request) if request is not None else None
+    site = site or Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is not None:
+        locale = Locale.objects.filter(language_code=language).first()
+        root = site.root_page
+        home = root.get_translation_or_none(locale) if locale else None
+        home = home or root
+        items = [(page.title, page.url) for page in
+                 home.get_children().live().in_menu().public()]
+    cache.set(key, items, MENU_CACHE_SECONDS)
+    return items
+
+
+def menu_cache_clear(**kwargs) -> None:
+    """Forget the cached menus (connected to Wagtail's page signals in ``cms.apps``)."""
+    from django.conf import settings
+
+    cache.delete_many([MENU_CACHE_KEY.format(language=code) for code, _ in settings.LANGUAGES])
+
+
+@register.inclusion_tag("cms/partials/menu_items.html", takes_context=True)
+def website_menu(context):
+    """The website's menu entries, as ``<li>`` items for the main navigation bar."""
+    request = context.get("request")
+    path = request.path if request is not None else ""
+    return {"items": [(title, url, url != "/" and path.startswith(url))
+                      for title, url in menu_items(request=request)]}
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_links(context, page):
+    """``<link rel="alternate" hreflang>`` for each live translation of a Wagtail page."""
+    request = context.get("request")
+    links = []
+    for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+        url = translation.get_full_url(request)
+        if url:
+            links.append(format_html('<link rel="alternate" hreflang="{}" href="{}">',
+                                     translation.locale.language_code, url))
+    return mark_safe("\n".join(links))
+
+
+@register.filter
+def jsonld(data: dict) -> str:
+    """``data`` as a ``<script type="application/ld+json">`` element, safe to embed."""
+    text = json.dumps(data, ensure_ascii=False, default=str)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')
+
+
+@register.simple_tag
+def breadcrumb_pages(page: Page) -> list[Page]:
+    """The ancestors of ``page`` below Wagtail's root (the home page first)."""
+    return list(page.get_ancestors().filter(depth__gt=1).specific())
+
+
+@register.simple_tag(takes_context=True)
+def attach_place_pages(context, places) -> str:
+    """Give each place in ``places`` a ``page_url``: its live showroom or village page in the
+    current language ("" when it has none). One query for the whole list."""
+    from cms.models import ShowroomPage, VillagePage
+
+    places = list(places or [])
+    ids = [place.pk for place in places]
+    urls: dict[int, str] = {}
+    if ids:
+        language = get_language() or "vi"
+        request = context.get("request")
+        for model in (ShowroomPage, VillagePage):
+            for page in model.objects.live().filter(place_id__in=ids,
+                                                    locale__language_code=language):
+                urls.setdefault(page.place_id, page.get_url(request))
+    for place in places:
+        place.page_url = urls.get(place.pk, "")
+    return ""
+
+
+@register.simple_tag
+def origin_villages(product) -> list:
+    """The live village pages (current language) of the commune ``product`` comes from."""
+    from cms.models import VillagePage
+
+    commune_id = getattr(product, "origin_commune_id", None)
+    if commune_id is None:
+        return []
+    return list(VillagePage.objects.live().filter(
+        place__commune_id=commune_id, locale__language_code=get_language() or "vi"))

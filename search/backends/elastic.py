@@ -1,0 +1,329 @@
+"""The Elasticsearch backend, on ``elasticsearch.dsl`` (elasticsearch-dsl 8.18 is a shim).
+
+Text arrives folded by :mod:`search.text` (``folded_title``, ``folded``) and is analysed again
+with explicit per-field analyzers (standard tokenizer, lowercase, asciifolding): the index-level
+default analyzer is never relied on. ``title`` keeps the marks for the exact-spelling boost via
+``marked``. Facets are keyword fields; ``suggest`` and ``producer_suggest`` are completion fields.
+Words of six letters or more tolerate typos (fuzziness ``AUTO:6,9``).
+
+Reads and writes go through the alias ``<index>``; :meth:`ElasticsearchBackend.rebuild` fills a
+new timestamped index with bulk requests, then swaps the alias in one atomic ``_aliases`` call,
+so searches never see a half-built index. Every request has a timeout; when the cluster does not
+answer, searches return a degraded (empty, flagged) answer instead of an error page.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from django.utils import timezone
+from django.utils.module_loading import import_string
+from elastic_transport import TransportError
+from elasticsearch import Elasticsearch, helpers
+from elasticsearch import exceptions as es_exceptions
+from elasticsearch.dsl import (
+    A,
+    Boolean,
+    Completion,
+    Date,
+    Document,
+    Double,
+    Index,
+    Integer,
+    Keyword,
+    Q,
+    Search,
+    Text,
+    analyzer,
+)
+
+from search.backends.base import (
+    FacetValue,
+    Health,
+    SearchBackend,
+    SearchQuery,
+    SearchResults,
+    SearchUnavailable,
+    Suggestion,
+)
+from search.documents import PRICE_RANGES, ProductDoc
+from search.text import MAX_QUERY_LENGTH, marked_tokens, tokens
+
+logger = logging.getLogger(__name__)
+
+FOLDING = analyzer("ocop_folding", tokenizer="standard", filter=["lowercase", "asciifolding"])
+ERRORS = (TransportError, es_exceptions.ApiError, es_exceptions.TransportError)
+KEYWORD_FACETS = {"group": "group", "district": "district", "kind": "producer_kind"}
+
+
+class ProductIndexDoc(Document):
+    """The mapping of one product document (see :class:`search.documents.ProductDoc`)."""
+
+    title = Text(analyzer=FOLDING)
+    url = Keyword(index=False)
+    folded_title = Text(analyzer=FOLDING)
+    folded = Text(analyzer=FOLDING)
+    marked = Text(analyzer=FOLDING)
+    group = Keyword()
+    group_name = Text(analyzer=FOLDING)
+    subgroup_name = Text(analyzer=FOLDING)
+    district = Keyword()
+    district_name = Text(analyzer=FOLDING)
+    commune_name = Text(analyzer=FOLDING)
+    producer_name = Keyword()
+    producer_slug = Keyword()
+    producer_kind = Keyword()
+    stars = Integer()
+    price = Double()
+    in_stock = Boolean()
+    showrooms = Keyword(multi=True)
+    valid_until = Date()
+    suggest = Completion(analyzer=FOLDING)
+    producer_suggest = Completion(analyzer=FOLDING)
+
+
+def _source(doc: ProductDoc) -> dict:
+    data = doc.as_dict()
+    data.pop("id")
+    data["price"] = float(doc.price) if doc.price is not None else None
+    data["valid_until"] = doc.valid_until.isoformat() if doc.valid_until else None
+    data["suggest"] = {"input": [doc.folded_title], "weight": max(doc.stars, 1)}
+    data["producer_suggest"] = {"input": [t for t in [" ".join(tokens(doc.producer_name))] if t]}
+    return data
+
+
+class ElasticsearchBackend(SearchBackend):
+    """Elasticsearch (8.x client) behind the search interface."""
+
+    name = "elasticsearch"
+
+    def __init__(self, *, url: str, index: str = "ocop-products", timeout: float = 2.0,
+                 node_class: str | None = None, **options) -> None:
+        self.alias = index
+        self.timeout = timeout
+        kwargs = {"request_timeout": timeout, "max_retries": 0, "retry_on_timeout": False}
+        if node_class:
+            kwargs["node_class"] = import_string(node_class)
+        self.client = Elasticsearch(url, **kwargs)
+
+    # -- index management ------------------------------------------------------------------
+
+    def _new_index(self) -> Index:
+        stamp = datetime.now().strftime("%Y%m%d%H%M%S%f")
+        index = Index(f"{self.alias}-{stamp}", using=self.client)
+        index.settings(number_of_shards=1, number_of_replicas=0)
+        index.document(ProductIndexDoc)
+        index.create()
+        return index
+
+    def _ensure_alias(self) -> None:
+        if not self.client.indices.exists_alias(name=self.alias):
+            index = self._new_index()
+            self.client.indices.update_aliases(actions=[
+                {"add": {"index": index._name, "alias": self.alias}}])
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def _today(self, today: date | None) -> str:
+        return (today or timezone.localdate()).isoformat()
+
+    def _filter_queries(self, filters: dict[str, list[str]], *, skip: str | None = None
+                        ) -> list:
+        queries = []
+        for name, values in filters.items():
+            if name == skip or not values:
+                continue
+            if name in KEYWORD_FACETS:
+                queries.append(Q("terms", **{KEYWORD_FACETS[name]: values}))
+            elif name == "stars":
+                queries.append(Q("terms", stars=[int(v) for v in values if v.isdigit()]))
+            elif name == "showroom":
+                queries.append(Q("terms", showrooms=values))
+            elif name == "price":
+                ranges = []
+                for key, low, high in PRICE_RANGES:
+                    if key in values:
+                        bounds = {"gte": low} if high is None else {"gte": low, "lt": high}
+                        ranges.append(Q("range", price=bounds))
+                queries.append(Q("bool", should=ranges, minimum_should_match=1)
+                               if ranges else Q("match_none"))
+        return queries
+
+    def _text_query(self, text: str):
+        words = tokens(text)
+        if not words:
+            return Q("match_all"), False
+        folded = " ".join(words)
+        must = Q("multi_match", query=folded, fields=["folded_title^3", "folded"],
+                 operator="and", fuzziness="AUTO:6,9", prefix_length=1)
+        should = [Q("match_phrase", folded_title={"query": folded, "boost": 2})]
+        marked = marked_tokens(text)
+        if marked:
+            should.append(Q("match", marked={"query": " ".join(marked), "boost": 4}))
+        return Q("bool", must=[must], should=should), True
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        text_query, has_words = self._text_query(query.text[:MAX_QUERY_LENGTH])
+        if not has_words and not query.filters:
+            return SearchResults(ids=[], total=0)
+        live = Q("range", valid_until={"gte": self._today(query.today)})
+        search = Search(using=self.client, index=self.alias).query(
+            Q("bool", must=[text_query], filter=[live, *self._filter_queries(query.filters)])
+        )
+        # Facet counts: each facet counted under the other facets' filters (and the gate).
+        base = Search(using=self.client, index=self.alias).query(
+            Q("bool", must=[text_query], filter=[live]))
+        for name in ("group", "district", "kind", "stars", "showroom", "price"):
+            bucket = base.aggs.bucket(
+                f"f_{name}", "filter",
+                filter=Q("bool", filter=self._filter_queries(query.filters, skip=name)),
+            )
+            if name == "price":
+                bucket.bucket("values", A("range", field="price", keyed=False, ranges=[
+                    {"key": key, "from": low, **({"to": high} if high else {})}
+                    for key, low, high in PRICE_RANGES
+                ]))
+            else:
+                field = {"stars": "stars", "showroom": "showrooms"}.get(
+                    name, KEYWORD_FACETS.get(name))
+                bucket.bucket("values", "terms", field=field, size=100)
+        sort = {
+            "price_asc": [{"price": {"order": "asc", "missing": "_last"}}, "-stars"],
+            "price_desc": [{"price": {"order": "desc", "missing": "_last"}}, "-stars"],
+            "stars": ["-stars", "_score"],
+        }.get(query.sort, ["_score", "-stars"] if has_words else ["-stars"])
+        start = max(query.page - 1, 0) * query.per_page
+        search = search.sort(*sort).source(False).extra(track_total_hits=True)[
+            start:start + query.per_page]
+        try:
+            response = search.execute()
+            facets_response = base.extra(size=0).execute()
+        except ERRORS as error:
+            logger.warning("Elasticsearch search failed: %s", error)
+            return SearchResults(ids=[], total=0, degraded=True)
+        ids = [int(hit.meta.id) for hit in response.hits]
+        facets = {}
+        for name in ("group", "district", "stars", "kind", "price", "showroom"):
+            buckets = facets_response.aggregations[f"f_{name}"]["values"]["buckets"]
+            facets[name] = [FacetValue(key=str(b["key"]), count=b["doc_count"])
+                            for b in buckets if b["doc_count"]]
+            if name != "price":
+                facets[name].sort(key=lambda v: v.key)
+        return SearchResults(ids=ids, total=response.hits.total.value, facets=facets)
+
+    def _complete(self, field: str, text: str, size: int) -> list:
+        prefix = " ".join(tokens(text))
+        if not prefix:
+            return []
+        search = Search(using=self.client, index=self.alias).suggest(
+            "s", prefix, completion={"field": field, "size": size, "skip_duplicates": True})
+        try:
+            response = search.extra(size=0).execute()
+        except ERRORS as error:
+            logger.warning("Elasticsearch suggest failed: %s", error)
+            return []
+        return [option.to_dict() for option in response.suggest["s"][0]["options"]]
+
+    def suggest_products(self, text: str, *, limit: int = 5, today: date | None = None
+                         ) -> list[Suggestion]:
+        day = self._today(today)
+        options = self._complete("suggest", text, limit * 3)
+        live = [o for o in options if (o["_source"].get("valid_until") or "") >= day]
+        return [Suggestion("product", o["_source"]["title"], o["_source"]["url"])
+                for o in live[:limit]]
+
+    def suggest_producers(self, text: str, *, limit: int = 3, today: date | None = None
+                          ) -> list[Suggestion]:
+        from search.backends.embedded import producer_url
+
+        day = self._today(today)
+        found: dict[str, str] = {}
+        for option in self._complete("producer_suggest", text, limit * 5):
+            source = option["_source"]
+            if (source.get("valid_until") or "") >= day and source.get("producer_slug"):
+                found.setdefault(source["producer_slug"], source["producer_name"])
+        return [Suggestion("producer", name, producer_url(slug))
+                for slug, name in list(found.items())[:limit]]
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def _bulk(self, index: str, documents: Iterable[ProductDoc]) -> int:
+        actions = (
+            {"_op_type": "index", "_index": index, "_id": str(doc.id), "_source": _source(doc)}
+            for doc in documents
+        )
+        try:
+            client = self.client.options(request_timeout=max(self.timeout, 30))
+            written, _errors = helpers.bulk(client, actions, chunk_size=500)
+        except ERRORS as error:
+            raise SearchUnavailable(str(error)) from error
+        return written
+
+    def index(self, documents: Iterable[ProductDoc]) -> int:
+        try:
+            self._ensure_alias()
+        except ERRORS as error:
+            raise SearchUnavailable(str(error)) from error
+        written = self._bulk(self.alias, documents)
+        self._refresh(self.alias)
+        return written
+
+    def _refresh(self, name: str) -> None:
+        try:
+            self.client.indices.refresh(index=name)
+        except ERRORS as error:
+            raise SearchUnavailable(str(error)) from error
+
+    def delete(self, ids: Iterable[int]) -> None:
+        ids = list(ids)
+        if not ids:
+            return
+        try:
+            self._ensure_alias()
+            helpers.bulk(self.client, (
+                {"_op_type": "delete", "_index": self.alias, "_id": str(pk)} for pk in ids
+            ), raise_on_error=False)
+        except ERRORS as error:
+            raise SearchUnavailable(str(error)) from error
+        self._refresh(self.alias)
+
+    def rebuild(self, documents: Iterable[ProductDoc]) -> int:
+        try:
+            new = self._new_index()
+            written = self._bulk(new._name, documents)
+            self._refresh(new._name)
+            old = []
+            if self.client.indices.exists_alias(name=self.alias):
+                old = list(self.client.indices.get_alias(name=self.alias).keys())
+            actions = [{"remove": {"index": name, "alias": self.alias}} for name in old]
+            actions.append({"add": {"index": new._name, "alias": self.alias}})
+            self.client.indices.update_aliases(actions=actions)
+            for name in old:
+                self.client.indices.delete(index=name, ignore_unavailable=True)
+        except ERRORS as error:
+            raise SearchUnavailable(str(error)) from error
+        return written
+
+    def indexed(self) -> dict[int, tuple]:
+        self._ensure_alias()
+        found = {}
+        search = Search(using=self.client, index=self.alias).source(
+            ["stars", "valid_until", "price", "in_stock", "showrooms"])
+        for hit in search.scan():
+            found[int(hit.meta.id)] = (
+                hit.stars, hit.valid_until, getattr(hit, "price", None), hit.in_stock,
+                list(getattr(hit, "showrooms", []) or []),
+            )
+        return found
+
+    def health(self) -> Health:
+        try:
+            self.client.cluster.health()
+            count = None
+            if self.client.indices.exists_alias(name=self.alias):
+                count = self.client.count(index=self.alias)["count"]
+        except ERRORS as error:
+            return Health(ok=False, backend=self.name, detail=str(error))
+        return Health(ok=True, backend=self.name, documents=count)

@@ -1,0 +1,186 @@
+"""What a product looks like to every search backend: one plain, pre-folded record.
+
+Only products that pass the storefront gate (:func:`catalog.selectors.product_listed_queryset`)
+become documents; every backend indexes these records and nothing else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.apps import apps
+from django.db.models import OuterRef, Prefetch, Subquery, Sum
+from oscar.core.loading import get_model
+
+from catalog import selectors as catalog_selectors
+from search.text import fold, marked_tokens
+
+Category = get_model("catalogue", "Category")
+Place = get_model("catalogue", "Place")
+
+#: Price ranges offered as a facet, in whole đồng: (key, lower bound, upper bound or None).
+PRICE_RANGES: tuple[tuple[str, int, int | None], ...] = (
+    ("0-100000", 0, 100_000),
+    ("100000-200000", 100_000, 200_000),
+    ("200000-500000", 200_000, 500_000),
+    ("500000-", 500_000, None),
+)
+
+
+@dataclass
+class ProductDoc:
+    """A product as indexed: display fields, folded text, facet keys and the gate's date."""
+
+    id: int
+    title: str
+    url: str
+    folded_title: str
+    folded: str
+    marked: str
+    group: str = ""
+    group_name: str = ""
+    subgroup_name: str = ""
+    district: str = ""
+    district_name: str = ""
+    commune_name: str = ""
+    producer_name: str = ""
+    producer_slug: str = ""
+    producer_kind: str = ""
+    stars: int = 0
+    price: Decimal | None = None
+    in_stock: bool = False
+    showrooms: list[str] = field(default_factory=list)
+    valid_until: date | None = None
+
+    def as_dict(self) -> dict:
+        """The record as a dict of plain values."""
+        return asdict(self)
+
+
+def price_range_key(price: Decimal | int | None) -> str | None:
+    """The :data:`PRICE_RANGES` key ``price`` falls in, or ``None`` without a price."""
+    if price is None:
+        return None
+    for key, low, high in PRICE_RANGES:
+        if price >= low and (high is None or price < high):
+            return key
+    return None
+
+
+def _stock_movement_model():
+    """The showroom stock ledger when the producers app has one (it is optional here)."""
+    try:
+        return apps.get_model("partner", "StockMovement")
+    except LookupError:
+        return None
+
+
+def showroom_stock(product_ids: list[int]) -> dict[int, list[str]]:
+    """Showroom slugs holding stock of each product, from the showroom stock ledger."""
+    movement = _stock_movement_model()
+    if movement is None or not product_ids:
+        return {}
+    rows = (
+        movement.objects.filter(product_id__in=product_ids)
+        .values("product_id", "place__slug")
+        .annotate(total=Sum("quantity"))
+        .filter(total__gt=0)
+    )
+    held: dict[int, list[str]] = {}
+    for row in rows:
+        held.setdefault(row["product_id"], []).append(row["place__slug"])
+    return {pk: sorted(slugs) for pk, slugs in held.items()}
+
+
+def listed_for_index(product_ids: list[int] | None = None):
+    """Gate-passing, browsable products (all, or those of ``product_ids``) with what a document
+    needs, in a fixed number of queries."""
+    current = catalog_selectors.certificates_valid_on(
+        today=_today()
+    ).filter(product=OuterRef("pk"))
+    queryset = catalog_selectors.product_listed_queryset().browsable()
+    if product_ids is not None:
+        queryset = queryset.filter(pk__in=product_ids)
+    return (
+        queryset.annotate(ocop_valid_until=Subquery(current.values("valid_until")[:1]))
+        .select_related("producer", "origin_commune__district")
+        .prefetch_related(
+            Prefetch("categories", queryset=Category.objects.order_by("depth", "path")),
+            "stockrecords",
+        )
+        .order_by("pk")
+    )
+
+
+def _today() -> date:
+    from django.utils import timezone
+
+    return timezone.localdate()
+
+
+def product_document(product, *, showrooms: list[str] | None = None,
+                     groups: dict[str, Category] | None = None) -> ProductDoc:
+    """The document for one gate-passing ``product`` (loaded by :func:`listed_for_index`)."""
+    categories = list(product.categories.all())
+    leaf = categories[-1] if categories else None
+    root = None
+    if leaf is not None:
+        root_path = leaf.path[: Category.steplen]
+        root = (groups or {}).get(root_path) or (leaf if leaf.depth == 1 else leaf.get_root())
+    commune = product.origin_commune
+    district = commune.district if commune else None
+    producer = product.producer
+    records = list(product.stockrecords.all())
+    prices = [r.price for r in records if r.price is not None]
+    in_stock = any((r.num_in_stock or 0) - (r.num_allocated or 0) > 0 for r in records)
+    words = [
+        producer.name if producer else "",
+        root.name if root else "", leaf.name if leaf and leaf is not root else "",
+        commune.name if commune else "", district.name if district else "",
+    ]
+    text = " ".join(w for w in words if w)
+    description = product.description or ""
+    marked = marked_tokens(f"{product.title} {text}")
+    return ProductDoc(
+        id=product.pk,
+        title=product.title,
+        url=product.get_absolute_url(),
+        folded_title=fold(product.title),
+        folded=f"{fold(text)} {fold(description)}".strip(),
+        marked=" ".join(marked),
+        group=root.slug if root else "",
+        group_name=root.name if root else "",
+        subgroup_name=leaf.name if leaf and leaf is not root else "",
+        district=district.slug if district else "",
+        district_name=district.name if district else "",
+        commune_name=commune.name if commune else "",
+        producer_name=producer.name if producer else "",
+        producer_slug=producer.slug if producer else "",
+        producer_kind=producer.kind if producer else "",
+        stars=getattr(product, catalog_selectors.STARS_ATTR) or 0,
+        price=min(prices) if prices else None,
+        in_stock=in_stock,
+        showrooms=list(showrooms or []),
+        valid_until=product.ocop_valid_until,
+    )
+
+
+def documents_for(product_ids: list[int] | None = None, *, batch_size: int = 500):
+    """Yield the documents of the gate-passing products among ``product_ids`` (all when None)."""
+    groups = {c.path: c for c in Category.objects.filter(depth=1)}
+    queryset = listed_for_index(product_ids)
+    batch: list = []
+    for product in queryset.iterator(chunk_size=batch_size):
+        batch.append(product)
+        if len(batch) >= batch_size:
+            yield from _batch_documents(batch, groups)
+            batch = []
+    if batch:
+        yield from _batch_documents(batch, groups)
+
+
+def _batch_documents(products: list, groups: dict) -> list[ProductDoc]:
+    held = showroom_stock([p.pk for p in products])
+    return [product_document(p, showrooms=held.get(p.pk), groups=groups) for p in products]

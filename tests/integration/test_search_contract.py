@@ -1,0 +1,245 @@
+"""One contract for every search backend: the embedded one (on SQLite or PostgreSQL, whichever
+the suite runs on) and Elasticsearch (an osmem-server started on loopback by the tests; a real
+cluster when ``ELASTICSEARCH_URL`` is set).
+
+Each test builds products with the factories, indexes them through the real indexer (documents
+come from the storefront gate), and asks the backend.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.test import override_settings
+
+from search.backends import get_backend
+from search.backends.base import SearchQuery
+from search.indexing import products_reindex, search_index_check, search_index_rebuild
+from tests.factories import product_in_state, searchable_product
+
+pytestmark = pytest.mark.django_db
+
+BACKENDS = ["embedded", "elasticsearch"]
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request, settings):
+    """The backend under contract, configured through settings as the site configures it."""
+    if request.param == "embedded":
+        settings.SEARCH_BACKEND = {"BACKEND": "search.backends.embedded.EmbeddedBackend"}
+        yield get_backend()
+        return
+    url = os.environ.get("ELASTICSEARCH_URL")
+    options = {"BACKEND": "search.backends.elastic.ElasticsearchBackend", "TIMEOUT": 10}
+    if url:
+        index = f"test-ocop-{os.getpid()}-{request.node.name}".lower()[:100]
+        options.update(URL=url, INDEX="".join(c if c.isalnum() or c == "-" else "-"
+                                              for c in index))
+        settings.SEARCH_BACKEND = options
+        backend = get_backend()
+        yield backend
+        backend.client.indices.delete(index=f"{backend.alias}-*", ignore_unavailable=True)
+        return
+    clone = request.getfixturevalue("osmem_clone")
+    options.update(URL=clone.url, INDEX="ocop-products",
+                   NODE_CLASS="search.backends.testing.PlainJsonNode")
+    settings.SEARCH_BACKEND = options
+    yield get_backend()
+
+
+def titles(backend, text, **kwargs):
+    from search.models import ProductDocument  # noqa: F401  (models loaded)
+    from tests.factories import Product
+
+    results = backend.search(SearchQuery(text=text, **kwargs))
+    names = dict(Product.objects.filter(pk__in=results.ids).values_list("pk", "title"))
+    return [names[pk] for pk in results.ids]
+
+
+@pytest.fixture
+def catalogue(backend):
+    """Bắc Giang's signature products, indexed in ``backend``."""
+    products = {
+        "lychee": searchable_product("Vải thiều Lục Ngạn", stars=5, district="Lục Ngạn",
+                                     price=Decimal("90000")),
+        "noodles": searchable_product("Mỳ Chũ Nam Dương", stars=4, district="Lục Ngạn",
+                                      price=Decimal("150000")),
+        "noodles_i": searchable_product("Mì Chũ gạo lứt", stars=3, district="Lục Ngạn",
+                                        price=Decimal("120000")),
+        "chicken": searchable_product("Gà đồi Yên Thế", stars=5, district="Yên Thế",
+                                      price=Decimal("320000"), producer_kind="farm"),
+        "wine": searchable_product("Rượu làng Vân", stars=3, group="Đồ uống",
+                                   district="Việt Yên", price=Decimal("600000")),
+    }
+    search_index_rebuild()
+    return products
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("vai thieu", "Vải thiều Lục Ngạn"),
+        ("VẢI THIỀU", "Vải thiều Lục Ngạn"),
+        ("mi chu", "Mỳ Chũ Nam Dương"),
+        ("ga doi yen the", "Gà đồi Yên Thế"),
+        ("GÀ ĐỒI", "Gà đồi Yên Thế"),
+    ],
+)
+def test_every_spelling_finds_its_product(backend, catalogue, typed, expected):
+    # given the signature products indexed
+    # when a shopper types the name with or without marks, in any case
+    found = titles(backend, typed)
+    # then the product is found
+    assert expected in found
+
+
+def test_mi_and_my_spellings_find_each_other_and_the_exact_spelling_ranks_first(
+        backend, catalogue):
+    # given "Mỳ Chũ …" and "Mì Chũ …" indexed
+    # when each spelling is typed
+    with_y = titles(backend, "mỳ Chũ")
+    with_i = titles(backend, "mì Chũ")
+    # then both find both, and the one spelt as typed comes first
+    assert set(with_y) == set(with_i) == {"Mỳ Chũ Nam Dương", "Mì Chũ gạo lứt"}
+    assert with_y[0] == "Mỳ Chũ Nam Dương"
+    assert with_i[0] == "Mì Chũ gạo lứt"
+
+
+def test_facet_counts_cover_every_facet_and_only_products_on_sale(backend, catalogue):
+    # given a 2★ and a revoked noodle product next to the listed ones
+    product_in_state("2_star", title="Mỳ Chũ hai sao")
+    product_in_state("revoked", title="Mỳ Chũ thu hồi")
+    search_index_rebuild()
+    # when searching for the noodles
+    results = backend.search(SearchQuery(text="mi chu"))
+    # then only the two listed noodles are counted, in every facet
+    assert results.total == 2
+    facets = {name: {v.key: v.count for v in values} for name, values in results.facets.items()}
+    assert facets["stars"] == {"3": 1, "4": 1}
+    assert facets["district"] == {"luc-ngan": 2}
+    assert facets["price"] == {"100000-200000": 2}
+    assert sum(facets["kind"].values()) == 2
+    assert sum(facets["group"].values()) == 2
+
+
+def test_filters_narrow_results_and_other_facets_keep_their_choices(backend, catalogue):
+    # given everything indexed
+    # when the shopper filters a broad query by district
+    results = backend.search(SearchQuery(text="lục ngạn", filters={"stars": ["5"]}))
+    # then only the 5★ product is left, and the stars facet still offers 3★ and 4★
+    assert [p for p in results.ids] == [catalogue["lychee"].pk]
+    stars = {v.key: v.count for v in results.facets["stars"]}
+    assert stars == {"3": 1, "4": 1, "5": 1}
+
+
+def test_price_and_producer_kind_filters(backend, catalogue):
+    # given everything indexed
+    # when filtering by a price range and by producer kind without any words
+    cheap = backend.search(SearchQuery(text="", filters={"price": ["0-100000"]}))
+    farms = backend.search(SearchQuery(text="", filters={"kind": ["farm"]}))
+    # then each filter alone selects its products
+    assert cheap.ids == [catalogue["lychee"].pk]
+    assert farms.ids == [catalogue["chicken"].pk]
+
+
+def test_sorting_by_price_and_paging(backend, catalogue):
+    # given five products
+    # when sorted by price, two per page
+    first = backend.search(SearchQuery(text="", filters={"stars": ["3", "4", "5"]},
+                                       sort="price_asc", per_page=2))
+    second = backend.search(SearchQuery(text="", filters={"stars": ["3", "4", "5"]},
+                                        sort="price_asc", per_page=2, page=2))
+    # then pages follow the price order and the total counts everything
+    assert first.total == 5
+    assert first.ids == [catalogue["lychee"].pk, catalogue["noodles_i"].pk]
+    assert second.ids == [catalogue["noodles"].pk, catalogue["chicken"].pk]
+
+
+def test_suggestions_complete_a_prefix_to_products_and_producers(backend, catalogue):
+    # given everything indexed
+    # when the shopper has typed part of a word
+    products = backend.suggest_products("vai thi")
+    # (factory producers are all "HTX Vải thiều <n>": the whole name picks one out)
+    producers = backend.suggest_producers(catalogue["lychee"].producer.name)
+    # then the lychee is suggested, and its producer
+    assert [s.label for s in products] == ["Vải thiều Lục Ngạn"]
+    assert products[0].url == catalogue["lychee"].get_absolute_url()
+    assert catalogue["lychee"].producer.name in [s.label for s in producers]
+
+
+def test_a_revoked_certificate_removes_the_product_from_the_index(backend, catalogue):
+    # given the lychee indexed
+    from catalog import services
+
+    certificate = catalogue["lychee"].certificates.get()
+    # when its certificate is revoked and the product reindexed
+    services.certificate_revoke(certificate=certificate, reason="Vi phạm chất lượng.")
+    products_reindex(product_ids=[catalogue["lychee"].pk])
+    # then it is gone from results and suggestions
+    assert "Vải thiều Lục Ngạn" not in titles(backend, "vai thieu")
+    assert backend.suggest_products("vai thi") == []
+
+
+def test_an_expired_certificate_leaves_results_that_day_without_any_write(backend, catalogue,
+                                                                          today):
+    # given the lychee's certificate runs out today
+    certificate = catalogue["lychee"].certificates.get()
+    # when searching today and tomorrow, with no write in between
+    today_titles = titles(backend, "vai thieu", today=certificate.valid_until)
+    tomorrow = titles(backend, "vai thieu", today=certificate.valid_until + timedelta(days=1))
+    # then it is found on its last valid day and not the day after
+    assert "Vải thiều Lục Ngạn" in today_titles
+    assert "Vải thiều Lục Ngạn" not in tomorrow
+
+
+def test_delete_and_rebuild(backend, catalogue):
+    # given everything indexed
+    # when one product is deleted from the index
+    backend.delete([catalogue["wine"].pk])
+    # then it is not found, and a rebuild brings it back with nothing missing
+    assert titles(backend, "ruou") == []
+    assert search_index_check().missing == [catalogue["wine"].pk]
+    assert search_index_rebuild() == 5
+    assert titles(backend, "ruou") == ["Rượu làng Vân"]
+    assert search_index_check().ok
+
+
+@pytest.mark.parametrize("junk", ['"', "vai\"thieu", "(((", "*:*", "AND OR NOT", "thi*",
+                                  "NEAR(a b)", "'; DROP TABLE x; --", "🍜🍜", "{}[]^~"])
+def test_special_characters_never_raise(backend, catalogue, junk):
+    # given everything indexed
+    # when a query is made of search-syntax characters
+    results = backend.search(SearchQuery(text=junk))
+    suggestions = backend.suggest_products(junk)
+    # then an answer comes back (empty or not) without an error
+    assert results.total >= 0
+    assert isinstance(suggestions, list)
+
+
+def test_health_reports_the_number_of_documents(backend, catalogue):
+    # given five products indexed
+    # when health is asked
+    health = backend.health()
+    # then the backend is up with five documents
+    assert health.ok
+    assert health.documents == 5
+
+
+def test_elasticsearch_down_gives_a_degraded_answer_not_an_error():
+    # given a backend pointing at a closed port
+    with override_settings(SEARCH_BACKEND={
+        "BACKEND": "search.backends.elastic.ElasticsearchBackend",
+        "URL": "http://127.0.0.1:9", "TIMEOUT": 0.5,
+    }):
+        backend = get_backend()
+        # when searching, suggesting and checking health
+        results = backend.search(SearchQuery(text="vai thieu"))
+        suggestions = backend.suggest_products("vai")
+        health = backend.health()
+    # then the answers are empty and flagged, never an exception
+    assert results.degraded and results.ids == []
+    assert suggestions == []
+    assert not health.ok

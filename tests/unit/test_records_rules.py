@@ -1,0 +1,137 @@
+"""The records' rules in catalog.ocop: part maxima, award periods, notices, codes, scans."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+
+from catalog import ocop
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 8
+PDF = b"%PDF-1.7\n" + b"\0" * 7
+JPEG = b"\xff\xd8\xff\xe0" + b"\0" * 12
+
+
+@pytest.mark.parametrize(
+    ("code", "parts", "total"),
+    [("2019", {"A": 35, "B": 25, "C": 40}, Decimal(100)),
+     ("2023", {"A": 40, "B": 25, "C": 35}, Decimal(100)),
+     ("2023", {"A": "30,5", "B": 10, "C": 20}, Decimal("60.5"))],
+)
+def test_parts_at_their_maxima_add_up_to_the_total(code, parts, total):
+    # given / when
+    result = ocop.total_from_parts(parts, ocop.criteria_set_for(code))
+    # then
+    assert result == total
+
+
+@pytest.mark.parametrize(
+    ("code", "parts", "part"),
+    [("2019", {"A": 36, "B": 0, "C": 0}, "A"),   # 2019: A max 35
+     ("2023", {"A": 40, "B": 0, "C": 36}, "C"),  # 2023: C max 35
+     ("2019", {"A": 0, "B": 0, "C": "40.01"}, "C"),
+     ("2023", {"A": 0, "B": 26, "C": 0}, "B")],
+)
+def test_a_part_over_its_maximum_is_refused_naming_the_part(code, parts, part):
+    # given
+    criteria = ocop.criteria_set_for(code)
+    # when / then
+    with pytest.raises(ocop.OcopRuleError, match=f"Phần {part} tối đa"):
+        ocop.total_from_parts(parts, criteria)
+
+
+@pytest.mark.parametrize(
+    ("stars", "level", "decided", "allowed"),
+    [(3, "district", date(2021, 9, 1), True), (4, "district", date(2021, 9, 1), False),
+     (4, "province", date(2021, 9, 1), True), (5, "province", date(2021, 9, 1), False),
+     (5, "central", date(2021, 9, 1), True),
+     (3, "district", date(2024, 9, 1), True), (4, "province", date(2024, 9, 1), True),
+     (3, "district", date(2025, 8, 1), False), (3, "province", date(2025, 8, 1), True),
+     (4, "province", date(2025, 8, 1), True), (5, "province", date(2025, 8, 1), False),
+     (5, "central", date(2025, 8, 1), True)],
+)
+def test_which_council_may_award_which_stars_follows_the_period(stars, level, decided, allowed):
+    # when / then
+    if allowed:
+        ocop.check_award(stars=stars, level=level, decision_date=decided)
+    else:
+        with pytest.raises(ocop.OcopRuleError, match="không được công nhận"):
+            ocop.check_award(stars=stars, level=level, decision_date=decided)
+
+
+@pytest.mark.parametrize(
+    ("days_left", "due"),
+    [(120, None), (91, None), (90, 90), (45, 90), (31, 90), (30, 30), (1, 30), (0, 30),
+     (-1, None)],
+)
+def test_expiry_notice_due_90_then_30_days_ahead(days_left, due):
+    # given
+    today = date(2026, 1, 10)
+    # when / then
+    assert ocop.notice_due(valid_until=today + timedelta(days=days_left), today=today) == due
+
+
+@pytest.mark.parametrize(
+    ("raw", "canonical"),
+    [("ABCDE12345", "ABCDE12345"), ("abcde-12345", "ABCDE12345"), (" abcde 12345 ", "ABCDE12345"),
+     ("ABCDEO1234", "ABCDE01234"), ("ABCDEI1234", "ABCDE11234"),
+     ("ABCDE1234", None), ("ABCDE123456", None), ("ABCDEU1234", None), ("", None),
+     ("../../etc/", None), ("ĐBCDE12345", None)],
+)
+def test_public_codes_are_normalised_or_rejected(raw, canonical):
+    # when / then
+    assert ocop.normalise_public_code(raw) == canonical
+
+
+@pytest.mark.parametrize(
+    ("name", "head", "kind"),
+    [("qd.pdf", PDF, "pdf"), ("qd.PNG", PNG, "png"), ("qd.jpg", JPEG, "jpeg"),
+     ("qd.jpeg", JPEG, "jpeg")],
+)
+def test_scans_are_recognised_by_content(name, head, kind):
+    # when / then
+    assert ocop.scan_kind(name=name, head=head, size=1000) == kind
+
+
+@pytest.mark.parametrize(
+    ("name", "head", "size", "message"),
+    [("qd.pdf", b"<html><script>", 100, "PDF, JPEG hoặc PNG"),
+     ("qd.png", PDF, 100, "không khớp"),
+     ("qd.exe", PNG, 100, "không khớp"),
+     ("qd.pdf", PDF, ocop.SCAN_MAX_BYTES + 1, "quá lớn")],
+)
+def test_bad_scans_are_refused_with_a_reason(name, head, size, message):
+    # when / then
+    with pytest.raises(ocop.OcopRuleError, match=message):
+        ocop.scan_kind(name=name, head=head, size=size)
+
+
+def test_targets_are_the_schemes_2030_figures():
+    # given
+    targets = {t.code: t.count for t in ocop.TARGETS}
+    # then
+    assert targets == {"products_2030": 170, "food_2030": 144, "five_star_2020": 3,
+                       "five_star_2030": 5}
+    assert ocop.target_progress(count=85, target=170) == 50
+    assert ocop.target_progress(count=400, target=170) == 100
+
+
+@pytest.mark.parametrize(
+    ("current", "new", "actor", "allowed"),
+    [("submitted", "shortlisted", "staff", True), ("submitted", "shortlisted", "producer", False),
+     ("submitted", "plan_submitted", "producer", False),
+     ("shortlisted", "plan_submitted", "producer", True),
+     ("plan_submitted", "plan_accepted", "staff", True),
+     ("plan_returned", "plan_submitted", "producer", True),
+     ("declined", "shortlisted", "staff", False),
+     ("plan_accepted", "plan_returned", "staff", False)],
+)
+def test_idea_steps_move_only_forward_by_the_right_person(current, new, actor, allowed):
+    # when / then
+    if allowed:
+        ocop.check_idea_move(current=current, new=new, actor=actor)
+    else:
+        with pytest.raises(ocop.OcopRuleError):
+            ocop.check_idea_move(current=current, new=new, actor=actor)
