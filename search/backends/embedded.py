@@ -244,7 +244,7 @@ class EmbeddedBackend(SearchBackend):
                 valid_until=d.valid_until,
             )
             for d in docs
-        ])
+        ], **self._upsert)
         if self.vendor == "sqlite":
             with connection.cursor() as cursor:
                 cursor.executemany(
@@ -253,6 +253,19 @@ class EmbeddedBackend(SearchBackend):
                     [(d.id, d.folded_title, d.folded, d.marked) for d in docs],
                 )
         return len(docs)
+
+    #: Two transactions indexing the same product at once (concurrent checkouts) may both find
+    #: no row to delete; the later insert then updates instead of failing on the primary key.
+    _upsert = {
+        "update_conflicts": True,
+        "unique_fields": ["product"],
+        "update_fields": [
+            "title", "url", "folded_title", "folded", "marked", "group", "group_name",
+            "subgroup_name", "district", "district_name", "commune_name", "producer_name",
+            "producer_slug", "producer_kind", "stars", "price", "in_stock", "showrooms",
+            "valid_until",
+        ],
+    }
 
     def _delete_ids(self, ids: list[int]) -> None:
         for start in range(0, len(ids), 500):

@@ -14,8 +14,9 @@ ProductImage = get_model("catalogue", "ProductImage")
 
 pytestmark = pytest.mark.django_db
 
-# Fixed budgets: the pages use 8–10 today; Oscar's own list page used ~130.
-BUDGET = {"catalogue": 12, "category": 12, "detail": 15}
+# Fixed budgets: the pages use 10–13 today (footer settings included); Oscar's own list page
+# used ~130.
+BUDGET = {"catalogue": 15, "category": 15, "detail": 18}
 
 TINY_GIF = (
     b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00,"
