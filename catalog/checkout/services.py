@@ -116,17 +116,29 @@ def bank_transfer_confirm(*, order, user=None) -> bool:
     order = Order.objects.select_for_update().get(pk=order.pk)
     if order.status != payment_methods.STATUS_AWAITING_TRANSFER:
         return False
+    _order_payment_received(
+        order=order, amount=order.total_incl_tax,
+        reference=payment_methods.transfer_message(order.number),
+        event_code="transfer-received", event_name="Đã nhận chuyển khoản",
+    )
+    return True
+
+
+def _order_payment_received(
+    *, order, amount, reference: str, event_code: str, event_name: str
+) -> None:
+    """Record a received payment on a locked order and release it for fulfilment.
+
+    Debits the order's payment sources, records a payment event covering every line, moves
+    the order to pending, and emails the shopper once the transaction commits.
+    """
     PaymentEventType = get_model("order", "PaymentEventType")
     event_type, _created = PaymentEventType.objects.get_or_create(
-        code="transfer-received", defaults={"name": "Đã nhận chuyển khoản"}
+        code=event_code, defaults={"name": event_name}
     )
-    amount = order.total_incl_tax
     for source in order.sources.all():
-        source.debit(amount, reference=payment_methods.transfer_message(order.number))
-    event = order.payment_events.create(
-        event_type=event_type, amount=amount,
-        reference=payment_methods.transfer_message(order.number),
-    )
+        source.debit(amount, reference=reference)
+    event = order.payment_events.create(event_type=event_type, amount=amount, reference=reference)
     for line in order.lines.all():
         event.line_quantities.create(line=line, quantity=line.quantity)
     old = order.status
@@ -134,7 +146,6 @@ def bank_transfer_confirm(*, order, user=None) -> bool:
     order.save(update_fields=["status"])
     order.status_changes.create(old_status=old, new_status=order.status)
     transaction.on_commit(lambda: order_message_send(order=order, code="PAYMENT_RECEIVED"))
-    return True
 
 
 def order_message_send(*, order, code: str) -> None:
@@ -200,18 +211,8 @@ def card_payment_record(*, order, amount: int, reference: str) -> bool:
     order = Order.objects.select_for_update().get(pk=order.pk)
     if order.status != STATUS_AWAITING_CARD:
         return False
-    PaymentEventType = get_model("order", "PaymentEventType")
-    event_type, _created = PaymentEventType.objects.get_or_create(
-        code="card-paid", defaults={"name": "Đã thanh toán thẻ (Stripe)"}
+    _order_payment_received(
+        order=order, amount=amount, reference=reference,
+        event_code="card-paid", event_name="Đã thanh toán thẻ (Stripe)",
     )
-    for source in order.sources.all():
-        source.debit(amount, reference=reference)
-    event = order.payment_events.create(event_type=event_type, amount=amount, reference=reference)
-    for line in order.lines.all():
-        event.line_quantities.create(line=line, quantity=line.quantity)
-    old = order.status
-    order.status = payment_methods.STATUS_PENDING
-    order.save(update_fields=["status"])
-    order.status_changes.create(old_status=old, new_status=order.status)
-    transaction.on_commit(lambda: order_message_send(order=order, code="PAYMENT_RECEIVED"))
     return True
