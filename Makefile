@@ -25,6 +25,7 @@ migrate: install
 demo-data: migrate
 	$(MANAGE) load_demo_data
 	$(MANAGE) expire_certificates
+	$(MANAGE) expire_unpaid_orders
 
 serve:
 	$(MANAGE) runserver $(HOST):$(PORT)

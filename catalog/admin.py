@@ -8,6 +8,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from oscar.apps.catalogue.admin import *  # noqa: F403  (registers Oscar's catalogue admins)
 
 from catalog import ocop, services
@@ -248,7 +249,11 @@ class ProductIdeaAdmin(admin.ModelAdmin):
             except ocop.OcopRuleError as error:
                 refused.append(f"{idea}: {error}")
         if moved:
-            self.message_user(request, _("Đã cập nhật %(n)s ý tưởng.") % {"n": moved})
+            self.message_user(
+                request,
+                ngettext("Đã cập nhật %(n)s ý tưởng.", "Đã cập nhật %(n)s ý tưởng.", moved)
+                % {"n": moved},
+            )
         for message in refused:
             self.message_user(request, message, level=messages.ERROR)
 

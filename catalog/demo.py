@@ -188,6 +188,12 @@ def demo_data_load(*, images: bool = True, image_size: int = 800,
         _load_website(_load_home_page(created), created, images=images, image_size=image_size,
                       today=today)
         _load_django_site()
+        from catalog.customer.demo import demo_shopper_load
+
+        record_lines += demo_shopper_load(created=created)
+        from catalog.demo_fulfilment import demo_fulfilment_load
+
+        record_lines += demo_fulfilment_load(created=created)
     # Search: index the catalogue as it stands once everything above has committed.
     from search.demo import search_demo_load
 
@@ -396,15 +402,23 @@ def _load_products(producers: dict[str, Producer], communes: dict[CommuneKey, Co
 
 def _load_stock_record(product: Product, producer: Producer, item: data.ProductData,
                        created: Counter) -> None:
-    """The producer's stock record: price follows the data, stock is set only when created
-    (orders placed while demonstrating move it, and a reload should not undo them)."""
+    """The producer's stock record: price follows the data, stock is received once, when the
+    record is made, as a ledger movement of the online warehouse (orders placed while
+    demonstrating move it, and a reload should not undo them)."""
+    from producers.models import StockMovement
+    from producers.services import stock_move
+
     price = Decimal(item.price)
     record, new = StockRecord.objects.get_or_create(
         partner=producer.partner, partner_sku=item.sku,
         defaults={"product": product, "price": price, "price_currency": "VND",
-                  "num_in_stock": item.stock},
+                  "num_in_stock": 0},
     )
     created["stock records"] += new
+    if new and item.stock > 0:
+        stock_move(product=product, place=None, quantity=item.stock,
+                   kind=StockMovement.Kind.RECEIVED, note="Nhập kho ban đầu (dữ liệu mẫu)")
+        record.refresh_from_db()
     if not new and (record.price != price or record.price_currency != "VND"
                     or record.product_id != product.pk):
         record.price, record.price_currency, record.product = price, "VND", product
@@ -455,7 +469,7 @@ def _load_showroom_stock(created: Counter, *, by) -> None:
     district, and every showroom holds the three national 5★ products. Made once per
     product and place (a place's ledger is never rewritten by a reload)."""
     from producers.models import StockMovement
-    from producers.services import stock_move
+    from producers.services import online_record, stock_move, stock_transfer
 
     listed = list(
         selectors.product_listed_queryset(queryset=Product.objects.filter(
@@ -468,11 +482,15 @@ def _load_showroom_stock(created: Counter, *, by) -> None:
         for index, product in enumerate(dict.fromkeys(local + five_star)):
             if StockMovement.objects.filter(product=product, place=place).exists():
                 continue
-            stock_move(
-                product=product, place=place, quantity=6 + (index * 7) % 19,
-                kind=StockMovement.Kind.SENT_TO_SHOWROOM, note="Ký gửi ban đầu (dữ liệu mẫu)",
-                by=by,
-            )
+            quantity = 6 + (index * 7) % 19
+            # Consignments leave the producer's online warehouse: a small stock there is
+            # topped up first, so the warehouse still has some to sell online.
+            if online_record(product).net_stock_level < 2 * quantity:
+                stock_move(product=product, place=None, quantity=quantity,
+                           kind=StockMovement.Kind.RECEIVED,
+                           note="Nhập kho để ký gửi (dữ liệu mẫu)", by=by)
+            stock_transfer(product=product, source=None, target=place, quantity=quantity,
+                           note="Ký gửi ban đầu (dữ liệu mẫu)", by=by)
             created["showroom stock movements"] += 1
 
 

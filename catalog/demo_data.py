@@ -1280,3 +1280,35 @@ SITE_NAME = "OCOP Bắc Giang"
 OFFICE_USERNAME = "vanphong.ocop"
 OFFICE_EMAIL = "vanphong.ocop@ocop.bacgiang.vn"
 OFFICE_PASSWORD = "ocop-office-2026"
+
+#: The demo shopper (catalog/customer/demo.py): one past order from two producers, a saved
+#: address and a wishlist entry, so the account pages have something to show.
+SHOPPER_USERNAME = "khachhang"
+SHOPPER_EMAIL = "khachhang@example.vn"
+SHOPPER_PASSWORD = "ocop-shopper-2026"
+SHOPPER_ORDER_NUMBER = "DEMO-1001"
+SHOPPER_ORDER_LINES = (("LN-VT-002", 2), ("LN-MC-001", 3))
+SHOPPER_WISHLIST_SKU = "LN-MO-001"
+SHOPPER_REVIEW_BODY = "Mỳ Chũ luộc 3 phút là chín, sợi dai và thơm mùi gạo; cả nhà đều thích."
+SHOPPER_ADDRESS = {
+    "last_name": "Nguyễn Thị", "first_name": "Hoa", "phone_number": "+84912345678",
+    "state": "Bắc Ninh", "line4": "Phường Bắc Giang", "line1": "Số 12 đường Hùng Vương",
+    "notes": "Gọi trước khi giao",
+}
+
+# --- the producer dashboard's demo: orders to fulfil, a showroom counter ---------------------
+COUNTER_USERNAME = "quay.lucngan"
+COUNTER_EMAIL = "quay.lucngan@ocop.bacgiang.vn"
+COUNTER_PASSWORD = "ocop-counter-2026"
+COUNTER_PLACE_SLUG = "diem-ocop-luc-ngan"
+#: A cash-on-delivery order from two producers, waiting for them to send their lines.
+FULFIL_DELIVERY_ORDER_NUMBER = "DEMO-2001"
+FULFIL_DELIVERY_LINES = (("LN-VT-002", 2), ("LN-MC-001", 2))
+#: A pickup order at the Lục Ngạn showroom with the lychee cooperative's line.
+FULFIL_PICKUP_ORDER_NUMBER = "DEMO-2002"
+FULFIL_PICKUP_LINES = (("LN-VT-002", 1),)
+FULFIL_ADDRESS = {
+    "last_name": "Trần Văn", "first_name": "Minh", "phone_number": "+84987654321",
+    "state": "Hà Nội", "line4": "Phường Cầu Giấy", "line1": "Số 8 ngõ 12 phố Trần Thái Tông",
+    "notes": "Giao giờ hành chính",
+}

@@ -480,3 +480,67 @@ def check_idea_move(*, current: str, new: str, actor: str) -> None:
 
 #: The root category (OCOP group 1, food) that the "144 food products" target counts.
 FOOD_GROUP_SLUG = "thuc-pham"
+
+
+# --- Why a producer's product is not on sale (the producer dashboard explains the gate) -------
+
+
+class OffSaleReason(enum.StrEnum):
+    """Why a product is not on sale now. The gate itself is the storefront selector; this only
+    explains its answer to the producer, from the same certificate facts."""
+
+    AWAITING_REVIEW = "awaiting_review"
+    BELOW_MIN_STARS = "below_min_stars"
+    EXPIRED = "expired"
+    REVOKED = "revoked"
+    HIDDEN = "hidden"
+    OUT_OF_STOCK = "out_of_stock"
+
+
+OFF_SALE_LABELS: Mapping[OffSaleReason, str] = {
+    OffSaleReason.AWAITING_REVIEW: gettext_lazy("Chưa có chứng nhận: chờ hội đồng đánh giá"),
+    OffSaleReason.BELOW_MIN_STARS: gettext_lazy("Dưới 3 sao OCOP"),
+    OffSaleReason.EXPIRED: gettext_lazy("Chứng nhận đã hết hiệu lực"),
+    OffSaleReason.REVOKED: gettext_lazy("Chứng nhận đã bị thu hồi"),
+    OffSaleReason.HIDDEN: gettext_lazy("Đang ẩn khỏi gian hàng"),
+    OffSaleReason.OUT_OF_STOCK: gettext_lazy("Hết hàng ở kho online"),
+}
+
+
+def off_sale_reason(
+    *, listed: bool, is_public: bool, certificates: Iterable[CertificateFacts], today: date,
+    in_stock: bool,
+) -> OffSaleReason | None:
+    """Why a product is not on sale on ``today``, or ``None`` when it is.
+
+    ``listed`` is the storefront gate's answer (``catalog.selectors.product_listed_queryset``):
+    it decides; the certificates only say why. The latest decision explains a refusal: no
+    certificate at all (or only one dated in the future) is a product awaiting review.
+    """
+    if listed:
+        return None if in_stock else OffSaleReason.OUT_OF_STOCK
+    if not is_public:
+        return OffSaleReason.HIDDEN
+    decided = [c for c in certificates if c.decision_date <= today]
+    if not decided:
+        return OffSaleReason.AWAITING_REVIEW
+    latest = max(decided, key=lambda c: (c.decision_date, c.key))
+    status = certificate_status(
+        recorded=latest.recorded_status, valid_until=latest.valid_until, today=today
+    )
+    if status is CertificateStatus.REVOKED:
+        return OffSaleReason.REVOKED
+    if status is CertificateStatus.EXPIRED:
+        return OffSaleReason.EXPIRED
+    return OffSaleReason.BELOW_MIN_STARS
+
+
+def expiry_warning(*, valid_until: date, today: date, recorded_status: str) -> int | None:
+    """The warning (90 or 30 days ahead) a dashboard shows for a certificate on ``today``.
+
+    The same windows as the emailed notices (:func:`notice_due`); nothing for a revoked
+    certificate or one already lapsed.
+    """
+    if CertificateStatus(recorded_status) is not CertificateStatus.VALID:
+        return None
+    return notice_due(valid_until=valid_until, today=today)

@@ -28,6 +28,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("cua-hang/nha-san-xuat/", include("producers.urls")),
+    path("cua-hang/quan-ly/", include("producers.dashboard.urls")),  # the producer dashboard
     path("cua-hang/", include(apps.get_app_config("oscar").urls[0])),
     path("", include("catalog.urls_records")),  # /chung-nhan/, /xac-minh/<code>/, /y-tuong/
     path("", include(wagtail_urls)),

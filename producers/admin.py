@@ -14,3 +14,63 @@ class ProducerAdmin(admin.ModelAdmin):
     list_filter = ("kind", "commune__district")
     search_fields = ("name",)
     prepopulated_fields = {"slug": ("name",)}
+
+
+# --- producer users: one producer per user, never staff ----------------------------------------
+
+from django import forms  # noqa: E402
+from django.utils.translation import gettext_lazy as _  # noqa: E402
+from oscar.apps.partner import admin as oscar_partner_admin  # noqa: E402
+from oscar.core.loading import get_model  # noqa: E402
+
+from producers.models import ShowroomOperator  # noqa: E402
+
+Partner = get_model("partner", "Partner")
+
+
+class PartnerAdminForm(forms.ModelForm):
+    """Oscar's partner form, refusing users who already belong to another partner (a user
+    belongs to at most one producer) and staff accounts (producer users are not staff)."""
+
+    class Meta:
+        model = Partner
+        fields = ("name", "users")
+
+    def clean_users(self):
+        from producers.dashboard.accounts import users_linked_elsewhere
+
+        users = list(self.cleaned_data.get("users") or [])
+        taken = users_linked_elsewhere(users=users, partner=self.instance)
+        if taken:
+            raise forms.ValidationError(
+                _("Đã thuộc chủ thể khác (mỗi tài khoản chỉ thuộc một chủ thể): %(users)s")
+                % {"users": ", ".join(u.get_username() for u in taken)}
+            )
+        staff = [u for u in users if u.is_staff]
+        if staff:
+            raise forms.ValidationError(
+                _("Tài khoản cán bộ không được làm người dùng của chủ thể: %(users)s")
+                % {"users": ", ".join(u.get_username() for u in staff)}
+            )
+        return self.cleaned_data.get("users")
+
+
+class PartnerAdmin(oscar_partner_admin.PartnerAdmin):
+    """Oscar's partner admin with the one-producer-per-user check."""
+
+    form = PartnerAdminForm
+    filter_horizontal = ("users",)
+
+
+admin.site.unregister(Partner)
+admin.site.register(Partner, PartnerAdmin)
+
+
+@admin.register(ShowroomOperator)
+class ShowroomOperatorAdmin(admin.ModelAdmin):
+    """Who keeps the counter at which showroom (they record counter sales there)."""
+
+    list_display = ("user", "place", "created_at")
+    list_filter = ("place",)
+    search_fields = ("user__username", "user__email", "place__name")
+    autocomplete_fields = ("user",)

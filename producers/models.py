@@ -49,15 +49,18 @@ class Producer(models.Model):
 
 
 class StockMovement(models.Model):
-    """One change of a product's stock held at a showroom point: an append-only ledger.
+    """One change of a product's stock at one location: an append-only ledger.
 
-    The balance at a place is the sum of its movements, so the ledger is also the audit trail.
-    Online stock stays in Oscar's stock records until the producer dashboard moves it here too.
+    A location is a showroom point (``place``) or, when ``place`` is empty, the producer's own
+    online warehouse. The balance at a location is the sum of its movements, so the ledger is
+    also the audit trail: who (``created_by``), when (``created_at``) and why (``kind``, ``note``).
     """
 
     class Kind(models.TextChoices):
+        RECEIVED = "received", _("Nhập kho")
         SENT_TO_SHOWROOM = "sent_to_showroom", _("Gửi đến điểm bán")
         SOLD_AT_SHOWROOM = "sold_at_showroom", _("Bán tại điểm bán")
+        SOLD_ONLINE = "sold_online", _("Giao đơn hàng online")
         RETURNED = "returned", _("Trả về chủ thể")
         SPOILED = "spoiled", _("Hư hỏng")
         CORRECTION = "correction", _("Điều chỉnh kiểm kê")
@@ -67,11 +70,16 @@ class StockMovement(models.Model):
     )
     place = models.ForeignKey(
         "catalogue.Place", on_delete=models.PROTECT, related_name="stock_movements",
-        limit_choices_to={"kind": "showroom"},
+        limit_choices_to={"kind": "showroom"}, null=True, blank=True,
+        help_text=_("Để trống: kho online của chủ thể."),
     )
     quantity = models.IntegerField(_("số lượng (+ nhập, − xuất)"))
     kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices)
     note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+    order_line = models.ForeignKey(
+        "order.Line", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        help_text=_("Dòng đơn hàng gây ra biến động này (nếu có)."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -88,6 +96,66 @@ class StockMovement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.product} @ {self.place}: {self.quantity:+d}"
+
+
+class ShowroomOperator(models.Model):
+    """A user who keeps the counter at one showroom point: records counter sales there."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="showroom_posts"
+    )
+    place = models.ForeignKey(
+        "catalogue.Place", on_delete=models.CASCADE, related_name="operators",
+        limit_choices_to={"kind": "showroom"}, verbose_name=_("điểm bán"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("nhân viên điểm bán")
+        verbose_name_plural = _("nhân viên điểm bán")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "place"], name="showroom_operator_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.place}"
+
+
+class StockThreshold(models.Model):
+    """A low-stock threshold for one product at one location (``place`` empty: the online
+    warehouse). When the balance there falls to or below ``threshold`` the producer's users
+    are emailed once; ``alerted_at`` remembers that, and is cleared when stock is back above
+    the threshold, so the next crossing alerts again."""
+
+    product = models.ForeignKey(
+        "catalogue.Product", on_delete=models.CASCADE, related_name="stock_thresholds"
+    )
+    place = models.ForeignKey(
+        "catalogue.Place", on_delete=models.CASCADE, related_name="stock_thresholds",
+        limit_choices_to={"kind": "showroom"}, null=True, blank=True,
+        help_text=_("Để trống: kho online của chủ thể."),
+    )
+    threshold = models.PositiveIntegerField(_("ngưỡng sắp hết hàng"))
+    alerted_at = models.DateTimeField(_("đã báo lúc"), null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("ngưỡng sắp hết hàng")
+        verbose_name_plural = _("ngưỡng sắp hết hàng")
+        constraints = [
+            # NULL places are never equal in a plain unique constraint: one for each case.
+            models.UniqueConstraint(
+                fields=["product", "place"], name="stock_threshold_unique_place",
+                condition=models.Q(place__isnull=False),
+            ),
+            models.UniqueConstraint(
+                fields=["product"], name="stock_threshold_unique_online",
+                condition=models.Q(place__isnull=True),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.product} @ {self.place or '—'} ≤ {self.threshold}"
 
 
 from oscar.apps.partner.models import *  # noqa: E402, F403  (Oscar's partner models)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db.models import Count, Exists, OuterRef, QuerySet
+from oscar.core.loading import get_model
 
 from catalog import selectors as catalog_selectors
-from producers.models import Producer
+from producers.models import Producer, StockMovement, StockThreshold
 
 
 def producer_list_public(*, with_unlisted: bool = False) -> QuerySet:
@@ -66,3 +69,233 @@ def product_places_in_stock(*, product) -> list:
         .filter(stock__gt=0)
         .order_by("name")
     )
+
+
+# --- the producer dashboard -------------------------------------------------------------------
+
+
+ONLINE_SLUG = "kho-online"
+
+
+@dataclass(frozen=True)
+class StockRow:
+    """One product at one location, as the stock pages, the CSV export and the badge see it.
+
+    ``balance`` is the sum of the location's ledger; online, ``reserved`` units belong to
+    orders not yet shipped, and ``available`` (what the threshold watches) leaves them out.
+    """
+
+    product: object
+    place: object | None
+    balance: int
+    reserved: int
+    threshold: int | None
+    threshold_id: int | None
+
+    @property
+    def available(self) -> int:
+        return self.balance - self.reserved
+
+    @property
+    def low(self) -> bool:
+        return self.threshold is not None and self.available <= self.threshold
+
+    @property
+    def location_slug(self) -> str:
+        return self.place.slug if self.place else ONLINE_SLUG
+
+
+def dashboard_products(producer) -> QuerySet:
+    """The producer's products that hold stock (standalone products and variants, drafts
+    included; not services), in title order."""
+    from producers.dashboard.access import producer_products
+
+    return (
+        producer_products(producer).exclude(structure="parent")
+        .exclude(product_class__track_stock=False)  # services (tours, stays) hold no stock
+        .order_by("title", "pk")
+    )
+
+
+def stock_places(producer) -> list:
+    """The showroom points the producer consigns to: any with a ledger line or a threshold."""
+    from catalog.models import Place
+
+    products = dashboard_products(producer)
+    return list(
+        Place.objects.filter(kind=Place.Kind.SHOWROOM)
+        .filter(
+            Exists(StockMovement.objects.filter(place=OuterRef("pk"), product__in=products))
+            | Exists(StockThreshold.objects.filter(place=OuterRef("pk"), product__in=products))
+        )
+        .select_related("district")
+        .order_by("name")
+    )
+
+
+def stock_rows(producer, *, place=..., products: list | None = None) -> list[StockRow]:
+    """Every product × location row of ``producer``'s stock, in four queries whatever the size.
+
+    ``place``: ``None`` for the online warehouse only, a showroom for that one only; omitted for
+    the warehouse and every showroom with stock or a threshold. A showroom row exists only
+    when it has a ledger line or a threshold; every product has an online row.
+    """
+    from django.db.models import Sum
+
+    StockRecord = get_model("partner", "StockRecord")
+    if products is None:
+        products = list(dashboard_products(producer))
+    by_pk = {p.pk: p for p in products}
+    movements = StockMovement.objects.filter(product__in=list(by_pk))
+    thresholds = StockThreshold.objects.filter(product__in=list(by_pk))
+    if place is None:
+        movements, thresholds = movements.filter(place__isnull=True), thresholds.filter(
+            place__isnull=True)
+    elif place is not ...:
+        movements, thresholds = movements.filter(place=place), thresholds.filter(place=place)
+    balances = {
+        (row["product"], row["place"]): row["n"]
+        for row in movements.values("product", "place").annotate(n=Sum("quantity"))
+    }
+    limits = {(t.product_id, t.place_id): t for t in thresholds}
+    reserved = dict(
+        StockRecord.objects.filter(product__in=list(by_pk), partner_id=producer.partner_id)
+        .values_list("product", "num_allocated")
+    )
+    places = {}
+    if place is ... or place is not None:
+        from catalog.models import Place
+
+        wanted = {key[1] for key in (*balances, *limits) if key[1] is not None}
+        places = Place.objects.in_bulk(wanted) if place is ... else {place.pk: place}
+    keys = set(balances) | set(limits)
+    if place is ... or place is None:
+        keys |= {(pk, None) for pk in by_pk}
+    rows = []
+    for product_id, place_id in keys:
+        limit = limits.get((product_id, place_id))
+        rows.append(StockRow(
+            product=by_pk[product_id], place=places.get(place_id) if place_id else None,
+            balance=balances.get((product_id, place_id), 0),
+            reserved=(reserved.get(product_id) or 0) if place_id is None else 0,
+            threshold=limit.threshold if limit else None, threshold_id=limit.pk if limit else None,
+        ))
+    rows.sort(key=lambda r: (r.place is not None, r.place.name if r.place else "",
+                             r.product.title, r.product.pk))
+    return rows
+
+
+def low_stock_count(producer) -> int:
+    """How many product × location rows are at or below their threshold (the nav badge)."""
+    if not StockThreshold.objects.filter(
+        product__in=dashboard_products(producer)
+    ).exists():
+        return 0
+    return sum(1 for row in stock_rows(producer) if row.low)
+
+
+def stock_ledger(producer, *, place=..., product=None) -> QuerySet:
+    """The producer's ledger lines, newest first, with who and where (``place=None``: online)."""
+    queryset = StockMovement.objects.filter(product__in=dashboard_products(producer))
+    if place is None:
+        queryset = queryset.filter(place__isnull=True)
+    elif place is not ...:
+        queryset = queryset.filter(place=place)
+    if product is not None:
+        queryset = queryset.filter(product=product)
+    return queryset.select_related("product", "place", "created_by", "order_line__order")
+
+
+@dataclass
+class ProductStatus:
+    """A producer's product with its sale status: stars, whether listed, and why not."""
+
+    product: object
+    stars: int | None
+    listed: bool
+    reason: str | None
+    reason_label: str | None
+    price: object
+    available: int
+    record: object | None
+
+
+def product_statuses(producer, *, today=None) -> list[ProductStatus]:
+    """Each of the producer's products (variants excluded) with its star badge, price, online
+    stock and, when not on sale, why. The gate decides (``product_listed_queryset``); the
+    certificates only explain (``ocop.off_sale_reason``). Five queries whatever the count."""
+    from django.db.models import Prefetch
+    from django.utils import timezone
+
+    from catalog import ocop
+
+    today = today or timezone.localdate()
+    Product = get_model("catalogue", "Product")
+    ProductImage = get_model("catalogue", "ProductImage")
+    StockRecord = get_model("partner", "StockRecord")
+    listed = catalog_selectors.product_listed_queryset(today=today).filter(pk=OuterRef("pk"))
+    products = list(
+        catalog_selectors.with_current_rating(
+            Product.objects.filter(producer=producer).exclude(structure="child")
+            .select_related("product_class"), today=today
+        )
+        .annotate(is_listed=Exists(listed))
+        .prefetch_related(
+            "certificates",
+            Prefetch("images", queryset=ProductImage.objects.order_by("display_order")),
+            Prefetch("stockrecords",
+                     queryset=StockRecord.objects.filter(partner_id=producer.partner_id)),
+        )
+        .order_by("title", "pk")
+    )
+    statuses = []
+    for product in products:
+        record = next(iter(product.stockrecords.all()), None)
+        available = record.net_stock_level if record and record.num_in_stock is not None else 0
+        reason = ocop.off_sale_reason(
+            listed=product.is_listed, is_public=product.is_public,
+            certificates=[c.facts() for c in product.certificates.all()], today=today,
+            in_stock=available > 0 or not product.get_product_class().track_stock,
+        )
+        statuses.append(ProductStatus(
+            product=product, stars=getattr(product, catalog_selectors.STARS_ATTR),
+            listed=product.is_listed and reason is None, reason=reason,
+            reason_label=str(ocop.OFF_SALE_LABELS[reason]) if reason else None,
+            price=record.price if record else None, available=available, record=record,
+        ))
+    return statuses
+
+
+@dataclass
+class CertificateLine:
+    """One certificate of the producer's, with today's status and the warning due."""
+
+    certificate: object
+    status: str
+    warning: int | None
+    days_left: int
+
+
+def certificate_line(certificate, *, today=None) -> CertificateLine:
+    """``certificate`` with its status on ``today`` and the expiry warning due."""
+    from django.utils import timezone
+
+    from catalog import ocop
+
+    today = today or timezone.localdate()
+    return CertificateLine(
+        certificate=certificate, status=certificate.status_on(today),
+        warning=ocop.expiry_warning(valid_until=certificate.valid_until, today=today,
+                                    recorded_status=certificate.status),
+        days_left=(certificate.valid_until - today).days,
+    )
+
+
+def producer_certificates(producer, *, today=None) -> list[CertificateLine]:
+    """Every certificate of the producer's products, latest decision first."""
+    OcopCertificate = get_model("catalogue", "OcopCertificate")
+    return [
+        certificate_line(certificate, today=today)
+        for certificate in OcopCertificate.objects.filter(product__producer=producer)
+        .select_related("product").order_by("-decision_date", "-pk")
+    ]

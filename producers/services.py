@@ -1,70 +1,360 @@
-"""Writes about producers' stock: every change is a ledger movement, checked and locked."""
+"""Writes about producers' stock: every change is a ledger movement, checked and locked.
+
+Locations: a showroom point (``place``) or the producer's online warehouse (``place=None``).
+The online warehouse's balance is the sum of its ledger, and Oscar's stock record for the
+producer (``StockRecord.num_in_stock``, which checkout allocates from under a row lock) is kept
+equal to it in the same transaction. Units allocated to orders not yet shipped
+(``num_allocated``) stay in the warehouse until :func:`stock_line_ship` takes them out, so no
+movement may take the warehouse below them.
+
+Locks: a movement locks the product row first (every location of one product queues behind
+it), then, online, the stock record row (the one checkout locks), always in that order.
+"""
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
+
 from django.db import transaction
 from django.db.models import Sum
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
 
 from catalog.models import Place
-from producers.models import Producer, StockMovement
+from producers.models import Producer, StockMovement, StockThreshold
+
+logger = logging.getLogger(__name__)
 
 
 class StockError(ValueError):
     """A stock change that cannot be made; ``str(error)`` is a message for the user."""
 
 
-OUTGOING = {
-    StockMovement.Kind.SOLD_AT_SHOWROOM,
-    StockMovement.Kind.RETURNED,
-    StockMovement.Kind.SPOILED,
-}
+Kind = StockMovement.Kind
+
+#: Kinds that take stock out of a location: given as a positive quantity, recorded negative.
+OUTGOING = {Kind.SOLD_AT_SHOWROOM, Kind.RETURNED, Kind.SPOILED}
+#: At the online warehouse the same words mean other directions: a return comes back *in*
+#: from a showroom, and sending to a showroom or shipping an order takes stock out.
+ONLINE_OUTGOING = {Kind.SENT_TO_SHOWROOM, Kind.SOLD_ONLINE, Kind.SPOILED}
+ONLINE_INCOMING = {Kind.RECEIVED, Kind.RETURNED}
+#: Kinds a person may record by hand at each location (transfers and order lines have their
+#: own services).
+MANUAL_KINDS_ONLINE = (Kind.RECEIVED, Kind.SPOILED, Kind.CORRECTION)
+MANUAL_KINDS_SHOWROOM = (Kind.SOLD_AT_SHOWROOM, Kind.SPOILED, Kind.CORRECTION)
+#: Largest quantity one movement may carry: a typo guard, not a business limit.
+MAX_QUANTITY = 1_000_000
+
+ONLINE_SYNC_NOTE = "Đối chiếu với số tồn đã sửa ngoài sổ kho"
+
+
+def _quantity(raw) -> int:
+    try:
+        if isinstance(raw, bool) or (isinstance(raw, float) and not raw.is_integer()):
+            raise ValueError
+        quantity = int(str(raw).strip()) if isinstance(raw, str) else int(raw)
+    except (TypeError, ValueError):
+        raise StockError(_("Số lượng phải là số nguyên.")) from None
+    if abs(quantity) > MAX_QUANTITY:
+        raise StockError(_("Số lượng quá lớn (tối đa %(max)s).") % {"max": MAX_QUANTITY})
+    return quantity
+
+
+def _owner(product) -> Producer | None:
+    if product.producer_id:
+        return product.producer
+    if product.parent_id:
+        return product.parent.producer
+    return None
+
+
+def online_record(product, *, lock: bool = False, create: bool = True):
+    """The producer's own Oscar stock record for ``product`` (made, empty, when missing)."""
+    StockRecord = get_model("partner", "StockRecord")
+    producer = _owner(product)
+    if producer is None:
+        raise StockError(_("Sản phẩm chưa gắn với chủ thể sản xuất nào."))
+    queryset = StockRecord.objects.filter(product=product, partner_id=producer.partner_id)
+    if lock:
+        queryset = queryset.select_for_update()
+    record = queryset.order_by("pk").first()
+    if record is None and create:
+        record = StockRecord.objects.create(
+            product=product, partner_id=producer.partner_id, price_currency="VND",
+            partner_sku=product.upc or f"SP-{product.pk}", num_in_stock=0, num_allocated=0,
+        )
+        if lock:
+            record = StockRecord.objects.select_for_update().get(pk=record.pk)
+    return record
+
+
+def _ledger_sum(*, product, place: Place | None) -> int:
+    filters = {"place__isnull": True} if place is None else {"place": place}
+    total = StockMovement.objects.filter(product=product, **filters).aggregate(n=Sum("quantity"))
+    return total["n"] or 0
+
+
+def _online_sync(*, product, record, by) -> int:
+    """Make the online ledger agree with a (locked) stock record edited elsewhere (Oscar's
+    staff dashboard, an import script): the difference becomes a visible correction line."""
+    held = _ledger_sum(product=product, place=None)
+    difference = (record.num_in_stock or 0) - held
+    if difference:
+        StockMovement.objects.create(
+            product=product, place=None, quantity=difference, kind=Kind.CORRECTION,
+            note=ONLINE_SYNC_NOTE, created_by=by,
+        )
+        logger.info("online ledger of product %s synced by %+d", product.pk, difference)
+    return held + difference
 
 
 @transaction.atomic
 def stock_move(
-    *, product, place: Place, quantity: int, kind: str, note: str = "", by=None
+    *, product, place: Place | None, quantity, kind: str, note: str = "", by=None,
+    order_line=None,
 ) -> StockMovement:
-    """Record a movement of ``quantity`` units of ``product`` at showroom ``place``.
+    """Record a movement of ``quantity`` units of ``product`` at ``place`` (``None``: the
+    producer's online warehouse).
 
     Outgoing kinds take a positive quantity and record it as negative; a correction may go
-    either way. The balance may never go below zero: the place's rows for the product are
-    locked first, so two counters cannot both sell the last unit.
+    either way. A location's balance may never go below zero, and the online warehouse never
+    below the units allocated to unshipped orders. Rows are locked first, so two counters
+    cannot both sell the last unit and concurrent adjustments never lose an update.
     """
-    try:
-        quantity = int(quantity)
-    except (TypeError, ValueError):
-        raise StockError(_("Số lượng phải là số nguyên.")) from None
-    if kind not in StockMovement.Kind.values:
+    quantity = _quantity(quantity)
+    if kind not in Kind.values:
         raise StockError(_("Loại biến động “%(kind)s” không hợp lệ.") % {"kind": kind})
-    if place.kind != Place.Kind.SHOWROOM:
+    if place is not None and place.kind != Place.Kind.SHOWROOM:
         raise StockError(_("Chỉ ghi kho tại các điểm giới thiệu và bán sản phẩm OCOP."))
     if quantity == 0:
         raise StockError(_("Số lượng phải khác 0."))
-    if kind in OUTGOING:
-        if quantity < 0:
-            raise StockError(_("Nhập số lượng dương; hệ thống tự ghi là xuất kho."))
-        quantity = -quantity
-    elif kind == StockMovement.Kind.SENT_TO_SHOWROOM and quantity < 0:
-        raise StockError(_("Số lượng gửi đến điểm bán phải dương."))
+    if kind == Kind.CORRECTION:
+        pass
+    elif quantity < 0:
+        raise StockError(_("Nhập số lượng dương; hệ thống tự ghi chiều nhập hay xuất."))
+    elif place is None:
+        if kind == Kind.SOLD_AT_SHOWROOM:
+            raise StockError(_("Bán tại điểm bán chỉ ghi ở kho của điểm bán."))
+        if kind in ONLINE_OUTGOING:
+            quantity = -quantity
+    else:
+        if kind in (Kind.RECEIVED, Kind.SOLD_ONLINE):
+            raise StockError(_("Loại biến động này chỉ ghi ở kho online."))
+        if kind in OUTGOING:
+            quantity = -quantity
     # Lock the product row: movements of one product at any place queue behind each other.
     type(product).objects.select_for_update().filter(pk=product.pk).first()
-    balance = stock_balance(product=product, place=place)
-    if balance + quantity < 0:
-        raise StockError(
-            _("Tại %(place)s chỉ còn %(balance)s; không thể xuất %(quantity)s.")
-            % {"place": place.name, "balance": balance, "quantity": -quantity}
-        )
-    return StockMovement.objects.create(
-        product=product, place=place, quantity=quantity, kind=kind, note=note.strip(),
-        created_by=by,
+    if place is None:
+        record = online_record(product, lock=True)
+        balance = _online_sync(product=product, record=record, by=by)
+        reserved = max(record.num_allocated or 0, 0)
+        if balance + quantity < reserved:
+            if reserved:
+                raise StockError(
+                    _("Kho online chỉ còn %(free)s có thể xuất (%(reserved)s đã giữ cho đơn "
+                      "hàng chưa gửi); không thể xuất %(quantity)s.")
+                    % {"free": max(balance - reserved, 0), "reserved": reserved,
+                       "quantity": -quantity}
+                )
+            raise StockError(
+                _("Kho online chỉ còn %(balance)s; không thể xuất %(quantity)s.")
+                % {"balance": balance, "quantity": -quantity}
+            )
+    else:
+        balance = stock_balance(product=product, place=place)
+        if balance + quantity < 0:
+            raise StockError(
+                _("Tại %(place)s chỉ còn %(balance)s; không thể xuất %(quantity)s.")
+                % {"place": place.name, "balance": balance, "quantity": -quantity}
+            )
+    movement = StockMovement.objects.create(
+        product=product, place=place, quantity=quantity, kind=kind, note=(note or "").strip(),
+        created_by=by if getattr(by, "is_authenticated", False) else None,
+        order_line=order_line,
     )
+    if place is None:
+        record.num_in_stock = balance + quantity
+        record.save(update_fields=["num_in_stock", "date_updated"])
+        _threshold_check(product=product, place=None, available=record.net_stock_level)
+    else:
+        _threshold_check(product=product, place=place, available=balance + quantity)
+    return movement
 
 
-def stock_balance(*, product, place: Place) -> int:
-    """Units of ``product`` held at ``place``: the sum of its ledger."""
-    total = StockMovement.objects.filter(product=product, place=place).aggregate(n=Sum("quantity"))
-    return total["n"] or 0
+def stock_balance(*, product, place: Place | None) -> int:
+    """Units of ``product`` held at ``place`` (``None``: online warehouse): the sum of its
+    ledger."""
+    return _ledger_sum(product=product, place=place)
+
+
+@transaction.atomic
+def stock_transfer(
+    *, product, source: Place | None, target: Place | None, quantity, note: str = "", by=None
+) -> tuple[StockMovement, StockMovement]:
+    """Move units between the online warehouse and a showroom, in one transaction: ``−n`` at
+    ``source`` and ``+n`` at ``target``. Warehouse → showroom is *sent to showroom*; showroom
+    → warehouse is *returned*. Showroom to showroom goes through the warehouse (two transfers).
+    """
+    quantity = _quantity(quantity)
+    if quantity <= 0:
+        raise StockError(_("Số lượng chuyển phải lớn hơn 0."))
+    if (source is None) == (target is None):
+        raise StockError(_("Chỉ chuyển giữa kho online và một điểm bán."))
+    if source is None:
+        out = stock_move(product=product, place=None, quantity=quantity,
+                         kind=Kind.SENT_TO_SHOWROOM, note=note, by=by)
+        into = stock_move(product=product, place=target, quantity=quantity,
+                          kind=Kind.SENT_TO_SHOWROOM, note=note, by=by)
+    else:
+        out = stock_move(product=product, place=source, quantity=quantity,
+                         kind=Kind.RETURNED, note=note, by=by)
+        into = stock_move(product=product, place=None, quantity=quantity,
+                          kind=Kind.RETURNED, note=note, by=by)
+    return out, into
+
+
+@transaction.atomic
+def stock_count(*, product, place: Place | None, counted, expected: int | None = None,
+                note: str = "", by=None) -> StockMovement | None:
+    """Record a stock count: a correction of the difference between ``counted`` and the ledger.
+
+    ``expected`` (the balance the counter saw) refuses the count when stock moved meanwhile.
+    Returns ``None`` when the count matches.
+    """
+    counted = _quantity(counted)
+    if counted < 0:
+        raise StockError(_("Số lượng đếm được không thể âm."))
+    type(product).objects.select_for_update().filter(pk=product.pk).first()
+    if place is None:
+        record = online_record(product, lock=True)
+        current = _online_sync(product=product, record=record, by=by)
+    else:
+        current = stock_balance(product=product, place=place)
+    if expected is not None and current != expected:
+        raise StockError(
+            _("Tồn kho của “%(product)s” đã thay đổi (%(expected)s → %(current)s) từ lúc bạn "
+              "xem; hãy xem lại rồi làm lại.")
+            % {"product": product.get_title(), "expected": expected, "current": current}
+        )
+    if counted == current:
+        return None
+    return stock_move(product=product, place=place, quantity=counted - current,
+                      kind=Kind.CORRECTION, note=note or _("Kiểm kê"), by=by)
+
+
+@transaction.atomic
+def stock_line_ship(*, line, by=None) -> StockMovement | None:
+    """Take a shipped delivery line's units out of the online warehouse, exactly once.
+
+    Records a *sold online* movement of ``−quantity`` linked to the line, and consumes the
+    stock record's allocation (``num_in_stock`` and ``num_allocated`` both drop). Returns the
+    movement (the existing one when called again), or ``None`` for a showroom pickup line,
+    whose units already left the showroom's ledger at checkout.
+    """
+    from catalog.shipping.methods import pickup_place_id
+
+    if pickup_place_id(line.order.shipping_code) is not None or line.product_id is None:
+        return None
+    product = line.product
+    type(product).objects.select_for_update().filter(pk=product.pk).first()
+    StockRecord = get_model("partner", "StockRecord")
+    if line.stockrecord_id:
+        record = StockRecord.objects.select_for_update().get(pk=line.stockrecord_id)
+    else:
+        record = online_record(product, lock=True)
+    # Checked under the locks: a second call waits for the first and then finds its movement.
+    done = StockMovement.objects.filter(order_line=line, kind=Kind.SOLD_ONLINE).first()
+    if done is not None:
+        return done
+    balance = _online_sync(product=product, record=record, by=by)
+    quantity = line.quantity
+    if balance < quantity:
+        raise StockError(
+            _("Kho online chỉ còn %(balance)s “%(product)s”; không thể gửi %(quantity)s.")
+            % {"balance": balance, "product": product.get_title(), "quantity": quantity}
+        )
+    movement = StockMovement.objects.create(
+        product=product, place=None, quantity=-quantity, kind=Kind.SOLD_ONLINE,
+        note=_("Giao đơn %(number)s") % {"number": line.order.number}, order_line=line,
+        created_by=by if getattr(by, "is_authenticated", False) else None,
+    )
+    record.num_in_stock = balance - quantity
+    record.num_allocated = max((record.num_allocated or 0) - quantity, 0)
+    record.save(update_fields=["num_in_stock", "num_allocated", "date_updated"])
+    _threshold_check(product=product, place=None, available=record.net_stock_level)
+    return movement
+
+
+# --- low-stock thresholds ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def stock_threshold_set(*, product, place: Place | None, threshold) -> StockThreshold | None:
+    """Set (or, with an empty threshold, remove) the low-stock threshold of ``product`` at
+    ``place``. A new threshold re-arms the alert."""
+    if threshold in (None, ""):
+        StockThreshold.objects.filter(product=product, place=place).delete()
+        return None
+    value = _quantity(threshold)
+    if value < 0:
+        raise StockError(_("Ngưỡng không thể âm."))
+    if place is not None and place.kind != Place.Kind.SHOWROOM:
+        raise StockError(_("Chỉ đặt ngưỡng cho kho online hoặc điểm bán."))
+    row, _created = StockThreshold.objects.update_or_create(
+        product=product, place=place, defaults={"threshold": value, "alerted_at": None}
+    )
+    return row
+
+
+def _threshold_check(*, product, place: Place | None, available: int) -> None:
+    """Email the producer when ``available`` falls to or below the threshold, once per
+    crossing; re-arm when stock is back above it. Runs inside the movement's transaction."""
+    row = StockThreshold.objects.select_for_update().filter(product=product, place=place).first()
+    if row is None:
+        return
+    if available > row.threshold:
+        if row.alerted_at is not None:
+            row.alerted_at = None
+            row.save(update_fields=["alerted_at", "updated_at"])
+        return
+    if row.alerted_at is not None:
+        return
+    row.alerted_at = timezone.now()
+    row.save(update_fields=["alerted_at", "updated_at"])
+    transaction.on_commit(lambda: _low_stock_email(row_pk=row.pk, available=available))
+
+
+def _low_stock_email(*, row_pk: int, available: int) -> None:
+    from django.core.mail import send_mail
+
+    row = StockThreshold.objects.select_related("product", "place").filter(pk=row_pk).first()
+    producer = _owner(row.product) if row else None
+    if producer is None:
+        return
+    recipients = producer_emails(producer)
+    if not recipients:
+        return
+    where = row.place.name if row.place else _("kho online")
+    subject = _("Sắp hết hàng: %(product)s tại %(where)s") % {
+        "product": row.product.get_title(), "where": where}
+    body = _(
+        "%(product)s tại %(where)s còn %(available)s (ngưỡng báo: %(threshold)s).\n"
+        "Xem và nhập thêm hàng trong trang quản lý gian hàng."
+    ) % {"product": row.product.get_title(), "where": where, "available": available,
+         "threshold": row.threshold}
+    send_mail(subject, body, None, recipients)
+
+
+def producer_emails(producer: Producer) -> list[str]:
+    """The producer's address and its users' addresses, once each."""
+    emails = [producer.email, *producer.partner.users.values_list("email", flat=True)]
+    seen: dict[str, None] = {}
+    for email in emails:
+        if email and email.strip():
+            seen.setdefault(email.strip().lower(), None)
+    return list(seen)
 
 
 def producer_for_user(user) -> Producer | None:
@@ -72,3 +362,127 @@ def producer_for_user(user) -> Producer | None:
     if not user.is_authenticated:
         return None
     return Producer.objects.filter(partner__users=user).first()
+
+
+@dataclass(frozen=True)
+class CountRow:
+    """One applied line of a stock count import."""
+
+    product_id: int
+    place_id: int | None
+    expected: int
+    counted: int
+
+
+@transaction.atomic
+def stock_counts_apply(*, producer: Producer, rows: list[CountRow], by=None) -> int:
+    """Apply a previewed stock count import in one transaction: a correction for each
+    difference. Refused whole (nothing written) when any balance changed since the preview,
+    or a row names something that is not the producer's. Returns the corrections written."""
+    from producers.dashboard.access import producer_products
+
+    products = producer_products(producer).in_bulk([r.product_id for r in rows])
+    places = Place.objects.filter(kind=Place.Kind.SHOWROOM).in_bulk(
+        [r.place_id for r in rows if r.place_id]
+    )
+    written = 0
+    for row in rows:
+        product = products.get(row.product_id)
+        place = places.get(row.place_id) if row.place_id else None
+        if product is None or (row.place_id and place is None):
+            raise StockError(_("Tệp kiểm kê có dòng không hợp lệ; hãy tải lên lại."))
+        movement = stock_count(product=product, place=place, counted=row.counted,
+                               expected=row.expected, note=_("Kiểm kê (nhập từ tệp CSV)"), by=by)
+        written += movement is not None
+    return written
+
+
+# --- the producer's own listings ---------------------------------------------------------------
+
+
+class StaleEdit(StockError):
+    """A save based on an old copy of the product (another tab or person saved since)."""
+
+
+#: Photos a producer may attach to a product, and how large they may be.
+PHOTO_MAX_BYTES = 5 * 1024 * 1024
+PHOTO_FORMATS = ("JPEG", "PNG", "WEBP")
+PHOTO_MIN_SIDE = 200
+PHOTO_MAX_SIDE = 8000
+PHOTOS_PER_PRODUCT = 8
+
+
+def product_version(product) -> str:
+    """The optimistic-concurrency token of a product: Oscar's ``date_updated`` (auto_now)."""
+    return product.date_updated.isoformat() if product.date_updated else ""
+
+
+@transaction.atomic
+def product_update(
+    *, product, version: str, price=None, description: str | None = None,
+    new_photos: list | None = None, remove_photo_ids: list[int] | None = None, by=None,
+):
+    """Save a producer's edit of price, description and photos, or refuse it whole.
+
+    ``version`` is the token the edit form was drawn with: when the product has been saved
+    since (a second tab, a colleague), :class:`StaleEdit` is raised and nothing is written.
+    Stars, certificates and whether the product is public are never touched here.
+    """
+    Product = type(product)
+    ProductImage = get_model("catalogue", "ProductImage")
+    locked = Product.objects.select_for_update().get(pk=product.pk)
+    if product_version(locked) != version:
+        raise StaleEdit(_("Sản phẩm vừa được lưu ở nơi khác (một thẻ hay người khác) sau khi bạn "
+                          "mở trang này. Chưa lưu gì: hãy tải lại trang rồi sửa lại."))
+    if description is not None:
+        locked.description = description.strip()
+    images = list(locked.images.all())
+    remove = set(remove_photo_ids or [])
+    keep = [image for image in images if image.pk not in remove]
+    if len(keep) + len(new_photos or []) > PHOTOS_PER_PRODUCT:
+        raise StockError(_("Mỗi sản phẩm có tối đa %(n)s ảnh.") % {"n": PHOTOS_PER_PRODUCT})
+    for image in images:
+        if image.pk in remove:
+            image.delete()
+    order = max((image.display_order for image in keep), default=-1)
+    for photo in new_photos or []:
+        order += 1
+        ProductImage.objects.create(product=locked, original=photo, display_order=order,
+                                    caption=locked.title[:200])
+    if price is not None and not locked.is_parent:  # a parent's variants carry the prices
+        record = online_record(locked, lock=True)
+        record.price, record.price_currency = price, "VND"
+        record.save(update_fields=["price", "price_currency", "date_updated"])
+    locked.save()  # always: date_updated moves, so any other open form is now stale
+    return locked
+
+
+@transaction.atomic
+def product_propose(
+    *, producer: Producer, title: str, description: str, product_class, price, category=None,
+    upc: str = "", by=None,
+):
+    """Add a producer's new product as a draft: no certificate, so the storefront gate keeps it
+    off sale until staff record a council rating of 3★ or more. The producer never sets stars.
+    """
+    Product = get_model("catalogue", "Product")
+    ProductCategory = get_model("catalogue", "ProductCategory")
+    title = (title or "").strip()
+    if not title:
+        raise StockError(_("Hãy nhập tên sản phẩm."))
+    upc = (upc or "").strip()
+    if upc and Product.objects.filter(upc=upc).exists():
+        raise StockError(_("Mã vạch %(upc)s đã có sản phẩm khác dùng.") % {"upc": upc})
+    product = Product.objects.create(
+        title=title, description=(description or "").strip(),  # Oscar fills in the slug
+        structure=Product.STANDALONE, product_class=product_class, is_public=True,
+        producer=producer, origin_commune=producer.commune, upc=upc or None,
+    )
+    if category is not None:
+        ProductCategory.objects.create(product=product, category=category)
+    record = online_record(product)
+    record.price, record.price_currency = price, "VND"
+    record.save(update_fields=["price", "price_currency", "date_updated"])
+    logger.info("product %s proposed by producer %s (user %s)", product.pk, producer.pk,
+                getattr(by, "pk", None))
+    return product

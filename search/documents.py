@@ -39,6 +39,8 @@ class ProductDoc:
     folded_title: str
     folded: str
     marked: str
+    #: The marked words of the title only (see :func:`search.text.marked_tokens`).
+    marked_title: str = ""
     group: str = ""
     group_name: str = ""
     subgroup_name: str = ""
@@ -83,7 +85,7 @@ def showroom_stock(product_ids: list[int]) -> dict[int, list[str]]:
     if movement is None or not product_ids:
         return {}
     rows = (
-        movement.objects.filter(product_id__in=product_ids)
+        movement.objects.filter(product_id__in=product_ids, place__isnull=False)
         .values("product_id", "place__slug")
         .annotate(total=Sum("quantity"))
         .filter(total__gt=0)
@@ -150,6 +152,7 @@ def product_document(product, *, showrooms: list[str] | None = None,
         folded_title=fold(product.title),
         folded=f"{fold(text)} {fold(description)}".strip(),
         marked=" ".join(marked),
+        marked_title=" ".join(marked_tokens(product.title)),
         group=root.slug if root else "",
         group_name=root.name if root else "",
         subgroup_name=leaf.name if leaf and leaf is not root else "",

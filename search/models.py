@@ -26,6 +26,15 @@ class ProductDocument(models.Model):
     folded = models.TextField()
     #: The same words with their marks, ASCII-encoded, for ranking exact spellings first.
     marked = models.TextField(blank=True)
+    #: The title's marked words only (encoded as ``marked``), between spaces (" w1 w2 "):
+    #: ranking compares what was typed with the product's own name, not with its producer's
+    #: (a "Mì" made by "HTX Mỳ Chũ").
+    marked_title = models.TextField(blank=True, default="")
+    #: ``folded_title`` between spaces, so that ranking finds whole words and phrases with a
+    #: plain substring search (" vai thieu " in " vai thieu luc ngan ").
+    title_key = models.TextField(blank=True, default="")
+    #: Number of words in the title: the shorter title ranks first.
+    title_words = models.PositiveSmallIntegerField(default=0)
     group = models.CharField(max_length=100, blank=True, db_index=True)
     group_name = models.CharField(max_length=255, blank=True)
     subgroup_name = models.CharField(max_length=255, blank=True)
@@ -41,7 +50,8 @@ class ProductDocument(models.Model):
     #: Showroom slugs where the product can be collected, as ``|slug|slug|`` (empty: none).
     showrooms = models.CharField(max_length=500, blank=True)
     valid_until = models.DateField(db_index=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    #: Indexed: its maximum is part of the key of cached facet counts (search.backends.embedded).
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     class Meta:
         verbose_name = "tài liệu tìm kiếm"
@@ -71,3 +81,76 @@ class ProductFts(models.Model):
 
     def __str__(self) -> str:
         return str(self.pk)
+
+
+class SuggestionEntry(models.Model):
+    """One thing the search box can suggest as you type: a product or a producer on sale.
+
+    Written by the embedded backend next to its documents (see
+    :mod:`search.backends.embedded`). A product's entry lasts until its certificate's last
+    day, a producer's until the last day of its longest-valid product: suggestions filter on
+    ``valid_until`` in the query itself, so an expired product is never suggested.
+    """
+
+    class Kind(models.TextChoices):
+        PRODUCT = "product", "sản phẩm"
+        PRODUCER = "producer", "chủ thể"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    #: The product id or the producer slug.
+    key = models.CharField(max_length=200)
+    label = models.CharField(max_length=255)
+    url = models.CharField(max_length=255)
+    #: The label's marked words, encoded as :attr:`ProductDocument.marked`.
+    marked = models.TextField(blank=True, default="")
+    #: Number of folded words in the label: the shorter name ranks first.
+    words = models.PositiveSmallIntegerField(default=0)
+    #: Stars of a product, number of products of a producer: the higher ranks first.
+    weight = models.PositiveSmallIntegerField(default=0)
+    valid_until = models.DateField()
+
+    class Meta:
+        verbose_name = "gợi ý tìm kiếm"
+        verbose_name_plural = "gợi ý tìm kiếm"
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "key"], name="search_suggestion_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.label}"
+
+
+class SuggestionTail(models.Model):
+    """The folded label of a :class:`SuggestionEntry` from its ``position``-th word on.
+
+    "vai thieu luc ngan" has the tails "vai thieu luc ngan", "thieu luc ngan", "luc ngan" and
+    "ngan": what was typed ("thieu l") is looked up as a prefix of the tails, a range scan of
+    one b-tree index, much cheaper than a full-text prefix query over every document. The
+    entry's kind, last valid day, weight and length are repeated here so that the index alone
+    filters and ranks the thousands of tails a two-letter prefix matches.
+    """
+
+    entry = models.ForeignKey(SuggestionEntry, on_delete=models.CASCADE, related_name="tails")
+    kind = models.CharField(max_length=10, choices=SuggestionEntry.Kind.choices, default="")
+    tail = models.CharField(max_length=100)
+    position = models.PositiveSmallIntegerField()
+    valid_until = models.DateField(null=True)
+    weight = models.PositiveSmallIntegerField(default=0)
+    words = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "đuôi gợi ý"
+        verbose_name_plural = "đuôi gợi ý"
+        indexes = [
+            # varchar_pattern_ops: PostgreSQL uses the index for LIKE 'prefix%' whatever the
+            # database collation (ignored on SQLite, where a range on the binary order is used).
+            models.Index(
+                fields=["kind", "tail", "valid_until", "weight", "words", "position", "entry"],
+                opclasses=["varchar_pattern_ops", "varchar_pattern_ops", "date_ops", "int2_ops",
+                           "int2_ops", "int2_ops", "int4_ops"],
+                name="search_suggestion_rank",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.tail

@@ -120,35 +120,96 @@ def _page_text(page) -> str:
     return extra
 
 
+@dataclass
+class _PageEntry:
+    """A live page as the site search reads it: display fields and folded words."""
+
+    title: str
+    url: str
+    summary: str
+    kind: str
+    title_words: frozenset[str]
+    words: frozenset[str]
+
+
+#: Folded pages are kept this long at most; saving or deleting a page or a place changes the
+#: key at once (see :func:`pages_changed` and :func:`_pages_fingerprint`), the timeout catches
+#: the rest (a snippet shown on a page).
+PAGES_CACHE_SECONDS = 300
+PAGES_VERSION_KEY = "search:pages:version"
+
+
+def pages_changed() -> None:
+    """A page or a place was saved or deleted: the folded pages cached are stale."""
+    from django.core.cache import cache
+
+    if not cache.add(PAGES_VERSION_KEY, 1, None):
+        try:
+            cache.incr(PAGES_VERSION_KEY)
+        except ValueError:  # expired between add and incr
+            cache.add(PAGES_VERSION_KEY, 1, None)
+
+
+def _pages_fingerprint(pages: QuerySet) -> str:
+    """Changes when a page of ``pages`` is published, unpublished, added or deleted, even by
+    another process whose signals this one did not hear."""
+    from django.db.models import Count, Max
+
+    state = pages.aggregate(n=Count("pk"), last=Max("pk"), published=Max("last_published_at"))
+    stamp = state["published"].isoformat() if state["published"] else ""
+    return f"{state['n']}:{state['last']}:{stamp}"
+
+
+def _page_entries(pages: QuerySet, language: str) -> list[_PageEntry]:
+    """Every page of ``pages`` folded, from the cache when nothing was published since: folding
+    each page's ``search_text()`` took about 40 queries and 300 ms per search."""
+    from django.core.cache import cache
+
+    version = cache.get(PAGES_VERSION_KEY, 0)
+    key = f"search:pages:{language}:{version}:{_pages_fingerprint(pages)}"
+    entries = cache.get(key)
+    if entries is not None:
+        return entries
+    entries = []
+    for page in pages.specific().iterator(chunk_size=200):
+        url = page.get_url()
+        if not url:
+            continue
+        summary = page.search_description or ""
+        extra = _page_text(page)
+        kind = str(page.specific_class._meta.verbose_name) if page.specific_class else ""
+        entries.append(_PageEntry(
+            title=page.title, url=url, summary=summary or extra[:200], kind=kind,
+            title_words=frozenset(fold(page.title).split()),
+            words=frozenset(f"{fold(page.title)} {fold(summary)} {fold(extra)}".split()),
+        ))
+    cache.set(key, entries, PAGES_CACHE_SECONDS)
+    return entries
+
+
 def page_search(*, text: str, language: str | None = None, limit: int = 50) -> list[PageHit]:
     """Live Wagtail pages (in the active language) whose folded title, search description or
-    ``search_text()`` contain every folded word of ``text``; title matches first."""
+    ``search_text()`` contain every folded word of ``text`` (words of three letters or more
+    also as a prefix); title matches first."""
     from django.utils.translation import get_language
     from wagtail.models import Locale, Page
 
     words = tokens(text)
     if not words:
         return []
+    language = language or get_language() or ""
     pages: QuerySet = Page.objects.live().public().filter(depth__gt=1)
     try:
-        locale = Locale.objects.get_for_language(language or get_language())
+        locale = Locale.objects.get_for_language(language)
         pages = pages.filter(locale=locale)
     except (Locale.DoesNotExist, LookupError):
         pass
     hits: list[PageHit] = []
-    for page in pages.specific().iterator(chunk_size=200):
-        title = fold(page.title).split()
-        summary = page.search_description or ""
-        body = f"{fold(summary)} {fold(_page_text(page))}".split()
-        every = set(title) | set(body)
-        if not all(any(w == x or (len(w) > 2 and x.startswith(w)) for x in every)
+    for entry in _page_entries(pages, language):
+        if not all(w in entry.words or (len(w) > 2 and any(x.startswith(w) for x in entry.words))
                    for w in words):
             continue
-        score = sum(1 for w in words if w in title)
-        url = page.get_url()
-        if not url:
-            continue
-        kind = str(page.specific_class._meta.verbose_name) if page.specific_class else ""
-        hits.append(PageHit(page.title, url, summary or _page_text(page)[:200], kind, score))
+        score = sum(1 for w in words if w in entry.title_words)
+        hits.append(PageHit(entry.title, entry.url, entry.summary, entry.kind, score))
     hits.sort(key=lambda h: (-h.score, h.title))
     return hits[:limit]

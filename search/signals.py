@@ -1,4 +1,5 @@
-"""Signal receivers that schedule reindexing when anything a document shows changes."""
+"""Signal receivers that schedule reindexing when anything a document shows changes, and that
+mark the site search's folded pages stale when a page or a place changes."""
 
 from __future__ import annotations
 
@@ -42,6 +43,15 @@ def _on_categories_changed(sender, instance, pk_set=None, **kwargs):
             products_schedule_reindex(product_ids=list(pk_set))
 
 
+def _on_page_or_place(sender, instance, **kwargs):
+    from wagtail.models import Page
+
+    if isinstance(instance, Page) or sender._meta.label_lower == "catalogue.place":
+        from search.selectors import pages_changed
+
+        pages_changed()
+
+
 def connect() -> None:
     """Connect the receivers (called from the app config's ``ready``)."""
     product = apps.get_model("catalogue", "Product")
@@ -61,3 +71,6 @@ def connect() -> None:
                       dispatch_uid="search_category_save")
     m2m_changed.connect(_on_categories_changed, sender=product.categories.through,
                         dispatch_uid="search_categories_changed")
+    # Website pages (any Page subclass) and places shown on them: the site search's cache.
+    post_save.connect(_on_page_or_place, dispatch_uid="search_page_save")
+    post_delete.connect(_on_page_or_place, dispatch_uid="search_page_delete")

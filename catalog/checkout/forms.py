@@ -1,28 +1,31 @@
-"""Checkout forms: a Vietnamese address with a validated phone number, delivery and payment."""
+"""Checkout forms: a Vietnamese address with a validated phone number (also the address book's
+form), delivery and payment."""
 
 from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from oscar.apps.address import forms as address_forms
 from oscar.apps.checkout import forms as oscar_forms
+from oscar.core.loading import get_model
 from phonenumber_field.phonenumber import PhoneNumber
 
 from catalog.checkout import rules
 from catalog.payments.registry import payment_methods_enabled
 
+Country = get_model("address", "Country")
+
 GatewayForm = oscar_forms.GatewayForm
 
 
-class ShippingAddressForm(oscar_forms.ShippingAddressForm):
-    """Name, phone, province (the 34 units from July 2025), commune/ward, street and notes."""
+class VietnameseAddressMixin:
+    """The Vietnamese address fields and their checks, shared by the checkout address and the
+    shopper's address book: name (family name first), phone (stored ``+84…``), province (the 34
+    units from July 2025, as data), commune/ward, street and notes."""
 
-    class Meta(oscar_forms.ShippingAddressForm.Meta):
-        fields = [
-            "last_name", "first_name", "phone_number", "state", "line4", "line1", "notes",
-        ]
+    ADDRESS_FIELDS = ["last_name", "first_name", "phone_number", "state", "line4", "line1", "notes"]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def vietnamese_fields(self):
         self.fields["last_name"].label = _("Họ và tên đệm")
         self.fields["first_name"].label = _("Tên")
         self.fields["phone_number"].label = _("Số điện thoại")
@@ -60,6 +63,39 @@ class ShippingAddressForm(oscar_forms.ShippingAddressForm):
             )
             return raw
         return PhoneNumber.from_string(normalized)
+
+
+class ShippingAddressForm(VietnameseAddressMixin, oscar_forms.ShippingAddressForm):
+    """Name, phone, province, commune/ward, street and notes; a signed-in shopper may keep the
+    address in their address book."""
+
+    save_to_book = forms.BooleanField(
+        label=_("Lưu địa chỉ này vào sổ địa chỉ của tôi"), required=False, initial=True
+    )
+
+    class Meta(oscar_forms.ShippingAddressForm.Meta):
+        fields = VietnameseAddressMixin.ADDRESS_FIELDS
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.vietnamese_fields()
+        if user is None or not user.is_authenticated:
+            del self.fields["save_to_book"]
+
+
+class UserAddressForm(VietnameseAddressMixin, address_forms.UserAddressForm):
+    """An address in the shopper's address book: the same fields and checks as at checkout; the
+    country is Vietnam (the one shipping country)."""
+
+    class Meta(address_forms.UserAddressForm.Meta):
+        fields = VietnameseAddressMixin.ADDRESS_FIELDS
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(user, *args, **kwargs)
+        self.vietnamese_fields()
+        self.fields["notes"].label = _("Ghi chú cho người giao hàng")
+        if not self.instance.country_id:
+            self.instance.country = Country.objects.filter(is_shipping_country=True).first()
 
 
 ShippingMethodForm = oscar_forms.ShippingMethodForm

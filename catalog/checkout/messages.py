@@ -14,6 +14,7 @@ TEMPLATES = {
     "PAYMENT_RECEIVED": "payment_received",
     "SHIPPED": "shipped",
     "READY_FOR_PICKUP": "ready_for_pickup",
+    "ORDER_EXPIRED": "order_expired",
 }
 
 

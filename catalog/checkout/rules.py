@@ -10,6 +10,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from functools import cache
 from pathlib import Path
 
@@ -124,6 +125,8 @@ LINE_DELIVERED = "Đã giao"
 LINE_READY = "Sẵn sàng nhận tại điểm bán"
 LINE_COLLECTED = "Đã nhận tại điểm bán"
 LINE_CANCELLED = "Đã huỷ"
+#: A producer's own step before shipping a delivery line; the order's status does not move.
+LINE_PACKED = "Đã đóng gói"
 
 ORDER_PARTLY_SHIPPED = "Đã gửi một phần"
 ORDER_SHIPPED = "Đã gửi hàng"
@@ -157,3 +160,42 @@ def order_status_from_lines(statuses: Iterable[str], *, current: str) -> str:
     if any(s in _FORWARD for s in live):
         return ORDER_PARTLY_SHIPPED
     return current
+
+
+#: What a producer may do next with a line of a home-delivery order, and of a pickup order.
+#: (Oscar's pipeline in settings is the union; these keep a pickup line from being "shipped"
+#: and a delivery line from being "collected".)
+DELIVERY_LINE_NEXT: dict[str, tuple[str, ...]] = {
+    LINE_PENDING: (LINE_PACKED, LINE_SHIPPED),
+    LINE_PACKED: (LINE_SHIPPED,),
+    LINE_SHIPPED: (LINE_DELIVERED,),
+}
+PICKUP_LINE_NEXT: dict[str, tuple[str, ...]] = {
+    LINE_PENDING: (LINE_READY,),
+    LINE_READY: (LINE_COLLECTED,),
+}
+
+
+def line_next_statuses(status: str, *, pickup: bool) -> tuple[str, ...]:
+    """The statuses a producer may move a line in ``status`` to (empty when it is done)."""
+    return (PICKUP_LINE_NEXT if pickup else DELIVERY_LINE_NEXT).get(status, ())
+
+
+# --- unpaid orders --------------------------------------------------------------------------
+
+#: Which payments may lapse, keyed as in ``settings.OCOP_UNPAID_ORDER_HOURS``.
+UNPAID_KINDS = ("bank_transfer", "card")
+
+
+def unpaid_cutoffs(*, now: datetime, hours: dict[str, float]) -> dict[str, datetime]:
+    """``{kind: moment}``: an order of that kind still unpaid and placed before ``moment`` is
+    overdue at ``now``. Raises :class:`ValueError` for an unknown kind or a limit that is not a
+    positive number of hours (a typo in settings must not cancel every order)."""
+    cutoffs = {}
+    for kind, limit in hours.items():
+        if kind not in UNPAID_KINDS:
+            raise ValueError(f"unknown unpaid-order kind {kind!r}")
+        if isinstance(limit, bool) or not isinstance(limit, (int, float)) or not limit > 0:
+            raise ValueError(f"the time limit for {kind} must be a positive number of hours")
+        cutoffs[kind] = now - timedelta(hours=limit)
+    return cutoffs

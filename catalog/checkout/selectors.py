@@ -1,11 +1,13 @@
-"""Reads for checkout: which showrooms can hand over a whole basket, and what each one lacks."""
+"""Reads for checkout: which showrooms can hand over a whole basket, and what each one lacks;
+which unpaid orders are overdue."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import datetime
 
-from django.db.models import Sum
+from django.db.models import Q, Sum
 
 from catalog.models import Place
 
@@ -57,3 +59,59 @@ def pickup_options(*, wanted: dict[int, tuple[str, int]]) -> list[PickupOption]:
         options.append(option)
     options.sort(key=lambda o: (not o.available, o.place.name))
     return options
+
+
+def orders_unpaid_overdue(*, now: datetime, hours: dict[str, float]):
+    """Orders still waiting for a bank transfer or a card payment longer than ``hours`` allow
+    (``{"bank_transfer": 48, "card": 2}``) at ``now``, oldest first."""
+    from oscar.core.loading import get_model
+
+    from catalog.checkout import rules
+    from catalog.payments.methods import STATUS_AWAITING_TRANSFER
+    from catalog.payments.stripe_card import STATUS_AWAITING_CARD
+
+    Order = get_model("order", "Order")
+    statuses = {"bank_transfer": STATUS_AWAITING_TRANSFER, "card": STATUS_AWAITING_CARD}
+    overdue = Q(pk__in=[])
+    for kind, cutoff in rules.unpaid_cutoffs(now=now, hours=hours).items():
+        overdue |= Q(status=statuses[kind], date_placed__lt=cutoff)
+    return Order.objects.filter(overdue).order_by("date_placed", "pk")
+
+
+def order_confirmation_context(order, *, lines=None) -> dict:
+    """What the confirmation and the shopper's order page show beyond the order itself: lines
+    grouped by producer, the pickup showroom, and the VietQR transfer details while the order
+    awaits a transfer."""
+    from catalog.customer.selectors import order_lines_by_producer
+    from catalog.payments import methods as payment_methods
+    from catalog.shipping.methods import pickup_place_id
+
+    ctx: dict = {"line_groups": order_lines_by_producer(order, lines), "pickup_place": None,
+                 "transfer": None, "pay_before": None}
+    place_id = pickup_place_id(order.shipping_code)
+    if place_id:
+        ctx["pickup_place"] = Place.objects.filter(pk=place_id).first()
+    if order.status == payment_methods.STATUS_AWAITING_TRANSFER:
+        ctx["transfer"] = payment_methods.transfer_qr(
+            order_number=order.number, total=int(order.total_incl_tax)
+        )
+    ctx["pay_before"] = order_pay_before(order)
+    return ctx
+
+
+def order_pay_before(order) -> datetime | None:
+    """When ``order``, still unpaid, will be cancelled by ``expire_unpaid_orders`` (else
+    ``None``)."""
+    from datetime import timedelta
+
+    from django.conf import settings
+
+    from catalog.payments.methods import STATUS_AWAITING_TRANSFER
+    from catalog.payments.stripe_card import STATUS_AWAITING_CARD
+
+    kind = {STATUS_AWAITING_TRANSFER: "bank_transfer", STATUS_AWAITING_CARD: "card"}.get(
+        order.status)
+    hours = settings.OCOP_UNPAID_ORDER_HOURS.get(kind) if kind else None
+    if not hours or order.date_placed is None:
+        return None
+    return order.date_placed + timedelta(hours=hours)

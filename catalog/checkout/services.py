@@ -1,9 +1,13 @@
-"""Writes for checkout and orders: stock allocation and release, transfer confirmation.
+"""Writes for checkout and orders: stock allocation and release, transfer confirmation, the
+expiry of unpaid orders.
 
 Each public function runs in one transaction and locks the rows it changes.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -160,12 +164,13 @@ class LineStatusError(ValueError):
 
 
 @transaction.atomic
-def order_line_status_set(*, line, status: str) -> str:
+def order_line_status_set(*, line, status: str, by=None) -> str:
     """Move one line (a producer fulfilling its part) to ``status``; the order follows.
 
     The order's status is derived from all its lines (:func:`rules.order_status_from_lines`).
     The shopper is emailed when the order becomes (partly) shipped or ready for pickup.
-    Returns the order's new status.
+    A delivery line that ships takes its units out of the online warehouse (once, recorded
+    as by ``by``). Returns the order's new status.
     """
     from oscar.apps.order.exceptions import InvalidLineStatus
 
@@ -185,6 +190,15 @@ def order_line_status_set(*, line, status: str) -> str:
             _("Không thể chuyển dòng hàng từ “%(old)s” sang “%(new)s”.")
             % {"old": line.status, "new": status}
         ) from None
+    if status == rules.LINE_SHIPPED:
+        # Every path that ships goes through here, so the stock leaves exactly once; a pickup
+        # line's units already left its showroom at checkout (stock_line_ship skips those).
+        from producers.services import StockError, stock_line_ship
+
+        try:
+            stock_line_ship(line=line, by=by)
+        except StockError as error:
+            raise LineStatusError(str(error)) from None
     statuses = list(order.lines.values_list("status", flat=True))
     new = rules.order_status_from_lines(statuses, current=order.status)
     if new != order.status:
@@ -216,3 +230,52 @@ def card_payment_record(*, order, amount: int, reference: str) -> bool:
         event_code="card-paid", event_name="Đã thanh toán thẻ (Stripe)",
     )
     return True
+
+
+@dataclass
+class UnpaidExpiry:
+    """What :func:`orders_unpaid_expire` did: the orders it cancelled, and those it left alone
+    with the reason (a card payment Stripe may still complete)."""
+
+    cancelled: list = field(default_factory=list)
+    skipped: list[tuple[object, str]] = field(default_factory=list)
+
+
+def orders_unpaid_expire(*, now: datetime | None = None,
+                         hours: dict[str, float] | None = None) -> UnpaidExpiry:
+    """Cancel orders left unpaid too long (``settings.OCOP_UNPAID_ORDER_HOURS`` by default),
+    release their stock once through :func:`order_cancel`, and email each shopper.
+
+    Each order is cancelled in its own transaction, so one failure leaves the others done.
+    Running it again (or at the same time as a staff cancel) changes nothing twice:
+    :func:`order_cancel` locks the order and acts only on an unpaid one. A card order whose
+    PaymentIntent Stripe can no longer cancel (paid or processing) is skipped: the webhook
+    decides it.
+    """
+    from django.conf import settings
+    from django.utils import timezone
+
+    from catalog.checkout import selectors
+    from catalog.payments.stripe_card import payment_intent_abandon
+
+    now = now or timezone.now()
+    hours = settings.OCOP_UNPAID_ORDER_HOURS if hours is None else hours
+    result = UnpaidExpiry()
+    for order in selectors.orders_unpaid_overdue(now=now, hours=hours):
+        if order.status == STATUS_AWAITING_CARD:
+            refusal = payment_intent_abandon(order=order)
+            if refusal:
+                result.skipped.append((order, refusal))
+                continue
+        with transaction.atomic():
+            # Staff may have confirmed the transfer since the list was read: order_cancel also
+            # cancels pending (paid) orders, so check again under the lock.
+            locked = Order.objects.select_for_update().get(pk=order.pk)
+            if locked.status != order.status:
+                continue
+            if order_cancel(order=locked, note="Tự động huỷ: quá hạn thanh toán"):
+                transaction.on_commit(
+                    lambda order=order: order_message_send(order=order, code="ORDER_EXPIRED")
+                )
+                result.cancelled.append(order)
+    return result

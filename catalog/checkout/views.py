@@ -25,21 +25,59 @@ from oscar.apps.payment.exceptions import UnableToTakePayment
 from oscar.core.loading import get_model
 
 from catalog.checkout import selectors
-from catalog.checkout.forms import PaymentMethodForm
+from catalog.checkout.forms import PaymentMethodForm, UserAddressForm
 from catalog.checkout.messages import LANGUAGE_NOTE
 from catalog.payments import methods as payment_methods
 from catalog.payments.base import PaymentRefused
 from catalog.payments.registry import payment_method_get
-from catalog.shipping.methods import pickup_place_id
 
 Source = get_model("payment", "Source")
+UserAddress = get_model("address", "UserAddress")
 SourceType = get_model("payment", "SourceType")
 
 logger = logging.getLogger("oscar.checkout")
 
 IndexView = oscar_views.IndexView
-ShippingAddressView = oscar_views.ShippingAddressView
-UserAddressUpdateView = oscar_views.UserAddressUpdateView
+
+
+class ShippingAddressView(oscar_views.ShippingAddressView):
+    """Contact and address: a signed-in shopper may ship to a saved address, or enter a new one
+    and choose whether to keep it in their address book."""
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_initial(self):
+        initial = super().get_initial() or {}
+        return {**initial, "save_to_book": self.checkout_session.address_save_to_book()}
+
+    def post(self, request, *args, **kwargs):
+        if request.user.is_authenticated and "address_id" in request.POST:
+            address_id = request.POST["address_id"]
+            address = (
+                request.user.addresses.filter(pk=address_id).first()
+                if address_id.isdigit() else None
+            )
+            if address is None or request.POST.get("action") != "ship_to":
+                messages.error(request, _("Không tìm thấy địa chỉ này trong sổ địa chỉ của bạn."))
+                return redirect("checkout:shipping-address")
+            self.checkout_session.ship_to_user_address(address)
+            self.checkout_session.address_save_to_book(True)  # counts the saved address's use
+            return redirect(self.get_success_url())
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # Guests have no such box: nothing of theirs goes to a book.
+        self.checkout_session.address_save_to_book(form.cleaned_data.get("save_to_book", False))
+        return response
+
+
+class UserAddressUpdateView(oscar_views.UserAddressUpdateView):
+    """Edit a saved address from the checkout, with the address book's Vietnamese form."""
+
+    form_class = UserAddressForm
+
 UserAddressDeleteView = oscar_views.UserAddressDeleteView
 
 
@@ -143,6 +181,26 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         start = getattr(self, "_payment_start", None)
         return start.order_status if start else payment_methods.STATUS_PENDING
 
+    def update_address_book(self, user, addr):
+        """Keep the order's address in the shopper's book (unless they asked not to: a gift, a
+        one-off place), counting its uses.
+
+        Oscar looks the book up by the order address's own hash, but our order address puts
+        the family name first, so its hash never matches a saved address: the saved address's
+        hash is compared instead (else the second order to one address fails on the book's
+        unique hash).
+        """
+        if not self.checkout_session.address_save_to_book():
+            return
+        candidate = UserAddress(user=user)
+        addr.populate_alternative_model(candidate)
+        book = user.addresses.filter(hash=candidate.generate_hash()).first() or candidate
+        if addr._meta.model_name == "shippingaddress":
+            book.num_orders_as_shipping_address += 1
+        else:
+            book.num_orders_as_billing_address += 1
+        book.save()
+
     def place_order(self, *args, **kwargs):
         with transaction.atomic():
             order = super().place_order(*args, **kwargs)
@@ -167,30 +225,8 @@ class ThankYouView(oscar_views.ThankYouView):
 
     def get_context_data(self, *args, **kwargs):
         ctx = super().get_context_data(*args, **kwargs)
-        order = ctx["order"]
-        ctx["line_groups"] = order_lines_by_producer(order)
-        place_id = pickup_place_id(order.shipping_code)
-        if place_id:
-            from catalog.models import Place
-
-            ctx["pickup_place"] = Place.objects.filter(pk=place_id).first()
-        if order.status == payment_methods.STATUS_AWAITING_TRANSFER:
-            ctx["transfer"] = payment_methods.transfer_qr(
-                order_number=order.number, total=int(order.total_incl_tax)
-            )
+        ctx.update(selectors.order_confirmation_context(ctx["order"]))
         return ctx
-
-
-def order_lines_by_producer(order) -> list[tuple[str, list]]:
-    """``[(producer or partner name, [lines])]`` in the order the lines were added."""
-    groups: dict[str, list] = {}
-    lines = order.lines.select_related("partner__producer", "product")
-    for line in lines:
-        partner = line.partner
-        producer = getattr(partner, "producer", None) if partner else None
-        name = producer.name if producer else (line.partner_name or "")
-        groups.setdefault(name, []).append(line)
-    return list(groups.items())
 
 
 class StripeCardView(generic.TemplateView):

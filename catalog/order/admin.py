@@ -42,3 +42,13 @@ class OrderAdmin(oscar_admin.OrderAdmin):
 
 admin.site.unregister(Order)
 admin.site.register(Order, OrderAdmin)
+
+
+@admin.register(get_model("order", "LineShipment"))
+class LineShipmentAdmin(admin.ModelAdmin):
+    """Carrier and tracking number of each shipped line (written by the producer dashboard)."""
+
+    list_display = ("line", "carrier", "tracking_number", "shipped_by", "shipped_at")
+    search_fields = ("tracking_number", "line__order__number")
+    list_select_related = ("line", "shipped_by")
+    readonly_fields = ("line", "shipped_by", "shipped_at")

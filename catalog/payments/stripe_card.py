@@ -78,3 +78,32 @@ def payment_intent_for(*, order, attempt: int = 1):
         source.reference = intent.id
         source.save(update_fields=["reference"])
     return intent
+
+
+#: PaymentIntent statuses in which money may still arrive: such an intent is left alone.
+_INTENT_PAYING = ("succeeded", "processing", "requires_capture")
+
+
+def payment_intent_abandon(*, order) -> str:
+    """Make sure no card payment can arrive for ``order`` any more, before it is cancelled.
+
+    Cancels the order's PaymentIntent at Stripe when there is one. Returns ``""`` when the order
+    may be cancelled, or the reason it must not (Stripe unreachable, or the payment is already
+    succeeding: the webhook will mark the order paid).
+    """
+    source = order.sources.first()
+    reference = source.reference if source is not None else ""
+    if not reference.startswith("pi_"):
+        return ""  # the shopper never reached the card form: nothing exists at Stripe
+    if not settings.STRIPE_SECRET_KEY:
+        return "Stripe is not configured: cannot cancel the PaymentIntent"
+    stripe = stripe_client()
+    try:
+        intent = stripe.PaymentIntent.retrieve(reference)
+        if intent.status in _INTENT_PAYING:
+            return f"PaymentIntent {reference} is {intent.status}"
+        if intent.status != "canceled":
+            stripe.PaymentIntent.cancel(reference)
+    except stripe.StripeError as error:
+        return f"Stripe: {error}"
+    return ""

@@ -27,8 +27,8 @@ INSTALLED_APPS = [
     "django.contrib.flatpages",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
-    # Oscar, with our forks in place of catalogue, partner, search, checkout, shipping, payment
-    # and order (labels kept; the last four are nested in catalog/).
+    # Oscar, with our forks in place of catalogue, partner, search, checkout, shipping, payment,
+    # order and customer (labels kept; the last five are nested in catalog/).
     "oscar.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
     "catalog.checkout.apps.CheckoutConfig",
@@ -42,7 +42,7 @@ INSTALLED_APPS = [
     "catalog.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
     "catalog.order.apps.OrderConfig",
-    "oscar.apps.customer.apps.CustomerConfig",
+    "catalog.customer.apps.CustomerConfig",
     "search.apps.SearchConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
     "oscar.apps.wishlists.apps.WishlistsConfig",
@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Producer users and showroom operators are signed out after PRODUCER_SESSION_IDLE_MINUTES.
+    "producers.dashboard.accounts.ProducerIdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
@@ -157,7 +159,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_REDIRECT_URL = "/"
+# Producers land on their dashboard, showroom operators at their counter, others on the home page.
+LOGIN_REDIRECT_URL = reverse_lazy("producer_dashboard:after_login")
+#: A producer's (or showroom operator's) session ends after this many minutes without a request.
+PRODUCER_SESSION_IDLE_MINUTES = 30
+#: Invitation and password-reset links stop working after three days (Django's default).
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
+LOGIN_URL = reverse_lazy("customer:login")  # Oscar's sign-in page, for shoppers and producers
 
 # Languages: Vietnamese is the default and has no URL prefix; English lives under /en/.
 LANGUAGE_CODE = "vi"
@@ -231,8 +239,11 @@ OSCAR_ORDER_STATUS_PIPELINE = {
     "Đã nhận tại điểm bán": (),
     "Đã huỷ": (),
 }
+# "Đã đóng gói" (packed) is a producer's own step before handing a delivery line to the carrier;
+# it leaves the order's status as it is (catalog/checkout/rules.py).
 OSCAR_LINE_STATUS_PIPELINE = {
-    "Chờ xử lý": ("Đã gửi hàng", "Sẵn sàng nhận tại điểm bán", "Đã huỷ"),
+    "Chờ xử lý": ("Đã đóng gói", "Đã gửi hàng", "Sẵn sàng nhận tại điểm bán", "Đã huỷ"),
+    "Đã đóng gói": ("Đã gửi hàng", "Đã huỷ"),
     "Đã gửi hàng": ("Đã giao",),
     "Sẵn sàng nhận tại điểm bán": ("Đã nhận tại điểm bán",),
     "Đã giao": (),
@@ -261,6 +272,9 @@ OCOP_BANK_TRANSFER = {
     "account": env.BANK_TRANSFER_ACCOUNT,
     "name": env.BANK_TRANSFER_ACCOUNT_NAME,
 }
+#: Orders still unpaid this many hours after they were placed are cancelled (stock released) by
+#: ``manage.py expire_unpaid_orders``: bank transfers get two days, card payments two hours.
+OCOP_UNPAID_ORDER_HOURS = {"bank_transfer": 48, "card": 2}
 
 LOGGING = {
     "version": 1,

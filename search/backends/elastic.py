@@ -3,8 +3,15 @@
 Text arrives folded by :mod:`search.text` (``folded_title``, ``folded``) and is analysed again
 with explicit per-field analyzers (standard tokenizer, lowercase, asciifolding): the index-level
 default analyzer is never relied on. ``title`` keeps the marks for the exact-spelling boost via
-``marked``. Facets are keyword fields; ``suggest`` and ``producer_suggest`` are completion fields.
-Words of six letters or more tolerate typos (fuzziness ``AUTO:6,9``).
+``marked``. Facets are keyword fields. Words of six letters or more tolerate typos (fuzziness
+``AUTO:6,9``). Ranking follows the embedded backend's order as far as scores allow: every typed
+word in the title, the marks typed in the title, the title starting with the words typed, the
+phrase in the title, then BM25 (which prefers the shorter title).
+
+Suggestions are a filtered phrase-prefix search on the folded title (and producer name) with the
+certificate's last day in the query's filter, not a completion suggester: completion contexts
+are categories or places, never a date range, and filtering options after the fact can leave
+fewer suggestions than asked for (or none) when expired products crowd the top.
 
 Reads and writes go through the alias ``<index>``; :meth:`ElasticsearchBackend.rebuild` fills a
 new timestamped index with bulk requests, then swaps the alias in one atomic ``_aliases`` call,
@@ -26,7 +33,6 @@ from elasticsearch import exceptions as es_exceptions
 from elasticsearch.dsl import (
     A,
     Boolean,
-    Completion,
     Date,
     Document,
     Double,
@@ -64,8 +70,11 @@ class ProductIndexDoc(Document):
     title = Text(analyzer=FOLDING)
     url = Keyword(index=False)
     folded_title = Text(analyzer=FOLDING)
+    #: The folded title whole, for "the title starts with what was typed".
+    title_start = Keyword()
     folded = Text(analyzer=FOLDING)
     marked = Text(analyzer=FOLDING)
+    marked_title = Text(analyzer=FOLDING)
     group = Keyword()
     group_name = Text(analyzer=FOLDING)
     subgroup_name = Text(analyzer=FOLDING)
@@ -73,6 +82,7 @@ class ProductIndexDoc(Document):
     district_name = Text(analyzer=FOLDING)
     commune_name = Text(analyzer=FOLDING)
     producer_name = Keyword()
+    producer_folded = Text(analyzer=FOLDING)
     producer_slug = Keyword()
     producer_kind = Keyword()
     stars = Integer()
@@ -80,8 +90,6 @@ class ProductIndexDoc(Document):
     in_stock = Boolean()
     showrooms = Keyword(multi=True)
     valid_until = Date()
-    suggest = Completion(analyzer=FOLDING)
-    producer_suggest = Completion(analyzer=FOLDING)
 
 
 def _source(doc: ProductDoc) -> dict:
@@ -89,8 +97,8 @@ def _source(doc: ProductDoc) -> dict:
     data.pop("id")
     data["price"] = float(doc.price) if doc.price is not None else None
     data["valid_until"] = doc.valid_until.isoformat() if doc.valid_until else None
-    data["suggest"] = {"input": [doc.folded_title], "weight": max(doc.stars, 1)}
-    data["producer_suggest"] = {"input": [t for t in [" ".join(tokens(doc.producer_name))] if t]}
+    data["title_start"] = doc.folded_title[:256]
+    data["producer_folded"] = " ".join(tokens(doc.producer_name))
     return data
 
 
@@ -158,10 +166,15 @@ class ElasticsearchBackend(SearchBackend):
         folded = " ".join(words)
         must = Q("multi_match", query=folded, fields=["folded_title^3", "folded"],
                  operator="and", fuzziness="AUTO:6,9", prefix_length=1)
-        should = [Q("match_phrase", folded_title={"query": folded, "boost": 2})]
+        should = [
+            Q("match", folded_title={"query": folded, "operator": "and", "boost": 6}),
+            Q("prefix", title_start={"value": folded, "boost": 3}),
+            Q("match_phrase", folded_title={"query": folded, "boost": 2}),
+        ]
         marked = marked_tokens(text)
         if marked:
-            should.append(Q("match", marked={"query": " ".join(marked), "boost": 4}))
+            should.append(Q("match", marked_title={"query": " ".join(marked), "boost": 4}))
+            should.append(Q("match", marked={"query": " ".join(marked), "boost": 1}))
         return Q("bool", must=[must], should=should), True
 
     def search(self, query: SearchQuery) -> SearchResults:
@@ -213,39 +226,56 @@ class ElasticsearchBackend(SearchBackend):
                 facets[name].sort(key=lambda v: v.key)
         return SearchResults(ids=ids, total=response.hits.total.value, facets=facets)
 
-    def _complete(self, field: str, text: str, size: int) -> list:
+    def _prefix_search(self, field: str, text: str, today: date | None, *,
+                       starts: str | None = None) -> Search | None:
+        """Live documents whose ``field`` holds what was typed as a phrase, the last word as a
+        prefix (those whose keyword ``starts`` begins with it first); the certificate's last day
+        is filtered in the query itself."""
         prefix = " ".join(tokens(text))
         if not prefix:
-            return []
-        search = Search(using=self.client, index=self.alias).suggest(
-            "s", prefix, completion={"field": field, "size": size, "skip_duplicates": True})
-        try:
-            response = search.extra(size=0).execute()
-        except ERRORS as error:
-            logger.warning("Elasticsearch suggest failed: %s", error)
-            return []
-        return [option.to_dict() for option in response.suggest["s"][0]["options"]]
+            return None
+        live = Q("range", valid_until={"gte": self._today(today)})
+        should = [Q("prefix", **{starts: {"value": prefix, "boost": 5}})] if starts else []
+        return Search(using=self.client, index=self.alias).query(Q(
+            "bool", must=[Q("match_phrase_prefix", **{field: {"query": prefix}})],
+            should=should, filter=[live],
+        ))
 
     def suggest_products(self, text: str, *, limit: int = 5, today: date | None = None
                          ) -> list[Suggestion]:
-        day = self._today(today)
-        options = self._complete("suggest", text, limit * 3)
-        live = [o for o in options if (o["_source"].get("valid_until") or "") >= day]
-        return [Suggestion("product", o["_source"]["title"], o["_source"]["url"])
-                for o in live[:limit]]
+        search = self._prefix_search("folded_title", text, today, starts="title_start")
+        if search is None:
+            return []
+        search = search.sort("_score", "-stars").source(["title", "url"])[:limit]
+        try:
+            response = search.execute()
+        except ERRORS as error:
+            logger.warning("Elasticsearch suggest failed: %s", error)
+            return []
+        return [Suggestion("product", hit.title, hit.url) for hit in response.hits]
 
     def suggest_producers(self, text: str, *, limit: int = 3, today: date | None = None
                           ) -> list[Suggestion]:
         from search.backends.embedded import producer_url
 
-        day = self._today(today)
-        found: dict[str, str] = {}
-        for option in self._complete("producer_suggest", text, limit * 5):
-            source = option["_source"]
-            if (source.get("valid_until") or "") >= day and source.get("producer_slug"):
-                found.setdefault(source["producer_slug"], source["producer_name"])
-        return [Suggestion("producer", name, producer_url(slug))
-                for slug, name in list(found.items())[:limit]]
+        search = self._prefix_search("producer_folded", text, today)
+        if search is None:
+            return []
+        # One bucket per producer among the live matches: never fewer than asked for because
+        # one producer has many products.
+        search.aggs.bucket("producers", "terms", field="producer_slug", size=limit).bucket(
+            "name", "terms", field="producer_name", size=1)
+        try:
+            response = search.extra(size=0).execute()
+        except ERRORS as error:
+            logger.warning("Elasticsearch suggest failed: %s", error)
+            return []
+        found = []
+        for bucket in response.aggregations["producers"]["buckets"]:
+            names = bucket["name"]["buckets"]
+            if bucket["key"] and names:
+                found.append(Suggestion("producer", names[0]["key"], producer_url(bucket["key"])))
+        return found
 
     # -- writing ---------------------------------------------------------------------------
 

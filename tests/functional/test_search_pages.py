@@ -173,3 +173,33 @@ def test_extra_spaces_are_not_mistaken_for_truncation(client, products):
     # then it is not reported as truncated and the lychee comes first
     assert not response.context["truncated"]
     assert response.context["products"][0].title == "Vải thiều Lục Ngạn"
+
+
+def test_a_page_published_after_a_search_is_found_by_the_next_one(client, products, home_page):
+    # given a search for "hoi cho" that finds no page (the folded pages are now cached)
+    from wagtail.models import Page
+
+    assert client.get(SEARCH, {"q": "hoi cho", "tab": "pages"}).context["pages"] == []
+    # when a page is published, and later unpublished
+    page = home_page.add_child(instance=Page(title="Hội chợ OCOP mùa vải", slug="hoi-cho-vai"))
+    published = client.get(SEARCH, {"q": "hoi cho", "tab": "pages"}).context["pages"]
+    page.unpublish()
+    unpublished = client.get(SEARCH, {"q": "hoi cho", "tab": "pages"}).context["pages"]
+    # then the next search finds it, and the one after does not
+    assert [hit.title for hit in published] == ["Hội chợ OCOP mùa vải"]
+    assert unpublished == []
+
+
+def test_suggestions_take_a_few_queries_whatever_the_catalogue(client, products):
+    # given products indexed
+    # when suggestions are asked for a prefix matching many and one matching none
+    client.get(SUGGEST, {"q": "warm"})  # session, site and language rows
+    counts = []
+    for typed in ("vai th", "yen th", "zzz"):
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(SUGGEST, {"q": typed})
+        assert response.status_code == 200
+        counts.append(len(ctx.captured_queries))
+    # then each answer takes the same small number of queries
+    assert counts[0] == counts[2], counts
+    assert counts[0] <= 6, counts

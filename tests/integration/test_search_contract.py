@@ -243,3 +243,107 @@ def test_elasticsearch_down_gives_a_degraded_answer_not_an_error():
     assert results.degraded and results.ids == []
     assert suggestions == []
     assert not health.ok
+
+
+@pytest.fixture
+def demo_like(backend):
+    """The demo's Lục Ngạn, Chũ and Yên Thế products, titled and described as in
+    ``catalog/demo_data.py``: many share words, and every factory producer is an "HTX Vải thiều
+    <n>", so the words typed also turn up outside the titles."""
+    from catalog import demo_data  # noqa: F401  (the titles below are copied from it)
+
+    rows = [
+        ("Vải thiều Lục Ngạn", 4, "Hộp 2 kg vải thiều Lục Ngạn tươi, hái trong ngày."),
+        ("Vải thiều sấy khô Lục Ngạn", 4, "Túi 1 kg vải thiều sấy khô nguyên quả."),
+        ("Vải thiều Lục Ngạn VietGAP thùng 5 kg", 5,
+         "Thùng xốp 5 kg vải thiều Lục Ngạn đạt chuẩn VietGAP, vải thiều chín cây."),
+        ("Rượu vang vải thiều Lục Ngạn", 5,
+         "Chai 750 ml rượu vang lên men từ vải thiều chín, hương vải thiều rõ."),
+        ("Mật ong hoa vải Lục Ngạn", 5, "Mật ong từ hoa vải thiều Lục Ngạn, vùng vải thiều."),
+        ("Mỳ Chũ Nam Dương", 4, "Mỳ Chũ làm từ gạo bao thai, phơi nắng."),
+        ("Mì Chũ gạo lứt", 3, "Mì Chũ gạo lứt đỏ, không chất tẩy trắng."),
+        ("Gạo bao thai Lục Ngạn", 5, "Gạo bao thai, nguyên liệu làm mì Chũ, mỳ Chũ Nam Dương."),
+        ("Gà đồi Yên Thế", 4, "Gà đồi Yên Thế thả vườn, gà đồi nuôi 150 ngày."),
+        ("Trứng gà đồi Yên Thế", 5, "Trứng gà đồi Yên Thế, gà đồi thả vườn trên đồi Yên Thế."),
+        ("Gà đồi Yên Thế ủ muối hoa tiêu", 5, "Gà đồi nguyên con ủ muối hột, hoa tiêu."),
+        ("Chân gà đồi ủ xả ớt", 5, "Chân gà đồi Yên Thế ủ xả ớt, gà đồi Yên Thế."),
+    ]
+    made = {title: searchable_product(title, stars=stars, description=text)
+            for title, stars, text in rows}
+    search_index_rebuild()
+    return made
+
+
+@pytest.mark.parametrize(
+    ("typed", "first"),
+    [
+        ("vai thieu", "Vải thiều Lục Ngạn"),
+        ("VẢI THIỀU", "Vải thiều Lục Ngạn"),
+        ("ga doi yen the", "Gà đồi Yên Thế"),
+        ("gà đồi yên thế", "Gà đồi Yên Thế"),
+    ],
+)
+def test_the_product_named_as_typed_ranks_first(backend, demo_like, typed, first):
+    # given products sharing words, some rated higher than the one named as typed
+    # when the shopper types the name
+    found = titles(backend, typed)
+    # then the product with exactly that name comes first, before longer names and before
+    # products that only mention the words in their description
+    assert found[0] == first
+
+
+def test_titles_holding_every_word_rank_above_mentions_elsewhere(backend, demo_like):
+    # given lychee products and a honey whose title has "vải" but not "thiều"
+    # when the shopper types "vai thieu"
+    found = titles(backend, "vai thieu")
+    # then every title with both words comes before the honey, the phrase at the start first
+    with_both = {"Vải thiều Lục Ngạn", "Vải thiều sấy khô Lục Ngạn",
+                 "Vải thiều Lục Ngạn VietGAP thùng 5 kg", "Rượu vang vải thiều Lục Ngạn"}
+    assert set(found[:4]) == with_both
+    assert found[3] == "Rượu vang vải thiều Lục Ngạn"
+    assert found.index("Mật ong hoa vải Lục Ngạn") > 3
+
+
+def test_chu_noodles_come_before_the_rice_that_mentions_them(backend, demo_like):
+    # given two Chũ noodle products and a 5★ rice whose description mentions both spellings
+    # when the shopper types "mi chu"
+    found = titles(backend, "mi chu")
+    # then both noodles come first
+    assert set(found[:2]) == {"Mỳ Chũ Nam Dương", "Mì Chũ gạo lứt"}
+    assert found[2:] == ["Gạo bao thai Lục Ngạn"]
+
+
+def test_suggestions_match_from_any_word_of_the_name(backend, demo_like):
+    # given the demo-like products indexed
+    # when the shopper types the start of a later word of a name
+    found = [s.label for s in backend.suggest_products("thieu say")]
+    # then the product whose name holds those words in that order is suggested
+    assert found == ["Vải thiều sấy khô Lục Ngạn"]
+
+
+def test_suggestions_start_with_names_that_begin_as_typed(backend, demo_like):
+    # given "Gà đồi Yên Thế…" products and "Trứng gà đồi…", "Chân gà đồi…"
+    # when the shopper types "ga doi"
+    found = [s.label for s in backend.suggest_products("ga doi")]
+    # then the names starting with the words come before those holding them later
+    assert set(found[:2]) == {"Gà đồi Yên Thế", "Gà đồi Yên Thế ủ muối hoa tiêu"}
+    assert set(found[2:]) == {"Trứng gà đồi Yên Thế", "Chân gà đồi ủ xả ớt"}
+
+
+def test_expired_products_never_crowd_out_suggestions(backend, today):
+    # given twenty 5★ lychee products whose certificates end tomorrow and one 3★ valid longer
+    from catalog.models import OcopCertificate
+
+    crowd = [searchable_product(f"Vải thiều hộp quà {n}", stars=5) for n in range(20)]
+    lasting = searchable_product("Vải thiều hộp gỗ", stars=3)
+    OcopCertificate.objects.filter(product__in=crowd).update(
+        valid_until=today + timedelta(days=1))
+    search_index_rebuild()
+    # when the shopper types "vai thieu hop" the day after tomorrow
+    later = today + timedelta(days=2)
+    products = backend.suggest_products("vai thieu hop", today=later)
+    producers = backend.suggest_producers(crowd[0].producer.name, today=later)
+    # then the valid product is suggested, and no expired one or its producer
+    assert [s.label for s in products] == [lasting.title]
+    assert producers == []
+    assert len(backend.suggest_products("vai thieu hop", today=today)) == 5

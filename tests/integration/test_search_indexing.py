@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
 
-from search.models import ProductDocument
+from search.models import ProductDocument, SuggestionEntry
 from tests.factories import ProductFactory, certificate_for_stars, searchable_product
 
 pytestmark = pytest.mark.django_db
@@ -166,3 +167,69 @@ def test_a_search_in_the_same_transaction_sees_the_products_just_written():
         results, products = product_search(query=SearchQuery(text="nam luc nam"))
         # then the product is found
         assert products == [product]
+
+
+def test_the_nightly_expiry_job_removes_the_lapsed_product_from_the_index(
+        django_capture_on_commit_callbacks, today):
+    # given an indexed product whose certificate runs out today
+    from catalog import services
+
+    with django_capture_on_commit_callbacks(execute=True):
+        product = searchable_product("Vải thiều Lục Ngạn")
+        certificate = product.certificates.get()
+        certificate.valid_until = today
+        certificate.save()
+    assert ProductDocument.objects.filter(pk=product.pk).exists()
+    # when the nightly job runs tomorrow morning and marks the certificate expired
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.certificates_expire(today=today + timedelta(days=1)) == 1
+    # then the product's document and suggestion are gone, not only filtered out
+    assert not ProductDocument.objects.filter(pk=product.pk).exists()
+    assert not SuggestionEntry.objects.filter(kind="product", key=str(product.pk)).exists()
+
+
+def test_browsing_counts_follow_the_index_though_they_are_cached(
+        django_capture_on_commit_callbacks):
+    # given two listed products, browsed once (the counts are now cached)
+    from catalog import services
+    from search.backends import get_backend
+    from search.backends.base import SearchQuery
+
+    def browse():
+        results = get_backend().search(SearchQuery(text="", filters={"stars": ["3", "4", "5"]}))
+        return results.total, {v.key: v.count for v in results.facets["stars"]}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        kept = searchable_product("Gà đồi Yên Thế", stars=4)
+        revoked = searchable_product("Mật ong Lục Ngạn", stars=5)
+    assert browse() == (2, {"4": 1, "5": 1})
+    # when a third product is listed, then one is revoked
+    with django_capture_on_commit_callbacks(execute=True):
+        searchable_product("Chè Yên Thế", stars=3)
+    added = browse()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.certificate_revoke(certificate=revoked.certificates.get(), reason="Vi phạm.")
+    removed = browse()
+    # then each browse counts what the index holds at that moment
+    assert added == (3, {"3": 1, "4": 1, "5": 1})
+    assert removed == (2, {"3": 1, "4": 1})
+    assert kept.pk in get_backend().search(SearchQuery(text="", filters={"stars": ["4"]})).ids
+
+
+def test_stock_moved_from_the_online_warehouse_to_a_showroom_reaches_the_document(
+        django_capture_on_commit_callbacks):
+    # given an indexed product with stock in its producer's online warehouse
+    from producers import services as stock_services
+    from tests.factories import ShowroomFactory
+
+    with django_capture_on_commit_callbacks(execute=True):
+        product = searchable_product("Mỳ Chũ Nam Dương")
+        showroom = ShowroomFactory()
+    # when five units go from the warehouse (a movement without a place) to the showroom
+    with django_capture_on_commit_callbacks(execute=True):
+        stock_services.stock_transfer(product=product, source=None, target=showroom,
+                                      quantity=5)
+    # then the document names that showroom only, and the product is still in stock online
+    doc = ProductDocument.objects.get(pk=product.pk)
+    assert doc.showrooms == f"|{showroom.slug}|"
+    assert doc.in_stock

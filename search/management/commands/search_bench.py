@@ -140,8 +140,20 @@ class Command(BaseCommand):
                         council_level=ocop.CouncilLevel.PROVINCE.value,
                         decision_number=f"{p.pk}/QĐ-BENCH", decision_date=decided,
                         issuing_body="Bench", valid_until=ocop.default_valid_until(decided),
+                        # bulk_create skips save(), which draws the verification code.
+                        public_code=self.public_code(rng),
                     ))
                 OcopCertificate.objects.bulk_create(certificates)
+
+    def public_code(self, rng: random.Random) -> str:
+        """A verification code unused by this run (random, as the real ones are)."""
+        seen = self.__dict__.setdefault("_codes", set())
+        while True:
+            code = "".join(rng.choice(ocop.PUBLIC_CODE_ALPHABET)
+                           for _ in range(ocop.PUBLIC_CODE_LENGTH))
+            if code not in seen:
+                seen.add(code)
+                return code
 
     def measure(self, repeat: int) -> dict:
         """p50/p95 of backend search (with facets), suggestions, and the whole page."""

@@ -1,0 +1,1 @@
+"""Wishlist views of the customer fork (found by ``get_class("customer.wishlists.views", …)``)."""
