@@ -43,9 +43,11 @@ def orders_of(*, user) -> QuerySet:
 
 def order_of(*, user, number: str):
     """``user``'s order numbered ``number`` with its lines, products and sources, or ``None``."""
-    lines = Line.objects.select_related("partner__producer", "stockrecord").prefetch_related(
-        Prefetch("product", queryset=_rated_products())
-    ).order_by("pk")
+    lines = (
+        Line.objects.select_related("partner__producer", "stockrecord", "shipment")
+        .prefetch_related(Prefetch("product", queryset=_rated_products()))
+        .order_by("pk")
+    )
     return (
         Order.objects.filter(user=user, number=number)
         .select_related("shipping_address", "billing_address")
@@ -61,7 +63,9 @@ def order_lines_by_producer(order, lines=None) -> list[tuple[str, list]]:
     they are read with their producers in one query.
     """
     if lines is None:
-        lines = order.lines.select_related("partner__producer", "product").order_by("pk")
+        lines = order.lines.select_related(
+            "partner__producer", "product", "shipment"
+        ).order_by("pk")
     groups: dict[str, list] = {}
     for line in lines:
         producer = getattr(line.partner, "producer", None) if line.partner else None

@@ -93,6 +93,23 @@ def test_order_page_groups_lines_by_producer_with_badges_delivery_and_payment(cl
     assert 'id="reorder"' in html
 
 
+def test_order_page_shows_the_carrier_and_tracking_number_of_a_shipped_line(client, shopper):
+    # given an order from two producers, one line shipped by its producer
+    from producers.dashboard.orders import order_line_fulfil
+
+    lychee = listed_product(5, title="Vải thiều sấy", price=Decimal("90000"))
+    noodles = listed_product(4, title="Mỳ Chũ", price=Decimal("60000"))
+    order = order_as(client, lychee, noodles)
+    order_line_fulfil(producer=lychee.producer, line=order.lines.get(product=lychee),
+                      status="Đã gửi hàng", carrier="Viettel Post", tracking_number="VTP42")
+    # when
+    html = client.get(reverse("customer:order", kwargs={"order_number": order.number})
+                      ).content.decode()
+    # then only the shipped line carries a tracking number
+    assert html.count('data-testid="line-shipment"') == 1
+    assert "Viettel Post, mã vận đơn VTP42" in html
+
+
 def test_order_awaiting_a_transfer_shows_the_vietqr_code_and_deadline_again(client, shopper):
     # given a pickup order paid by bank transfer, not yet confirmed
     showroom = ShowroomFactory(name="Điểm bán OCOP Lục Nam")

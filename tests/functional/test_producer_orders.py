@@ -287,3 +287,24 @@ def test_dashboard_home_counts_the_orders_to_send(two_producer_order):
     assert 'data-testid="home-orders"' in page
     assert 'data-testid="home-orders-count">1<' in page
     assert order.number in page and "1 đơn đang chờ thanh toán" in page
+
+
+def test_shipped_email_tells_the_shopper_the_carrier_and_tracking_number(
+    two_producer_order, django_capture_on_commit_callbacks
+):
+    # given
+    from django.core import mail
+
+    order, lychee, noodles = two_producer_order
+    client = producer_client(lychee.producer)
+    mail.outbox.clear()
+    # when the lychee producer ships its line
+    with django_capture_on_commit_callbacks(execute=True):
+        act(client, line_of(order, lychee), rules.LINE_SHIPPED, carrier="Viettel Post",
+            tracking_number="VTP777")
+    # then the shopper learns how it travels, and nothing about the line not yet sent
+    assert len(mail.outbox) == 1
+    body = mail.outbox[0].body
+    assert "Viettel Post, mã vận đơn VTP777" in body
+    assert lychee.get_title() in body
+    assert noodles.get_title() not in body
