@@ -66,7 +66,26 @@ def plain_text(*parts: object) -> str:
     return _SPACES.sub(" ", " ".join(out)).strip()
 
 
-class WebsitePage(Page):
+class FoldedSearchMixin:
+    """Gives a page one more text for Wagtail's search index: its title, search description and
+    ``search_text()`` folded by :func:`search.text.fold` (case, marks, đ, i/y), so Wagtail's
+    search finds "hoi cho" in "Hội chợ" once the query is folded the same way (see
+    :func:`search.selectors.page_search`)."""
+
+    def folded_search_text(self) -> str:
+        """The page's searchable text, folded (indexed by Wagtail, never shown)."""
+        from search.text import fold
+
+        search_text = getattr(self, "search_text", None)
+        extra = search_text() if callable(search_text) else ""
+        return fold(" ".join([self.title, self.search_description or "", extra or ""]))
+
+
+#: The folded text in Wagtail's search index; every page type lists it in ``search_fields``.
+FOLDED_SEARCH_FIELD = index.SearchField("folded_search_text")
+
+
+class WebsitePage(FoldedSearchMixin, Page):
     """What every page of the website has besides Wagtail's own fields: a lead, a body made of
     the shared blocks, and a picture for sharing (OpenGraph) and for cards."""
 
@@ -81,7 +100,7 @@ class WebsitePage(Page):
         FieldPanel("intro"), FieldPanel("image"), FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("intro"), index.SearchField("body"),
+        index.SearchField("intro"), index.SearchField("body"), FOLDED_SEARCH_FIELD,
     ]
 
     class Meta:
@@ -97,7 +116,7 @@ class WebsitePage(Page):
         return text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "…"
 
 
-class HomePage(Page):
+class HomePage(FoldedSearchMixin, Page):
     """The site's front page: hero, the best-rated products read live from the storefront gate
     (never copied), the latest news, upcoming fairs, the showroom map and the programme in
     brief."""
@@ -111,7 +130,9 @@ class HomePage(Page):
         FieldPanel("body"),
         FieldPanel("featured_count"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"), index.SearchField("body"), FOLDED_SEARCH_FIELD,
+    ]
     max_count = None
     parent_page_types = ["wagtailcore.Page"]
 
@@ -738,7 +759,7 @@ class ContactFormField(AbstractFormField):
     page = ParentalKey("cms.ContactPage", on_delete=models.CASCADE, related_name="form_fields")
 
 
-class ContactPage(AbstractEmailForm):
+class ContactPage(FoldedSearchMixin, AbstractEmailForm):
     """The contact and feedback form. Submissions are stored (editors read them under Forms in
     the admin) and, when an address is set, mailed. A hidden honeypot field turns bots away."""
 
@@ -754,6 +775,9 @@ class ContactPage(AbstractEmailForm):
             FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
             FieldPanel("subject"),
         ], heading=_("Thư thông báo")),
+    ]
+    search_fields = AbstractEmailForm.search_fields + [
+        index.SearchField("intro"), FOLDED_SEARCH_FIELD,
     ]
     parent_page_types = ["cms.HomePage"]
     subpage_types: list[str] = []

@@ -1,5 +1,5 @@
-"""Reads for the search pages: products through the configured backend, places and website
-pages matched in Python with the same folding.
+"""Reads for the search pages: products through the configured backend, places matched in
+Python and website pages through Wagtail's search, all with the same folding.
 
 Products shown always come from :func:`catalog.selectors.product_cards_queryset`, so even a stale
 index entry can never put an unlisted product on a page.
@@ -109,88 +109,26 @@ class PageHit:
     score: int
 
 
-def _page_text(page) -> str:
-    search_text = getattr(page, "search_text", None)
-    extra = ""
-    if callable(search_text):
-        try:
-            extra = search_text() or ""
-        except Exception:  # noqa: BLE001  one broken page must not break the search page
-            extra = ""
-    return extra
+#: How many pages Wagtail's search may return before the Python re-ranking.
+PAGE_SEARCH_CANDIDATES = 200
 
 
-@dataclass
-class _PageEntry:
-    """A live page as the site search reads it: display fields and folded words."""
-
-    title: str
-    url: str
-    summary: str
-    kind: str
-    title_words: frozenset[str]
-    words: frozenset[str]
-
-
-#: Folded pages are kept this long at most; saving or deleting a page or a place changes the
-#: key at once (see :func:`pages_changed` and :func:`_pages_fingerprint`), the timeout catches
-#: the rest (a snippet shown on a page).
-PAGES_CACHE_SECONDS = 300
-PAGES_VERSION_KEY = "search:pages:version"
-
-
-def pages_changed() -> None:
-    """A page or a place was saved or deleted: the folded pages cached are stale."""
-    from django.core.cache import cache
-
-    if not cache.add(PAGES_VERSION_KEY, 1, None):
-        try:
-            cache.incr(PAGES_VERSION_KEY)
-        except ValueError:  # expired between add and incr
-            cache.add(PAGES_VERSION_KEY, 1, None)
-
-
-def _pages_fingerprint(pages: QuerySet) -> str:
-    """Changes when a page of ``pages`` is published, unpublished, added or deleted, even by
-    another process whose signals this one did not hear."""
-    from django.db.models import Count, Max
-
-    state = pages.aggregate(n=Count("pk"), last=Max("pk"), published=Max("last_published_at"))
-    stamp = state["published"].isoformat() if state["published"] else ""
-    return f"{state['n']}:{state['last']}:{stamp}"
-
-
-def _page_entries(pages: QuerySet, language: str) -> list[_PageEntry]:
-    """Every page of ``pages`` folded, from the cache when nothing was published since: folding
-    each page's ``search_text()`` took about 40 queries and 300 ms per search."""
-    from django.core.cache import cache
-
-    version = cache.get(PAGES_VERSION_KEY, 0)
-    key = f"search:pages:{language}:{version}:{_pages_fingerprint(pages)}"
-    entries = cache.get(key)
-    if entries is not None:
-        return entries
-    entries = []
-    for page in pages.specific().iterator(chunk_size=200):
-        url = page.get_url()
-        if not url:
-            continue
-        summary = page.search_description or ""
-        extra = _page_text(page)
-        kind = str(page.specific_class._meta.verbose_name) if page.specific_class else ""
-        entries.append(_PageEntry(
-            title=page.title, url=url, summary=summary or extra[:200], kind=kind,
-            title_words=frozenset(fold(page.title).split()),
-            words=frozenset(f"{fold(page.title)} {fold(summary)} {fold(extra)}".split()),
-        ))
-    cache.set(key, entries, PAGES_CACHE_SECONDS)
-    return entries
+def _page_summary(page) -> str:
+    """A short line under a page hit: the editor's search description, else the page's lead."""
+    text = page.search_description or getattr(page, "intro", "") or ""
+    text = str(text)
+    return text if len(text) <= 200 else text[:197].rsplit(" ", 1)[0] + "…"
 
 
 def page_search(*, text: str, language: str | None = None, limit: int = 50) -> list[PageHit]:
-    """Live Wagtail pages (in the active language) whose folded title, search description or
-    ``search_text()`` contain every folded word of ``text`` (words of three letters or more
-    also as a prefix); title matches first."""
+    """Live, public Wagtail pages (in the active language) holding every folded word of ``text``.
+
+    The words are found by Wagtail's own search backend (``WAGTAILSEARCH_BACKENDS``) in each
+    page's ``folded_search_text`` (:class:`cms.models.FoldedSearchMixin`: title, search
+    description and ``search_text()`` through the same :func:`search.text.fold` as products), so
+    "hoi cho" finds "Hội chợ". Pages with more of the words in their title come first, then
+    Wagtail's own relevance order.
+    """
     from django.utils.translation import get_language
     from wagtail.models import Locale, Page
 
@@ -198,18 +136,24 @@ def page_search(*, text: str, language: str | None = None, limit: int = 50) -> l
     if not words:
         return []
     language = language or get_language() or ""
-    pages: QuerySet = Page.objects.live().public().filter(depth__gt=1)
+    pages: QuerySet = Page.objects.live().filter(depth__gt=1)
     try:
-        locale = Locale.objects.get_for_language(language)
-        pages = pages.filter(locale=locale)
+        pages = pages.filter(locale=Locale.objects.get_for_language(language))
     except (Locale.DoesNotExist, LookupError):
         pass
-    hits: list[PageHit] = []
-    for entry in _page_entries(pages, language):
-        if not all(w in entry.words or (len(w) > 2 and any(x.startswith(w) for x in entry.words))
-                   for w in words):
+    found = pages.search(" ".join(words), operator="and")[:PAGE_SEARCH_CANDIDATES]
+    rank = {page.pk: position for position, page in enumerate(found)}
+    if not rank:
+        return []
+    hits: list[tuple[int, int, PageHit]] = []
+    for page in Page.objects.filter(pk__in=rank).public().specific():
+        url = page.get_url()
+        if not url:
             continue
-        score = sum(1 for w in words if w in entry.title_words)
-        hits.append(PageHit(entry.title, entry.url, entry.summary, entry.kind, score))
-    hits.sort(key=lambda h: (-h.score, h.title))
-    return hits[:limit]
+        title_words = set(fold(page.title).split())
+        score = sum(1 for w in words if w in title_words)
+        kind = str(page._meta.verbose_name)
+        hit = PageHit(page.title, url, _page_summary(page), kind, score)
+        hits.append((-score, rank[page.pk], hit))
+    hits.sort(key=lambda item: (item[0], item[1]))
+    return [hit for _score, _rank, hit in hits[:limit]]

@@ -43,13 +43,16 @@ def _on_categories_changed(sender, instance, pk_set=None, **kwargs):
             products_schedule_reindex(product_ids=list(pk_set))
 
 
-def _on_page_or_place(sender, instance, **kwargs):
-    from wagtail.models import Page
+def _on_place(sender, instance, **kwargs):
+    """A place's address or hours are part of its showroom or village page's search text:
+    re-index those pages in Wagtail's search (pages themselves are indexed by Wagtail)."""
+    from wagtail.search import index
 
-    if isinstance(instance, Page) or sender._meta.label_lower == "catalogue.place":
-        from search.selectors import pages_changed
+    from cms.models import ShowroomPage, VillagePage
 
-        pages_changed()
+    for model in (ShowroomPage, VillagePage):
+        for page in model.objects.filter(place=instance):
+            index.insert_or_update_object(page)
 
 
 def connect() -> None:
@@ -71,6 +74,6 @@ def connect() -> None:
                       dispatch_uid="search_category_save")
     m2m_changed.connect(_on_categories_changed, sender=product.categories.through,
                         dispatch_uid="search_categories_changed")
-    # Website pages (any Page subclass) and places shown on them: the site search's cache.
-    post_save.connect(_on_page_or_place, dispatch_uid="search_page_save")
-    post_delete.connect(_on_page_or_place, dispatch_uid="search_page_delete")
+    # Places shown on showroom and village pages: those pages' entries in Wagtail's search.
+    post_save.connect(_on_place, sender=apps.get_model("catalogue", "Place"),
+                      dispatch_uid="search_place_save")

@@ -189,7 +189,11 @@ DEFAULT_FROM_EMAIL = env.DEFAULT_FROM_EMAIL
 # Wagtail
 WAGTAIL_SITE_NAME = "OCOP Bắc Giang"
 WAGTAILADMIN_BASE_URL = env.SITE_URL
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The "simple" text search configuration on PostgreSQL: pages are indexed folded (no marks), and
+# an English configuration would stem them and drop words such as "the" (Yên Thế → "yen the").
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+}
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 
 # Oscar's search app is our fork; haystack is imported by Oscar's own modules but never
