@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import threading
 
-import pytest
-from django.conf import settings
 from django.db import connections
 from oscar.core.loading import get_model
 
@@ -15,20 +13,14 @@ from catalog.checkout import rules
 from catalog.checkout.services import LineStatusError
 from producers.dashboard.orders import order_line_fulfil
 from producers.models import StockMovement
+from tests.concurrency import ROW_LOCK_TESTS
 from tests.factories import listed_product
 from tests.functional.test_producer_orders import place_order
 
 StockRecord = get_model("partner", "StockRecord")
 LineShipment = get_model("order", "LineShipment")
 
-pytestmark = [
-    pytest.mark.skipif(
-        not settings.DATABASES["default"]["ENGINE"].endswith("postgresql"),
-        reason="row locks need PostgreSQL (run with DATABASE_URL=postgresql://…)",
-    ),
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("_keep_migration_rows"),
-]
+pytestmark = ROW_LOCK_TESTS
 
 TAPS = 4
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 import threading
 from decimal import Decimal
 
-import pytest
-from django.conf import settings
 from django.db import connections
 from oscar.apps.order.exceptions import UnableToPlaceOrder
 from oscar.core import prices
@@ -20,6 +18,7 @@ from oscar.core.loading import get_class, get_model
 from catalog.shipping.methods import HomeDelivery, ShowroomPickup
 from producers.services import stock_balance, stock_move
 from producers.strategy import OcopStrategy
+from tests.concurrency import ROW_LOCK_TESTS
 from tests.factories import ShowroomFactory, listed_product
 
 Basket = get_model("basket", "Basket")
@@ -27,14 +26,7 @@ Order = get_model("order", "Order")
 StockRecord = get_model("partner", "StockRecord")
 OrderCreator = get_class("order.utils", "OrderCreator")
 
-pytestmark = [
-    pytest.mark.skipif(
-        not settings.DATABASES["default"]["ENGINE"].endswith("postgresql"),
-        reason="row locks need PostgreSQL (run with DATABASE_URL=postgresql://…)",
-    ),
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("_keep_migration_rows"),
-]
+pytestmark = ROW_LOCK_TESTS
 
 SHOPPERS = 8
 

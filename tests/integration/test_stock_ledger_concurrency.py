@@ -7,8 +7,6 @@ from __future__ import annotations
 import threading
 from decimal import Decimal
 
-import pytest
-from django.conf import settings
 from django.db import connections
 from django.db.models import Sum
 from oscar.core import prices
@@ -18,6 +16,7 @@ from catalog.shipping.methods import HomeDelivery
 from producers.models import StockMovement
 from producers.services import StockError, stock_line_ship, stock_move, stock_transfer
 from producers.strategy import OcopStrategy
+from tests.concurrency import ROW_LOCK_TESTS
 from tests.factories import ShowroomFactory, listed_product
 from tests.functional.conftest import _keep_migration_rows  # noqa: F401  (fixture)
 
@@ -25,14 +24,7 @@ Basket = get_model("basket", "Basket")
 StockRecord = get_model("partner", "StockRecord")
 OrderCreator = get_class("order.utils", "OrderCreator")
 
-pytestmark = [
-    pytest.mark.skipif(
-        not settings.DATABASES["default"]["ENGINE"].endswith("postgresql"),
-        reason="row locks need PostgreSQL (run with DATABASE_URL=postgresql://…)",
-    ),
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("_keep_migration_rows"),
-]
+pytestmark = ROW_LOCK_TESTS
 
 WORKERS = 8
 
