@@ -12,6 +12,15 @@ import pytest
 from django.utils import timezone, translation
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _empty_cache_first():
+    """Start from an empty cache: on Redis each worker's database may hold keys from an
+    earlier run on this machine (a cached page list naming pages that no longer exist)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture(autouse=True)
 def _vietnamese_first():
     """Every test starts in Vietnamese, the site's default, whatever a request before it

@@ -9,6 +9,16 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
-# Workers of one pytest-xdist run share a Redis server in CI: keep their keys apart.
+# Workers of one pytest-xdist run share a Redis server in CI: keep their keys apart, and give
+# each worker its own Redis database, because a test's cache.clear() is a FLUSHDB that would
+# otherwise empty the cache under another worker's request (seen as a flaky query count).
 if "KEY_PREFIX" in CACHES["default"]:  # noqa: F405
-    CACHES["default"]["KEY_PREFIX"] = "ocop-test-" + env.get("PYTEST_XDIST_WORKER", "main")  # noqa: F405
+    _worker = env.get("PYTEST_XDIST_WORKER", "main")
+    CACHES["default"]["KEY_PREFIX"] = "ocop-test-" + _worker  # noqa: F405
+    if _worker.startswith("gw") and _worker[2:].isdigit():
+        from urllib.parse import urlparse
+
+        _url = urlparse(CACHES["default"]["LOCATION"])  # noqa: F405
+        _base = int(_url.path.strip("/") or 0)
+        _db = (_base - 1 - int(_worker[2:])) % 16
+        CACHES["default"]["LOCATION"] = _url._replace(path=f"/{_db}").geturl()  # noqa: F405
