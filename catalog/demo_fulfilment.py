@@ -52,8 +52,8 @@ def demo_fulfilment_load(*, created: Counter) -> list[str]:
         if not Order.objects.filter(number=number).exists() and _place(number, lines, pickup):
             created["orders to fulfil"] += 1
     return [
-        f"  showroom counter (Lục Ngạn, /cua-hang/quan-ly/quay/; sign in with the email): "
-        f"{data.COUNTER_USERNAME} ({data.COUNTER_EMAIL}) / {data.COUNTER_PASSWORD}",
+        f"  showroom counter (Lục Ngạn, /cua-hang/quan-ly/quay/): "
+        f"{data.COUNTER_USERNAME} / {data.COUNTER_PASSWORD}",
     ]
 
 
