@@ -184,3 +184,23 @@ def screenshot():
         return path
 
     return save
+
+
+@pytest.fixture
+def producer():
+    """A producer with its partner (a module may override it, e.g. to give it an email)."""
+    from tests.factories import ProducerFactory
+
+    return ProducerFactory()
+
+
+@pytest.fixture
+def signed_in(client, producer):
+    """The test client signed in as a new user of ``producer``."""
+    from tests.factories import UserFactory
+
+    user = UserFactory()
+    producer.partner.users.add(user)
+    client.force_login(user)
+    return client
+

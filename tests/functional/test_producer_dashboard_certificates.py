@@ -15,7 +15,6 @@ from tests.factories import (
     CertificateFactory,
     ProducerFactory,
     ProductFactory,
-    UserFactory,
     listed_product,
 )
 
@@ -27,14 +26,6 @@ CERTIFICATES = reverse("producer_dashboard:certificates")
 @pytest.fixture
 def producer():
     return ProducerFactory(email="htx@example.vn")
-
-
-@pytest.fixture
-def signed_in(client, producer):
-    user = UserFactory()
-    producer.partner.users.add(user)
-    client.force_login(user)
-    return client
 
 
 def _lapsing(producer, days_left: int, title: str):

@@ -19,10 +19,8 @@ from catalog import selectors as catalog_selectors
 from producers.services import product_version, stock_move
 from tests.factories import (
     CertificateFactory,
-    ProducerFactory,
     ProductClassFactory,
     ProductFactory,
-    UserFactory,
     listed_product,
     product_in_state,
 )
@@ -33,19 +31,6 @@ StockRecord = get_model("partner", "StockRecord")
 pytestmark = pytest.mark.django_db
 
 PRODUCTS = reverse("producer_dashboard:products")
-
-
-@pytest.fixture
-def producer():
-    return ProducerFactory()
-
-
-@pytest.fixture
-def signed_in(client, producer):
-    user = UserFactory()
-    producer.partner.users.add(user)
-    client.force_login(user)
-    return client
 
 
 def _png(width=400, height=300, fmt="PNG") -> bytes:

@@ -14,7 +14,7 @@ from oscar.core.loading import get_model
 from producers.models import StockMovement
 from producers.services import stock_balance, stock_move, stock_threshold_set, stock_transfer
 from producers.stock_csv import MAX_BYTES, MAX_ROWS
-from tests.factories import ProducerFactory, ShowroomFactory, UserFactory, listed_product
+from tests.factories import ShowroomFactory, listed_product
 
 StockRecord = get_model("partner", "StockRecord")
 
@@ -22,19 +22,6 @@ pytestmark = pytest.mark.django_db
 
 IMPORT = reverse("producer_dashboard:stock_import")
 HEADER = "ma_san_pham,dia_diem,so_luong_dem\n"
-
-
-@pytest.fixture
-def producer():
-    return ProducerFactory()
-
-
-@pytest.fixture
-def signed_in(client, producer):
-    user = UserFactory()
-    producer.partner.users.add(user)
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
