@@ -1,16 +1,25 @@
 # Everyday targets. `make demo` and `make test` are the two commands of the README.
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
+# The first of python3, python3.13, python3.12, python3.11 that is 3.11 to 3.13.
+PYTHON ?= $(shell for p in python3 python3.13 python3.12 python3.11; do \
+	command -v $$p >/dev/null 2>&1 && \
+	$$p -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))' 2>/dev/null && \
+	command -v $$p && break; done)
 VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test install lint migrate demo-data serve test-sqlite-smoke clean bench
+## The import contracts alone (pyproject.toml [tool.importlinter]).
+imports: install
+	$(VENV)/bin/lint-imports
+
+.PHONY: imports demo test install lint migrate demo-data serve test-sqlite-smoke clean bench
 
 $(VENV)/.installed: pyproject.toml constraints.txt
-	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' 2>/dev/null || \
-		{ echo "Python 3.11 is needed (set PYTHON=/path/to/python3.11)"; exit 1; }
+	@test -n "$(PYTHON)" || { echo "Python 3.11, 3.12 or 3.13 is needed (set PYTHON=/path/to/python3.x)"; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))' 2>/dev/null || \
+		{ echo "Python 3.11, 3.12 or 3.13 is needed (set PYTHON=/path/to/python3.x)"; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV) || \
 		{ rm -rf $(VENV); echo "venv failed: on Debian, apt-get install python3-venv"; exit 1; }
 	$(PY) -m pip install --quiet --upgrade pip
@@ -37,11 +46,13 @@ demo: demo-data
 
 lint: install
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 
 ## Lint, check migrations, run the whole suite (SQLite by default, PostgreSQL with DATABASE_URL).
 ## Locally the test databases are reused between runs; under CI they are always built afresh.
 test: install
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=marketplace.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(VENV)/bin/pytest -n 2 -rs $(if $(CI),--create-db,)
 	@if [ -n "$$DATABASE_URL" ]; then $(MAKE) --no-print-directory test-sqlite-smoke; fi

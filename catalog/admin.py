@@ -22,6 +22,7 @@ from catalog.models import (
     Place,
     ProductIdea,
 )
+from catalog.programme import services as programme_services
 
 
 class CertificateAddForm(forms.ModelForm):
@@ -237,14 +238,14 @@ class ProductIdeaAdmin(admin.ModelAdmin):
         comments = formset.save(commit=False)
         for comment in comments:
             if comment.body.strip():
-                services.idea_comment_add(idea=form.instance, author=request.user,
+                programme_services.idea_comment_add(idea=form.instance, author=request.user,
                                           body=comment.body)
 
     def _move(self, request, queryset, status):
         moved, refused = 0, []
         for idea in queryset:
             try:
-                services.idea_review(idea=idea, status=status, by=request.user)
+                programme_services.idea_review(idea=idea, status=status, by=request.user)
                 moved += 1
             except ocop.OcopRuleError as error:
                 refused.append(f"{idea}: {error}")

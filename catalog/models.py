@@ -11,6 +11,7 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import AbstractProduct
@@ -213,7 +214,6 @@ class OcopCertificate(models.Model):
 
     def get_verification_url(self) -> str:
         """The short public page that says whether this certificate is valid."""
-        from django.urls import reverse
 
         return reverse("records:verify", kwargs={"code": self.public_code})
 

@@ -7,15 +7,18 @@ raises :class:`catalog.ocop.OcopRuleError` with a readable message when the rule
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db import transaction
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from catalog import ocop
-from catalog.models import CertificateEvent, OcopCertificate
+from catalog.models import CertificateEvent, CertificateNotice, OcopCertificate
 
 
 def certificate_check(
@@ -214,7 +217,6 @@ PROGRAMME_OFFICE_GROUP = "Văn phòng điều phối OCOP"
 
 def _notice_recipients(certificate: OcopCertificate) -> list[str]:
     """The producer's address, its partner users' and the programme office's, once each."""
-    from django.contrib.auth import get_user_model
 
     emails: list[str] = []
     producer = certificate.product.producer
@@ -239,13 +241,8 @@ def certificates_notify(*, today: date) -> int:
     notice), so running the job twice a day, or catching up after a missed day, never sends the
     same notice twice. A notice is recorded only once its mail is handed to the backend.
     """
-    from datetime import timedelta
 
-    from django.conf import settings
-    from django.core.mail import send_mail
-    from django.db import IntegrityError
 
-    from catalog.models import CertificateNotice
 
     horizon = today + timedelta(days=max(ocop.EXPIRY_NOTICE_DAYS))
     candidates = (
@@ -290,65 +287,3 @@ def certificates_notify(*, today: date) -> int:
             continue  # another run sent it meanwhile
         sent += 1
     return sent
-
-
-@transaction.atomic
-def idea_submit(*, producer, by, title: str, commune, group, distinctive: str):
-    """A producer submits a product idea (OCOP step 2)."""
-    from catalog.models import IdeaComment, ProductIdea
-
-    if not title.strip() or not distinctive.strip():
-        raise ocop.OcopRuleError(_("Cần ghi tên sản phẩm và điểm khác biệt."))
-    if group.depth != 1:
-        raise ocop.OcopRuleError(_("Hãy chọn một trong sáu nhóm sản phẩm OCOP."))
-    idea = ProductIdea.objects.create(
-        producer=producer, submitted_by=by, title=title.strip(), commune=commune, group=group,
-        distinctive=distinctive.strip(),
-    )
-    IdeaComment.objects.create(idea=idea, author=by, status_to=idea.status,
-                               body=_("Gửi ý tưởng sản phẩm."))
-    return idea
-
-
-@transaction.atomic
-def idea_review(*, idea, status: str, by, comment: str = ""):
-    """District staff shortlist or decline an idea, or accept or return its business plan."""
-    from catalog.models import IdeaComment, ProductIdea
-
-    locked = ProductIdea.objects.select_for_update().get(pk=idea.pk)
-    ocop.check_idea_move(current=locked.status, new=status, actor="staff")
-    locked.status = status
-    locked.save(update_fields=["status", "updated_at"])
-    IdeaComment.objects.create(idea=locked, author=by, status_to=status, body=comment.strip())
-    return locked
-
-
-@transaction.atomic
-def idea_plan_submit(*, idea, by, summary: str, market: str, investment: int | None):
-    """The producer submits (or resubmits) the business plan of a shortlisted idea (step 3)."""
-    from catalog.models import IdeaComment, ProductIdea
-
-    locked = ProductIdea.objects.select_for_update().get(pk=idea.pk)
-    ocop.check_idea_move(current=locked.status, new=ProductIdea.Status.PLAN_SUBMITTED,
-                         actor="producer")
-    if not summary.strip() or not market.strip():
-        raise ocop.OcopRuleError(_("Cần ghi tóm tắt phương án và thị trường."))
-    if investment is not None and investment < 0:
-        raise ocop.OcopRuleError(_("Vốn đầu tư không thể âm."))
-    locked.plan_summary, locked.plan_market = summary.strip(), market.strip()
-    locked.plan_investment = investment
-    locked.plan_submitted_at = timezone.now()
-    locked.status = ProductIdea.Status.PLAN_SUBMITTED
-    locked.save()
-    IdeaComment.objects.create(idea=locked, author=by, status_to=locked.status,
-                               body=_("Gửi phương án kinh doanh."))
-    return locked
-
-
-def idea_comment_add(*, idea, author, body: str):
-    """Add a remark to an idea's trail."""
-    from catalog.models import IdeaComment
-
-    if not body.strip():
-        raise ocop.OcopRuleError(_("Lời nhắn đang trống."))
-    return IdeaComment.objects.create(idea=idea, author=author, body=body.strip()[:4000])

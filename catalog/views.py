@@ -5,7 +5,6 @@ from django.utils.translation import gettext as _
 from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
 
 from catalog import selectors
-from producers import selectors as producer_selectors
 
 
 class ProductDetailView(OscarProductDetailView):
@@ -36,5 +35,4 @@ class ProductDetailView(OscarProductDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["certificate"] = selectors.product_current_certificate(self.object)
-        context["showrooms"] = producer_selectors.product_places_in_stock(product=self.object)
         return context

@@ -11,6 +11,7 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.AutoField"
 
     def ready(self) -> None:
+        # Models and signals are imported once the app registry is ready, as Django requires.
         from django.db.models.signals import post_delete
         from wagtail.models import Page
         from wagtail.signals import (
@@ -20,7 +21,10 @@ class CmsConfig(AppConfig):
             post_page_move,
         )
 
+        from cms import signals
         from cms.templatetags.cms_tags import menu_cache_clear
+
+        signals.connect()
 
         # The cached main menu follows every change to the page tree.
         for name, signal in (("published", page_published), ("unpublished", page_unpublished),

@@ -12,15 +12,18 @@ import html
 import re
 from datetime import date
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import HttpResponse
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from oscar.core.loading import get_model
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
@@ -34,6 +37,9 @@ from wagtail.search import index
 from catalog import ocop, selectors
 from cms import events
 from cms.blocks import BodyBlock
+from cms.feeds import FairAtomFeed, FairFeed, NewsAtomFeed, NewsFeed
+from producers.selectors import place_products_in_stock
+from search.text import fold
 
 _SPACES = re.compile(r"\s+")
 
@@ -74,7 +80,6 @@ class FoldedSearchMixin:
 
     def folded_search_text(self) -> str:
         """The page's searchable text, folded (indexed by Wagtail, never shown)."""
-        from search.text import fold
 
         search_text = getattr(self, "search_text", None)
         extra = search_text() if callable(search_text) else ""
@@ -236,13 +241,11 @@ class NewsIndexPage(RoutablePageMixin, WebsitePage):
 
     @path("rss/")
     def rss_route(self, request):
-        from cms.feeds import NewsFeed
 
         return NewsFeed(self)(request)
 
     @path("atom/")
     def atom_route(self, request):
-        from cms.feeds import NewsAtomFeed
 
         return NewsAtomFeed(self)(request)
 
@@ -333,13 +336,11 @@ class FairIndexPage(RoutablePageMixin, WebsitePage):
 
     @path("rss/")
     def rss_route(self, request):
-        from cms.feeds import FairFeed
 
         return FairFeed(self)(request)
 
     @path("atom/")
     def atom_route(self, request):
-        from cms.feeds import FairAtomFeed
 
         return FairAtomFeed(self)(request)
 
@@ -513,7 +514,6 @@ class ProgrammePage(WebsitePage):
         if self.topic == self.Topic.CYCLE:
             context["cycle_steps"] = OCOP_CYCLE_STEPS
         elif self.topic == self.Topic.GROUPS:
-            from oscar.core.loading import get_model
 
             context["groups"] = list(get_model("catalogue", "Category").get_root_nodes())
         elif self.topic == self.Topic.STARS:
@@ -612,7 +612,6 @@ class ShowroomPage(PlacePage):
             raise ValidationError({"place": _("Hãy chọn một điểm giới thiệu, bán sản phẩm.")})
 
     def get_context(self, request, *args, **kwargs):
-        from producers.selectors import place_products_in_stock
 
         context = super().get_context(request, *args, **kwargs)
         context["products"] = list(place_products_in_stock(place=self.place))
@@ -797,7 +796,6 @@ class ContactPage(FoldedSearchMixin, AbstractEmailForm):
         return self.search_description or self.intro[:160]
 
     def get_form(self, *args, **kwargs):
-        from django import forms
 
         form = super().get_form(*args, **kwargs)
         form.fields[self.HONEYPOT] = forms.CharField(
@@ -809,7 +807,6 @@ class ContactPage(FoldedSearchMixin, AbstractEmailForm):
     def serve(self, request, *args, **kwargs):
         if request.method == "POST" and request.POST.get(self.HONEYPOT):
             # A bot filled the hidden field: thank it and store nothing.
-            from django.template.response import TemplateResponse
 
             return TemplateResponse(request, self.get_landing_page_template(request),
                                     self.get_context(request))

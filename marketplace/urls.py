@@ -30,7 +30,8 @@ urlpatterns += i18n_patterns(
     path("cua-hang/nha-san-xuat/", include("producers.urls")),
     path("cua-hang/quan-ly/", include("producers.dashboard.urls")),  # the producer dashboard
     path("cua-hang/", include(apps.get_app_config("oscar").urls[0])),
-    path("", include("catalog.urls_records")),  # /chung-nhan/, /xac-minh/<code>/, /y-tuong/
+    path("", include("catalog.programme.urls")),  # /chung-nhan/, /xac-minh/<code>/
+    path("", include("producers.urls_ideas")),  # /y-tuong/
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,9 +1,14 @@
 """Django admin for producers, beside Oscar's partner admin."""
 
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.partner import admin as oscar_partner_admin
 from oscar.apps.partner.admin import *  # noqa: F403  (registers Oscar's partner admins)
+from oscar.core.loading import get_model
 
-from producers.models import Producer
+from producers.dashboard.accounts import users_linked_elsewhere
+from producers.models import Producer, ShowroomOperator
 
 
 @admin.register(Producer)
@@ -18,13 +23,6 @@ class ProducerAdmin(admin.ModelAdmin):
 
 # --- producer users: one producer per user, never staff ----------------------------------------
 
-from django import forms  # noqa: E402
-from django.utils.translation import gettext_lazy as _  # noqa: E402
-from oscar.apps.partner import admin as oscar_partner_admin  # noqa: E402
-from oscar.core.loading import get_model  # noqa: E402
-
-from producers.models import ShowroomOperator  # noqa: E402
-
 Partner = get_model("partner", "Partner")
 
 
@@ -37,7 +35,6 @@ class PartnerAdminForm(forms.ModelForm):
         fields = ("name", "users")
 
     def clean_users(self):
-        from producers.dashboard.accounts import users_linked_elsewhere
 
         users = list(self.cleaned_data.get("users") or [])
         taken = users_linked_elsewhere(users=users, partner=self.instance)

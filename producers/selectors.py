@@ -4,11 +4,37 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.db.models import (
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 from oscar.core.loading import get_model
 
+from catalog import ocop
 from catalog import selectors as catalog_selectors
+from catalog.models import Place
 from producers.models import Producer, StockMovement, StockThreshold
+
+
+def producer_for_user(user) -> Producer | None:
+    """The producer a signed-in user belongs to (one of its partner's users), if any."""
+    if not user.is_authenticated:
+        return None
+    return Producer.objects.filter(partner__users=user).select_related("commune").first()
+
+
+def producer_products(producer: Producer) -> QuerySet:
+    """Every product of ``producer`` (standalone, parents and their variants), drafts included."""
+    Product = get_model("catalogue", "Product")
+    return Product.objects.filter(Q(producer=producer) | Q(parent__producer=producer))
 
 
 def producer_list_public(*, with_unlisted: bool = False) -> QuerySet:
@@ -30,18 +56,9 @@ def producer_products_listed(*, producer: Producer) -> QuerySet:
     return catalog_selectors.product_cards_queryset().filter(producer=producer)
 
 
-def producer_counts_by_kind() -> dict[str, int]:
-    """How many producers there are of each kind."""
-    rows = Producer.objects.values("kind").annotate(n=Count("pk"))
-    return {row["kind"]: row["n"] for row in rows}
-
-
 def place_products_in_stock(*, place) -> QuerySet:
     """Products on sale now that ``place`` holds stock of, with ``showroom_stock`` annotated."""
-    from django.db.models import IntegerField, OuterRef, Subquery, Sum
-    from django.db.models.functions import Coalesce
 
-    from producers.models import StockMovement
 
     held = (
         StockMovement.objects.filter(place=place, product=OuterRef("pk"))
@@ -58,9 +75,7 @@ def place_products_in_stock(*, place) -> QuerySet:
 
 def product_places_in_stock(*, product) -> list:
     """The showroom points holding stock of ``product``, with ``stock`` on each."""
-    from django.db.models import Sum
 
-    from catalog.models import Place
 
     return list(
         Place.objects.filter(kind=Place.Kind.SHOWROOM, stock_movements__product=product)
@@ -108,8 +123,6 @@ class StockRow:
 def dashboard_products(producer) -> QuerySet:
     """The producer's products that hold stock (standalone products and variants, drafts
     included; not services), in title order."""
-    from producers.dashboard.access import producer_products
-
     return (
         producer_products(producer).exclude(structure="parent")
         .exclude(product_class__track_stock=False)  # services (tours, stays) hold no stock
@@ -119,7 +132,6 @@ def dashboard_products(producer) -> QuerySet:
 
 def stock_places(producer) -> list:
     """The showroom points the producer consigns to: any with a ledger line or a threshold."""
-    from catalog.models import Place
 
     products = dashboard_products(producer)
     return list(
@@ -140,7 +152,6 @@ def stock_rows(producer, *, place=..., products: list | None = None) -> list[Sto
     the warehouse and every showroom with stock or a threshold. A showroom row exists only
     when it has a ledger line or a threshold; every product has an online row.
     """
-    from django.db.models import Sum
 
     StockRecord = get_model("partner", "StockRecord")
     if products is None:
@@ -164,7 +175,6 @@ def stock_rows(producer, *, place=..., products: list | None = None) -> list[Sto
     )
     places = {}
     if place is ... or place is not None:
-        from catalog.models import Place
 
         wanted = {key[1] for key in (*balances, *limits) if key[1] is not None}
         places = Place.objects.in_bulk(wanted) if place is ... else {place.pk: place}
@@ -224,10 +234,7 @@ def product_statuses(producer, *, today=None) -> list[ProductStatus]:
     """Each of the producer's products (variants excluded) with its star badge, price, online
     stock and, when not on sale, why. The gate decides (``product_listed_queryset``); the
     certificates only explain (``ocop.off_sale_reason``). Five queries whatever the count."""
-    from django.db.models import Prefetch
-    from django.utils import timezone
 
-    from catalog import ocop
 
     today = today or timezone.localdate()
     Product = get_model("catalogue", "Product")
@@ -278,9 +285,7 @@ class CertificateLine:
 
 def certificate_line(certificate, *, today=None) -> CertificateLine:
     """``certificate`` with its status on ``today`` and the expiry warning due."""
-    from django.utils import timezone
 
-    from catalog import ocop
 
     today = today or timezone.localdate()
     return CertificateLine(

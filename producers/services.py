@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
@@ -24,6 +25,7 @@ from oscar.core.loading import get_model
 
 from catalog.models import Place
 from producers.models import Producer, StockMovement, StockThreshold
+from producers.selectors import producer_products
 
 logger = logging.getLogger(__name__)
 
@@ -245,17 +247,16 @@ def stock_count(*, product, place: Place | None, counted, expected: int | None =
 
 
 @transaction.atomic
-def stock_line_ship(*, line, by=None) -> StockMovement | None:
+def stock_line_ship(*, line, pickup: bool, by=None) -> StockMovement | None:
     """Take a shipped delivery line's units out of the online warehouse, exactly once.
 
     Records a *sold online* movement of ``−quantity`` linked to the line, and consumes the
     stock record's allocation (``num_in_stock`` and ``num_allocated`` both drop). Returns the
-    movement (the existing one when called again), or ``None`` for a showroom pickup line,
-    whose units already left the showroom's ledger at checkout.
+    movement (the existing one when called again), or ``None`` for a showroom pickup line
+    (``pickup``: the caller, which knows the order's shipping method, says so), whose units
+    already left the showroom's ledger at checkout.
     """
-    from catalog.shipping.methods import pickup_place_id
-
-    if pickup_place_id(line.order.shipping_code) is not None or line.product_id is None:
+    if pickup or line.product_id is None:
         return None
     product = line.product
     type(product).objects.select_for_update().filter(pk=product.pk).first()
@@ -327,7 +328,6 @@ def _threshold_check(*, product, place: Place | None, available: int) -> None:
 
 
 def _low_stock_email(*, row_pk: int, available: int) -> None:
-    from django.core.mail import send_mail
 
     row = StockThreshold.objects.select_related("product", "place").filter(pk=row_pk).first()
     producer = _owner(row.product) if row else None
@@ -357,13 +357,6 @@ def producer_emails(producer: Producer) -> list[str]:
     return list(seen)
 
 
-def producer_for_user(user) -> Producer | None:
-    """The producer a signed-in user belongs to, if any."""
-    if not user.is_authenticated:
-        return None
-    return Producer.objects.filter(partner__users=user).first()
-
-
 @dataclass(frozen=True)
 class CountRow:
     """One applied line of a stock count import."""
@@ -379,8 +372,6 @@ def stock_counts_apply(*, producer: Producer, rows: list[CountRow], by=None) -> 
     """Apply a previewed stock count import in one transaction: a correction for each
     difference. Refused whole (nothing written) when any balance changed since the preview,
     or a row names something that is not the producer's. Returns the corrections written."""
-    from producers.dashboard.access import producer_products
-
     products = producer_products(producer).in_bulk([r.product_id for r in rows])
     places = Place.objects.filter(kind=Place.Kind.SHOWROOM).in_bulk(
         [r.place_id for r in rows if r.place_id]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from catalog.models import Place
 from producers import selectors
 from producers.services import MAX_QUANTITY, CountRow
 
@@ -106,7 +107,6 @@ def _decode(data: bytes) -> str | None:
 
 def count_import_preview(*, producer, data: bytes) -> Preview:
     """Check an uploaded stock count file for ``producer``; nothing is written."""
-    from catalog.models import Place
 
     preview = Preview()
     if not data.strip():

@@ -14,6 +14,7 @@ class SearchConfig(apps.SearchConfig):
     def ready(self):
         super().ready()
         self.suggest_view = get_class("search.views", "SuggestView")
+        # Signals name models: only once the app registry is ready, as Django requires.
         from search import signals
 
         signals.connect()

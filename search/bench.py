@@ -50,7 +50,7 @@ def bench(label: str, env: dict, products: int, *, elasticsearch: bool) -> dict:
 
 
 def recreate_pg(url: str) -> None:
-    import psycopg
+    import psycopg  # only the PostgreSQL round of the benchmark needs the driver
 
     base, name = url.rsplit("/", 1)
     if not name.replace("_", "").isalnum() or "bench" not in name:

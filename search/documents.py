@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from django.apps import apps
 from django.db.models import OuterRef, Prefetch, Subquery, Sum
+from django.utils import timezone
 from oscar.core.loading import get_model
 
 from catalog import selectors as catalog_selectors
@@ -61,16 +62,6 @@ class ProductDoc:
         return asdict(self)
 
 
-def price_range_key(price: Decimal | int | None) -> str | None:
-    """The :data:`PRICE_RANGES` key ``price`` falls in, or ``None`` without a price."""
-    if price is None:
-        return None
-    for key, low, high in PRICE_RANGES:
-        if price >= low and (high is None or price < high):
-            return key
-    return None
-
-
 def _stock_movement_model():
     """The showroom stock ledger when the producers app has one (it is optional here)."""
     try:
@@ -117,7 +108,6 @@ def listed_for_index(product_ids: list[int] | None = None):
 
 
 def _today() -> date:
-    from django.utils import timezone
 
     return timezone.localdate()
 

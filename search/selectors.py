@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlencode
 
 from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from oscar.core.loading import get_model
+from wagtail.models import Locale, Page
 
 from catalog import selectors as catalog_selectors
 from search.backends import get_backend
@@ -79,9 +83,7 @@ def _district_url(district) -> str:
 
 
 def _search_url(text: str, **filters: str) -> str:
-    from urllib.parse import urlencode
 
-    from django.urls import reverse
 
     return f"{reverse('search:search')}?{urlencode({'q': text, **filters})}"
 
@@ -129,8 +131,6 @@ def page_search(*, text: str, language: str | None = None, limit: int = 50) -> l
     "hoi cho" finds "Hội chợ". Pages with more of the words in their title come first, then
     Wagtail's own relevance order.
     """
-    from django.utils.translation import get_language
-    from wagtail.models import Locale, Page
 
     words = tokens(text)
     if not words:

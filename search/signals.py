@@ -43,18 +43,6 @@ def _on_categories_changed(sender, instance, pk_set=None, **kwargs):
             products_schedule_reindex(product_ids=list(pk_set))
 
 
-def _on_place(sender, instance, **kwargs):
-    """A place's address or hours are part of its showroom or village page's search text:
-    re-index those pages in Wagtail's search (pages themselves are indexed by Wagtail)."""
-    from wagtail.search import index
-
-    from cms.models import ShowroomPage, VillagePage
-
-    for model in (ShowroomPage, VillagePage):
-        for page in model.objects.filter(place=instance):
-            index.insert_or_update_object(page)
-
-
 def connect() -> None:
     """Connect the receivers (called from the app config's ``ready``)."""
     product = apps.get_model("catalogue", "Product")
@@ -74,6 +62,3 @@ def connect() -> None:
                       dispatch_uid="search_category_save")
     m2m_changed.connect(_on_categories_changed, sender=product.categories.through,
                         dispatch_uid="search_categories_changed")
-    # Places shown on showroom and village pages: those pages' entries in Wagtail's search.
-    post_save.connect(_on_place, sender=apps.get_model("catalogue", "Place"),
-                      dispatch_uid="search_place_save")

@@ -276,7 +276,7 @@ def searchable_product(title: str, *, stars: int = 4, group: str = "Thực phẩ
     given, a commune of the district named ``district`` (made or reused by name)."""
     from oscar.core.loading import get_model as _get_model
 
-    from catalog.demo import ascii_slug
+    from marketplace.demo.loader import ascii_slug
 
     product_category = _get_model("catalogue", "ProductCategory")
     category = Category.objects.filter(depth=1, name=group).first()

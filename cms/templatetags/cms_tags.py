@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 
 from django import template
+from django.conf import settings
 from django.core.cache import cache
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
+
+from cms.models import ShowroomPage, VillagePage
 
 register = template.Library()
 
@@ -42,7 +45,6 @@ def menu_items(*, request=None, language: str | None = None) -> list[tuple[str, 
 
 def menu_cache_clear(**kwargs) -> None:
     """Forget the cached menus (connected to Wagtail's page signals in ``cms.apps``)."""
-    from django.conf import settings
 
     cache.delete_many([MENU_CACHE_KEY.format(language=code) for code, _ in settings.LANGUAGES])
 
@@ -87,7 +89,6 @@ def breadcrumb_pages(page: Page) -> list[Page]:
 def attach_place_pages(context, places) -> str:
     """Give each place in ``places`` a ``page_url``: its live showroom or village page in the
     current language ("" when it has none). One query for the whole list."""
-    from cms.models import ShowroomPage, VillagePage
 
     places = list(places or [])
     ids = [place.pk for place in places]
@@ -107,7 +108,6 @@ def attach_place_pages(context, places) -> str:
 @register.simple_tag
 def origin_villages(product) -> list:
     """The live village pages (current language) of the commune ``product`` comes from."""
-    from cms.models import VillagePage
 
     commune_id = getattr(product, "origin_commune_id", None)
     if commune_id is None:

@@ -8,6 +8,8 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's OSCAR_* defaults, overridden below)
 
+from marketplace.order import statuses as order_statuses
+
 from . import env
 
 BASE_DIR = env.BASE_DIR
@@ -28,21 +30,21 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     # Oscar, with our forks in place of catalogue, partner, search, checkout, shipping, payment,
-    # order and customer (labels kept; the last five are nested in catalog/).
+    # order and customer (labels kept; the commerce forks live in marketplace/).
     "oscar.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
-    "catalog.checkout.apps.CheckoutConfig",
+    "marketplace.checkout.apps.CheckoutConfig",
     "oscar.apps.address.apps.AddressConfig",
-    "catalog.shipping.apps.ShippingConfig",
+    "marketplace.shipping.apps.ShippingConfig",
     "catalog.apps.CatalogueConfig",
-    "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
+    "marketplace.reviews.apps.ReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
     "producers.apps.PartnerConfig",
     "oscar.apps.basket.apps.BasketConfig",
-    "catalog.payment.apps.PaymentConfig",
+    "marketplace.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
-    "catalog.order.apps.OrderConfig",
-    "catalog.customer.apps.CustomerConfig",
+    "marketplace.order.apps.OrderConfig",
+    "marketplace.customer.apps.CustomerConfig",
     "search.apps.SearchConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
     "oscar.apps.wishlists.apps.WishlistsConfig",
@@ -65,6 +67,7 @@ INSTALLED_APPS = [
     "sorl.thumbnail",
     # Wagtail: the OCOP Bắc Giang website.
     "cms",
+    "marketplace.demo.apps.DemoConfig",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -229,31 +232,13 @@ OSCAR_GOOGLE_ANALYTICS_ID = None
 # become "o-uong"), so map it first.
 OSCAR_SLUG_MAP = {"đ": "d", "Đ": "d"}
 
-# Checkout (catalog/checkout, catalog/payments): statuses, delivery tariff, bank transfer.
-OSCAR_INITIAL_ORDER_STATUS = "Chờ xử lý"
-OSCAR_INITIAL_LINE_STATUS = "Chờ xử lý"
-OSCAR_ORDER_STATUS_PIPELINE = {
-    "Chờ xử lý": ("Đã gửi một phần", "Đã gửi hàng", "Sẵn sàng nhận tại điểm bán", "Đã huỷ"),
-    "Chờ xác nhận chuyển khoản": ("Chờ xử lý", "Đã huỷ"),
-    "Chờ thanh toán thẻ": ("Chờ xử lý", "Đã huỷ"),
-    "Đã gửi một phần": ("Đã gửi hàng", "Đã huỷ"),
-    "Đã gửi hàng": ("Đã giao",),
-    "Sẵn sàng nhận tại điểm bán": ("Đã nhận tại điểm bán", "Đã huỷ"),
-    "Đã giao": (),
-    "Đã nhận tại điểm bán": (),
-    "Đã huỷ": (),
-}
-# "Đã đóng gói" (packed) is a producer's own step before handing a delivery line to the carrier;
-# it leaves the order's status as it is (catalog/checkout/rules.py).
-OSCAR_LINE_STATUS_PIPELINE = {
-    "Chờ xử lý": ("Đã đóng gói", "Đã gửi hàng", "Sẵn sàng nhận tại điểm bán", "Đã huỷ"),
-    "Đã đóng gói": ("Đã gửi hàng", "Đã huỷ"),
-    "Đã gửi hàng": ("Đã giao",),
-    "Sẵn sàng nhận tại điểm bán": ("Đã nhận tại điểm bán",),
-    "Đã giao": (),
-    "Đã nhận tại điểm bán": (),
-    "Đã huỷ": (),
-}
+# Checkout (marketplace/checkout, marketplace/payment/methods): statuses, delivery tariff, bank
+# transfer.
+OSCAR_INITIAL_ORDER_STATUS = order_statuses.PENDING
+OSCAR_INITIAL_LINE_STATUS = order_statuses.PENDING
+# The vocabulary and its pipelines live in one place (marketplace/order/statuses.py).
+OSCAR_ORDER_STATUS_PIPELINE = order_statuses.ORDER_PIPELINE
+OSCAR_LINE_STATUS_PIPELINE = order_statuses.LINE_PIPELINE
 #: Home delivery in whole đồng: base price per zone for the first kilogram, then per started
 #: kilogram; free when the goods total reaches ``free_above``. The shop's province since July
 #: 2025 is Bắc Ninh (Bắc Giang merged into it).

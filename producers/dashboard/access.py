@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -29,7 +28,7 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from producers.models import Producer
-from producers.services import producer_for_user
+from producers.selectors import low_stock_count, producer_for_user, producer_products
 
 SESSION_KEY = "producer_dashboard_producer_id"
 
@@ -96,16 +95,8 @@ class ProducerDashboardMixin:
         context["dashboard_section"] = self.section
         context["is_staff_view"] = self.request.user.is_staff
         # The nav badge: product × location rows at or below their low-stock threshold.
-        from producers.selectors import low_stock_count
-
         context.setdefault("dashboard_low_stock_count", low_stock_count(self.producer))
         return context
-
-
-def producer_products(producer: Producer) -> QuerySet:
-    """Every product of ``producer`` (standalone, parents and their variants), drafts included."""
-    Product = get_model("catalogue", "Product")
-    return Product.objects.filter(Q(producer=producer) | Q(parent__producer=producer))
 
 
 def scoped_object_exists(producer: Producer, name: str, value) -> bool:

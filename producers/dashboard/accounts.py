@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from producers.models import Producer, ShowroomOperator
-from producers.services import producer_for_user
+from producers.selectors import producer_for_user
 
 User = get_user_model()
 Partner = get_model("partner", "Partner")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from catalog.checkout import rules
+from marketplace.checkout import rules
 
 #: Statuses a producer may ask for; whether the move is allowed is the service's decision.
 PRODUCER_LINE_STATUSES = (

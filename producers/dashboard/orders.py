@@ -17,11 +17,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from oscar.core.loading import get_model
 
-from catalog.checkout import rules
-from catalog.checkout.services import LineStatusError, order_line_status_set
-from catalog.payments.methods import STATUS_AWAITING_TRANSFER
-from catalog.payments.stripe_card import STATUS_AWAITING_CARD
-from catalog.shipping.methods import pickup_place_id
+from marketplace.checkout import rules
+from marketplace.checkout.services import LineStatusError, order_line_status_set
+from marketplace.payment.methods.stripe_card import STATUS_AWAITING_CARD
+from marketplace.payment.methods.transfer import STATUS_AWAITING_TRANSFER
+from marketplace.shipping.methods import pickup_place_id
 from producers.models import Producer
 
 Order = get_model("order", "Order")

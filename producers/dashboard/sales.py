@@ -26,11 +26,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
-from catalog.checkout import rules
-from catalog.shipping.methods import PICKUP_PREFIX, pickup_place_id
-from producers.dashboard.access import producer_products
+from marketplace.checkout import rules
+from marketplace.shipping.methods import PICKUP_PREFIX, pickup_place_id
 from producers.dashboard.orders import UNPAID_ORDER_STATUSES, producer_lines
 from producers.models import Producer, StockMovement
+from producers.selectors import producer_products
 
 Place = get_model("catalogue", "Place")
 

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.views import PasswordResetConfirmView
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
-from django.urls import path, reverse_lazy
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -15,7 +15,7 @@ from django.views.generic import TemplateView
 from producers.dashboard.access import ProducerDashboardMixin
 from producers.dashboard.accounts import InviteError, is_showroom_operator, producer_user_invite
 from producers.dashboard.forms_accounts import InviteForm
-from producers.services import producer_for_user
+from producers.selectors import producer_for_user
 
 
 class AccountsView(ProducerDashboardMixin, TemplateView):
@@ -87,11 +87,3 @@ class AfterLoginView(View):
             if is_showroom_operator(user):
                 return redirect("producer_dashboard:counters")
         return redirect("/")
-
-
-urlpatterns = [
-    path("tai-khoan/", AccountsView.as_view(), name="accounts"),
-    path("tai-khoan/loi-moi/<uidb64>/<token>/", InviteAcceptView.as_view(),
-         name="invite_accept"),
-    path("vao/", AfterLoginView.as_view(), name="after_login"),
-]

@@ -5,12 +5,12 @@ the daily ``manage.py expire_certificates`` job (``catalog.services.certificates
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
-from django.urls import path
 from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
 from producers import selectors
-from producers.dashboard.access import ProducerDashboardMixin, producer_products
+from producers.dashboard.access import ProducerDashboardMixin
+from producers.selectors import producer_products
 
 
 class CertificateListView(ProducerDashboardMixin, TemplateView):
@@ -42,10 +42,3 @@ class CertificateDetailView(ProducerDashboardMixin, TemplateView):
         )
         context.update(certificate=certificate, line=selectors.certificate_line(certificate))
         return context
-
-
-urlpatterns = [
-    path("chung-nhan/", CertificateListView.as_view(), name="certificates"),
-    path("chung-nhan/<int:certificate_id>/", CertificateDetailView.as_view(),
-         name="certificate_detail"),
-]

@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
@@ -77,9 +76,3 @@ class CounterView(LoginRequiredMixin, TemplateView):
             self.get_context_data(form=form, stock=counter.counter_stock(place=self.place)),
             status=400,
         )
-
-
-urlpatterns = [
-    path("quay/", CounterIndexView.as_view(), name="counters"),
-    path("quay/<int:place_id>/", CounterView.as_view(), name="counter"),
-]

@@ -6,7 +6,7 @@ from django.contrib.auth.mixins import UserPassesTestMixin
 from django.shortcuts import get_object_or_404, redirect
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import ListView, TemplateView
 
@@ -70,9 +70,3 @@ class ChooseProducerView(UserPassesTestMixin, ListView):
         if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
             target = reverse("producer_dashboard:home")
         return redirect(target)
-
-
-urlpatterns = [
-    path("", HomeView.as_view(), name="home"),
-    path("chon-chu-the/", ChooseProducerView.as_view(), name="choose"),
-]

@@ -6,13 +6,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
 
-from catalog.checkout import rules
-from catalog.checkout.services import LineStatusError
+from marketplace.checkout import rules
+from marketplace.checkout.services import LineStatusError
 from producers.dashboard import orders as selectors
 from producers.dashboard.access import ProducerDashboardMixin
 from producers.dashboard.forms_orders import CARRIERS, LineActionForm
@@ -141,12 +141,3 @@ class PackingSlipBatchView(ProducerDashboardMixin, TemplateView):
         context["orders"] = selectors.orders_with_pickup_places(orders[:SLIPS_PER_PRINT])
         context["order_filter"] = order_filter
         return context
-
-
-urlpatterns = [
-    path("don-hang/", OrderListView.as_view(), name="orders"),
-    path("don-hang/dong/<int:line_id>/", LineView.as_view(), name="order_line"),
-    path("don-hang/<int:order_id>/phieu-dong-goi/", PackingSlipView.as_view(),
-         name="packing_slip"),
-    path("don-hang/phieu-dong-goi/", PackingSlipBatchView.as_view(), name="packing_slips"),
-]

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from producers import selectors
-from producers.dashboard.access import ProducerDashboardMixin, producer_products
+from producers.dashboard.access import ProducerDashboardMixin
 from producers.dashboard.forms_products import ProductEditForm, ProductProposeForm
+from producers.selectors import producer_products
 from producers.services import (
     StaleEdit,
     StockError,
@@ -121,10 +122,3 @@ class ProductProposeView(ProductSectionMixin, TemplateView):
                 return redirect(reverse("producer_dashboard:product_edit",
                                         kwargs={"product_id": product.pk}))
         return self.render_to_response(self.get_context_data(form=form), status=400)
-
-
-urlpatterns = [
-    path("san-pham/", ProductListView.as_view(), name="products"),
-    path("san-pham/them/", ProductProposeView.as_view(), name="product_new"),
-    path("san-pham/<int:product_id>/", ProductEditView.as_view(), name="product_edit"),
-]

@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 
 from django.http import StreamingHttpResponse
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
@@ -80,9 +79,3 @@ class SalesCsvView(ProducerDashboardMixin, PeriodMixin, View):
         name = f"doanh-so-{self.producer.slug}-{start:%Y%m%d}-{end:%Y%m%d}.csv"
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
-
-
-urlpatterns = [
-    path("doanh-so/", SalesView.as_view(), name="sales"),
-    path("doanh-so.csv", SalesCsvView.as_view(), name="sales_csv"),
-]

@@ -15,8 +15,9 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
@@ -52,7 +53,6 @@ def _location_url(place) -> str:
 
 
 def _safe_next(request, fallback: str) -> str:
-    from django.utils.http import url_has_allowed_host_and_scheme
 
     target = request.POST.get("next") or ""
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
@@ -316,19 +316,3 @@ class CountImportView(StockSectionMixin, TemplateView):
             request.session.pop(IMPORT_SESSION_KEY, None)
         messages.success(request, _("Đã ghi %(n)s điều chỉnh kiểm kê.") % {"n": written})
         return HttpResponseRedirect(reverse("producer_dashboard:stock"))
-
-
-urlpatterns = [
-    path("ton-kho/", StockIndexView.as_view(), name="stock"),
-    path("ton-kho/kho-online/", LocationView.as_view(), name="stock_online"),
-    path("ton-kho/diem-ban/<int:place_id>/", LocationView.as_view(), name="stock_place"),
-    path("ton-kho/gui-diem-ban/", TransferView.as_view(), name="stock_transfer"),
-    path("ton-kho/so-kho/<int:movement_id>/", MovementDetailView.as_view(),
-         name="stock_movement"),
-    path("ton-kho/nguong/", ThresholdsView.as_view(), name="stock_thresholds"),
-    path("ton-kho/nguong/<int:threshold_id>/xoa/", ThresholdDeleteView.as_view(),
-         name="stock_threshold_delete"),
-    path("ton-kho/ton-kho.csv", StockExportView.as_view(), name="stock_export"),
-    path("ton-kho/so-kho.csv", LedgerExportView.as_view(), name="stock_ledger_export"),
-    path("ton-kho/nhap-kiem-ke/", CountImportView.as_view(), name="stock_import"),
-]

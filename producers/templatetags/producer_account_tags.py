@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django import template
 
+from producers.models import ShowroomOperator
+
 register = template.Library()
 
 
@@ -17,7 +19,6 @@ def producer_work_links(context) -> dict:
         return {}
     cached = getattr(request, "_producer_work_links", None)
     if cached is None:
-        from producers.models import ShowroomOperator
 
         cached = {
             # Dashboard pages already know (the access mixin sets request.producer).

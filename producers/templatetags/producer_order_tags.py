@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django import template
 
+from producers.dashboard import orders as selectors
+
 register = template.Library()
 
 
@@ -11,7 +13,6 @@ register = template.Library()
 def producer_orders_todo(producer, limit: int = 3) -> dict:
     """``{"count": orders to fulfil, "awaiting": orders awaiting payment, "orders": the newest
     few to fulfil}`` for ``producer`` (three queries)."""
-    from producers.dashboard import orders as selectors
 
     if producer is None:
         return {}

@@ -54,6 +54,7 @@ from search.backends.base import (
     SearchUnavailable,
     Suggestion,
 )
+from search.backends.embedded import producer_url
 from search.documents import PRICE_RANGES, ProductDoc
 from search.text import MAX_QUERY_LENGTH, marked_tokens, tokens
 
@@ -256,7 +257,6 @@ class ElasticsearchBackend(SearchBackend):
 
     def suggest_producers(self, text: str, *, limit: int = 3, today: date | None = None
                           ) -> list[Suggestion]:
-        from search.backends.embedded import producer_url
 
         search = self._prefix_search("producer_folded", text, today)
         if search is None:

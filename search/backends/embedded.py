@@ -26,8 +26,10 @@ from collections.abc import Iterable
 from datetime import date
 from hashlib import sha1
 
+from django.core.cache import cache
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Count, Max
+from django.urls import reverse
 from django.utils import timezone
 
 from search.backends.base import (
@@ -61,7 +63,6 @@ BROWSE_VERSION_KEY = "search:browse:version"
 
 def _browse_changed() -> None:
     """Documents were deleted: cached facet counts of browsing are stale."""
-    from django.core.cache import cache
 
     if not cache.add(BROWSE_VERSION_KEY, 1, None):
         try:
@@ -234,7 +235,6 @@ class EmbeddedBackend(SearchBackend):
         (50 ms at 10,000 products): those counts are cached until the index changes."""
         if words:
             return self._count_facets(words, filters, today)
-        from django.core.cache import cache
 
         # A write moves the latest update time (an indexed column: one index probe), a delete
         # bumps the version; a rolled-back test database differs in its update times.
@@ -565,6 +565,5 @@ class EmbeddedBackend(SearchBackend):
 
 def producer_url(slug: str) -> str:
     """The public page of the producer ``slug``."""
-    from django.urls import reverse
 
     return reverse("producers:detail", kwargs={"slug": slug})

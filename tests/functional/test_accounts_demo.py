@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from catalog import demo, demo_data
+from marketplace.demo import data as demo_data
+from marketplace.demo import loader as demo
 
 pytestmark = pytest.mark.django_db
 

@@ -129,7 +129,7 @@ def test_order_awaiting_a_transfer_shows_the_vietqr_code_and_deadline_again(clie
     assert "Chờ xác nhận chuyển khoản" in html
     assert "Nhận tại Điểm bán OCOP Lục Nam" in html
     # and once staff confirm the transfer, the code is gone
-    from catalog.checkout import services
+    from marketplace.checkout import services
 
     services.bank_transfer_confirm(order=order)
     assert 'data-testid="vietqr"' not in client.get(url).content.decode()
@@ -425,7 +425,7 @@ def test_anonymous_visitors_cannot_review(client):
 
 
 def test_a_cancelled_order_does_not_make_a_buyer(client, shopper):
-    from catalog.checkout import services
+    from marketplace.checkout import services
 
     product = listed_product(5)
     order = order_as(client, product)

@@ -10,7 +10,7 @@ from django.core import mail
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from catalog.checkout import services
+from marketplace.checkout import services
 from producers.models import StockMovement
 from producers.services import stock_balance, stock_move
 from tests.factories import ShowroomFactory, UserFactory, listed_product, product_in_state

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 from oscar.core.loading import get_model
 
-from catalog.checkout import rules, services
+from marketplace.checkout import rules, services
 from tests.factories import ShowroomFactory, listed_product
 from tests.functional.test_checkout_flow import ADDRESS, add, finish, start
 
@@ -105,7 +105,7 @@ def test_messages_go_out_in_the_language_the_shopper_ordered_in(
     with django_capture_on_commit_callbacks(execute=True):
         services.bank_transfer_confirm(order=order)
     # then the message uses the English template path (language recorded on the order)
-    from catalog.checkout.messages import order_language
+    from marketplace.checkout.messages import order_language
 
     assert order_language(order) == "en"
     assert len(mail.outbox) == 1

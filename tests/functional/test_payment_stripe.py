@@ -101,7 +101,7 @@ def card_order(client, price=Decimal("150000")):
 
 
 def confirm_at_stripe(intent_id: str) -> dict:
-    from catalog.payments.stripe_card import stripe_client
+    from marketplace.payment.methods.stripe_card import stripe_client
 
     stripe = stripe_client()
     card = stripe.PaymentMethod.create(

@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from catalog.checkout import rules
+from marketplace.checkout import rules
 from producers.models import StockMovement
 from producers.services import stock_move
 from tests.factories import ShowroomFactory, UserFactory, listed_product

@@ -9,8 +9,8 @@ import threading
 from django.db import connections
 from oscar.core.loading import get_model
 
-from catalog.checkout import rules
-from catalog.checkout.services import LineStatusError
+from marketplace.checkout import rules
+from marketplace.checkout.services import LineStatusError
 from producers.dashboard.orders import order_line_fulfil
 from producers.models import StockMovement
 from tests.concurrency import ROW_LOCK_TESTS

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from catalog.checkout.services import order_cancel
+from marketplace.checkout.services import order_cancel
 from producers.dashboard.sales import sales_summary
 from producers.services import stock_move
 from tests.factories import ShowroomFactory, UserFactory, listed_product

@@ -7,7 +7,8 @@ import pytest
 from django.contrib.auth.models import Group
 from oscar.core.loading import get_model
 
-from catalog import services
+from catalog import services as catalog_services
+from catalog.programme import services
 from tests.factories import CategoryFactory, ProducerFactory, UserFactory
 
 ProductIdea = get_model("catalogue", "ProductIdea")
@@ -100,7 +101,7 @@ def test_shortlist_then_plan_then_acceptance_with_a_comment_trail(client, produc
     # when district staff shortlist it in the admin
     staff = UserFactory(is_staff=True)
     staff.save()
-    staff.groups.add(Group.objects.get(name=services.PROGRAMME_OFFICE_GROUP))
+    staff.groups.add(Group.objects.get(name=catalog_services.PROGRAMME_OFFICE_GROUP))
     client.force_login(staff)
     response = client.post("/django-admin/catalogue/productidea/", {
         "action": "shortlist", "_selected_action": [idea.pk]})

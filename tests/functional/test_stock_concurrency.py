@@ -15,7 +15,7 @@ from oscar.apps.order.exceptions import UnableToPlaceOrder
 from oscar.core import prices
 from oscar.core.loading import get_class, get_model
 
-from catalog.shipping.methods import HomeDelivery, ShowroomPickup
+from marketplace.shipping.methods import HomeDelivery, ShowroomPickup
 from producers.services import stock_balance, stock_move
 from producers.strategy import OcopStrategy
 from tests.concurrency import ROW_LOCK_TESTS

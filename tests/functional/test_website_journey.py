@@ -21,7 +21,7 @@ def demo_website(transactional_db):
     """The whole demo, committed so the live server sees it (flushed after the test)."""
     from django.core.cache import cache
 
-    from catalog.demo import demo_data_load
+    from marketplace.demo.loader import demo_data_load
 
     cache.clear()
     demo_data_load(images=False)

@@ -38,7 +38,7 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 @pytest.fixture(scope="module")
 def website(django_db_setup, django_db_blocker):
     """The whole demo (catalogue, places, website pages in vi and en), rolled back afterwards."""
-    from catalog.demo import demo_data_load
+    from marketplace.demo.loader import demo_data_load
 
     with django_db_blocker.unblock():
         atomic = transaction.atomic()

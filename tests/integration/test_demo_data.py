@@ -1,6 +1,7 @@
 """The Bắc Giang demo dataset (``manage.py load_demo_data``): complete, rule-abiding, idempotent.
 
-Listing is checked on :data:`catalog.demo_data.AS_OF`, the day the data describes, so these tests
+Listing is checked on :data:`marketplace.demo.data.AS_OF`, the day the data describes, so these
+tests
 do not start failing when the demo certificates reach the end of their 36 months.
 """
 
@@ -16,8 +17,10 @@ from oscar.core.loading import get_model
 from wagtail.models import Locale, Page
 from wagtail.models import Site as WagtailSite
 
-from catalog import demo, demo_data, ocop, selectors
+from catalog import ocop, selectors
 from cms.models import HomePage
+from marketplace.demo import data as demo_data
+from marketplace.demo import loader as demo
 
 District = get_model("catalogue", "District")
 Commune = get_model("catalogue", "Commune")

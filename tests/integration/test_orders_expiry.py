@@ -14,7 +14,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from catalog.checkout import rules, services
+from marketplace.checkout import rules, services
 from producers.services import stock_balance, stock_move
 from tests.factories import ShowroomFactory, listed_product
 from tests.functional.test_checkout_flow import add, finish, start
@@ -157,7 +157,7 @@ def test_running_twice_releases_stock_once_and_emails_once(
 @pytest.mark.django_db
 def test_an_order_paid_after_the_job_read_it_is_not_cancelled(client, monkeypatch):
     # given an overdue transfer, read by the job, then confirmed by staff before the job acts
-    from catalog.checkout import selectors
+    from marketplace.checkout import selectors
 
     product = listed_product(5, num_in_stock=5)
     order = place(client, product, hours_ago=60)
@@ -217,17 +217,3 @@ def test_command_refuses_a_bad_moment_and_bad_settings(settings):
     settings.OCOP_UNPAID_ORDER_HOURS = {"bank_transfer": 0}
     with pytest.raises(CommandError, match="OCOP_UNPAID_ORDER_HOURS"):
         call_command("expire_unpaid_orders", stdout=StringIO())
-
-
-@pytest.mark.django_db
-def test_the_task_cancels_overdue_orders(client):
-    from catalog.checkout.tasks import expire_unpaid_orders
-
-    product = listed_product(5, num_in_stock=5)
-    order = place(client, product, hours_ago=49)
-    # when (the immediate backend runs it at once)
-    outcome = expire_unpaid_orders.enqueue()
-    # then
-    assert outcome.return_value == 1
-    order.refresh_from_db()
-    assert order.status == "Đã huỷ"

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from catalog.checkout import services
+from marketplace.checkout import services
 from tests.functional.test_payment_stripe import (  # noqa: F401  (fixtures)
     card_order,
     confirm_at_stripe,
@@ -43,7 +43,7 @@ def opened_card_form(client, hours_ago=3):
 
 
 def test_an_abandoned_card_payment_is_cancelled_at_stripe_then_here(client, stripe_on):  # noqa: F811
-    from catalog.payments.stripe_card import stripe_client
+    from marketplace.payment.methods.stripe_card import stripe_client
 
     # given a card form opened three hours ago and never paid
     order, intent_id = opened_card_form(client)

@@ -45,7 +45,7 @@ def backend(request, settings):
         return
     clone = request.getfixturevalue("osmem_clone")
     options.update(URL=clone.url, INDEX="ocop-products",
-                   NODE_CLASS="search.backends.testing.PlainJsonNode")
+                   NODE_CLASS="tests.elastic_node.PlainJsonNode")
     settings.SEARCH_BACKEND = options
     yield get_backend()
 
@@ -248,9 +248,9 @@ def test_elasticsearch_down_gives_a_degraded_answer_not_an_error():
 @pytest.fixture
 def demo_like(backend):
     """The demo's Lục Ngạn, Chũ and Yên Thế products, titled and described as in
-    ``catalog/demo_data.py``: many share words, and every factory producer is an "HTX Vải thiều
+    ``marketplace/demo/data.py``: many share words, and every factory producer is an "HTX Vải thiều
     <n>", so the words typed also turn up outside the titles."""
-    from catalog import demo_data  # noqa: F401  (the titles below are copied from it)
+    from marketplace.demo import data as demo_data  # noqa: F401  (the titles below are copied from it)
 
     rows = [
         ("Vải thiều Lục Ngạn", 4, "Hộp 2 kg vải thiều Lục Ngạn tươi, hái trong ngày."),

@@ -12,7 +12,7 @@ from django.db.models import Sum
 from oscar.core import prices
 from oscar.core.loading import get_class, get_model
 
-from catalog.shipping.methods import HomeDelivery, ShowroomPickup
+from marketplace.shipping.methods import HomeDelivery, ShowroomPickup
 from producers.models import StockMovement
 from producers.services import (
     ONLINE_SYNC_NOTE,
@@ -129,8 +129,8 @@ def test_shipping_a_delivery_line_consumes_its_allocation_exactly_once():
     line = _order(product, quantity=2).lines.get()
     assert _record(product).num_allocated == 2
     # when the line is shipped twice
-    first = stock_line_ship(line=line)
-    again = stock_line_ship(line=line)
+    first = stock_line_ship(line=line, pickup=False)
+    again = stock_line_ship(line=line, pickup=False)
     # then
     assert first.pk == again.pk and first.quantity == -2 and first.order_line_id == line.pk
     record = _record(product)
@@ -140,7 +140,7 @@ def test_shipping_a_delivery_line_consumes_its_allocation_exactly_once():
 
 
 def test_shipping_through_the_line_status_service_takes_stock_out_once():
-    from catalog.checkout import rules, services
+    from marketplace.checkout import rules, services
 
     product = _stocked(5)
     order = _order(product, quantity=1)
@@ -150,7 +150,7 @@ def test_shipping_through_the_line_status_service_takes_stock_out_once():
     # then the unit has left the warehouse
     assert (_record(product).num_in_stock, _record(product).num_allocated) == (4, 0)
     assert StockMovement.objects.get(order_line=line).kind == "sold_online"
-    stock_line_ship(line=line)  # a second path calling it again changes nothing
+    stock_line_ship(line=line, pickup=False)  # a second path calling it again changes nothing
     assert _record(product).num_in_stock == 4
     assert StockMovement.objects.filter(order_line=line).count() == 1
 
@@ -160,7 +160,7 @@ def test_collecting_a_pickup_line_moves_no_more_stock():
     stock_transfer(product=product, source=None, target=showroom, quantity=2)
     line = _order(product, method=ShowroomPickup(showroom)).lines.get()
     assert stock_balance(product=product, place=showroom) == 1  # reserved at checkout
-    assert stock_line_ship(line=line) is None
+    assert stock_line_ship(line=line, pickup=True) is None
     assert stock_balance(product=product, place=showroom) == 1
     assert _record(product).num_in_stock == 3
 

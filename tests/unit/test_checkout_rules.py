@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from catalog.checkout import rules
-from catalog.payments import vietqr
+from marketplace.checkout import rules
+from marketplace.payment.methods import vietqr
 
 TARIFF = rules.DeliveryTariff(
     home_province="Bắc Ninh",

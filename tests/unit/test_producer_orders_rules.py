@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.conf import settings
 
-from catalog.checkout import rules
+from marketplace.checkout import rules
 
 
 @pytest.mark.parametrize("status, pickup, expected", [

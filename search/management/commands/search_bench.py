@@ -180,14 +180,14 @@ class Command(BaseCommand):
                 "p95": round(percentile(samples, 0.95), 2), "max": round(max(samples), 2)}
 
     def measure_elasticsearch(self, repeat: int) -> dict:
-        from osmem_server import OsmemServer
+        from osmem_server import OsmemServer  # a dev dependency: only this round needs it
 
         server = OsmemServer.start()
         try:
             with override_settings(SEARCH_BACKEND={
                 "BACKEND": "search.backends.elastic.ElasticsearchBackend", "URL": server.url,
                 "INDEX": "bench-products", "TIMEOUT": 30,
-                "NODE_CLASS": "search.backends.testing.PlainJsonNode",
+                "NODE_CLASS": "tests.elastic_node.PlainJsonNode",
             }):
                 start = time.perf_counter()
                 indexed = search_index_rebuild()

@@ -1,9 +1,0 @@
-"""App config for the payment fork: payment plug-ins live in :mod:`catalog.payments`."""
-
-import oscar.apps.payment.apps as apps
-
-
-class PaymentConfig(apps.PaymentConfig):
-    """Oscar's payment app, forked to hold the payment plug-ins' records."""
-
-    name = "catalog.payment"

@@ -1,0 +1,114 @@
+"""Checkout forms: a Vietnamese address with a validated phone number (also the address book's
+form), delivery and payment."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.address import forms as address_forms
+from oscar.apps.checkout import forms as oscar_forms
+from oscar.core.loading import get_model
+from phonenumber_field.phonenumber import PhoneNumber
+
+from marketplace.checkout import rules
+from marketplace.payment.methods import payment_methods_enabled
+
+Country = get_model("address", "Country")
+
+GatewayForm = oscar_forms.GatewayForm
+
+
+class VietnameseAddressMixin:
+    """The Vietnamese address fields and their checks, shared by the checkout address and the
+    shopper's address book: name (family name first), phone (stored ``+84…``), province (the 34
+    units from July 2025, as data), commune/ward, street and notes."""
+
+    ADDRESS_FIELDS = ["last_name", "first_name", "phone_number", "state", "line4", "line1", "notes"]
+
+    def vietnamese_fields(self):
+        self.fields["last_name"].label = _("Họ và tên đệm")
+        self.fields["first_name"].label = _("Tên")
+        self.fields["phone_number"].label = _("Số điện thoại")
+        self.fields["phone_number"].required = True
+        self.fields["phone_number"].help_text = _("Ví dụ: 0912 345 678")
+        self.fields["state"] = forms.ChoiceField(
+            label=_("Tỉnh / thành phố"),
+            choices=[("", _("— Chọn tỉnh / thành phố —"))]
+            + [(p.name, p.label) for p in rules.provinces()],
+        )
+        self.fields["line4"].label = _("Xã / phường")
+        self.fields["line4"].required = True
+        self.fields["line1"].label = _("Số nhà, thôn / tổ, đường")
+        self.fields["notes"].label = _("Ghi chú cho đơn hàng")
+        self.fields["notes"].required = False
+        self.fields["notes"].widget.attrs["rows"] = 3
+        self.fields["phone_number"].widget.attrs.update(
+            {"inputmode": "tel", "autocomplete": "tel"}
+        )
+
+    def clean_state(self):
+        province = rules.province_by_name(self.cleaned_data.get("state", ""))
+        if province is None:
+            raise forms.ValidationError(_("Hãy chọn tỉnh / thành phố trong danh sách."))
+        return province.name
+
+    def clean_phone_number_field(self, field_name):
+        raw = self.cleaned_data.get(field_name)
+        normalized = rules.phone_normalize(raw)
+        if normalized is None:
+            self.add_error(
+                field_name,
+                _("Số điện thoại Việt Nam không hợp lệ (10 số, bắt đầu bằng 03, 05, 07, 08, "
+                  "09, hoặc số bàn 11 số bắt đầu bằng 02)."),
+            )
+            return raw
+        return PhoneNumber.from_string(normalized)
+
+
+class ShippingAddressForm(VietnameseAddressMixin, oscar_forms.ShippingAddressForm):
+    """Name, phone, province, commune/ward, street and notes; a signed-in shopper may keep the
+    address in their address book."""
+
+    save_to_book = forms.BooleanField(
+        label=_("Lưu địa chỉ này vào sổ địa chỉ của tôi"), required=False, initial=True
+    )
+
+    class Meta(oscar_forms.ShippingAddressForm.Meta):
+        fields = VietnameseAddressMixin.ADDRESS_FIELDS
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.vietnamese_fields()
+        if user is None or not user.is_authenticated:
+            del self.fields["save_to_book"]
+
+
+class UserAddressForm(VietnameseAddressMixin, address_forms.UserAddressForm):
+    """An address in the shopper's address book: the same fields and checks as at checkout; the
+    country is Vietnam (the one shipping country)."""
+
+    class Meta(address_forms.UserAddressForm.Meta):
+        fields = VietnameseAddressMixin.ADDRESS_FIELDS
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(user, *args, **kwargs)
+        self.vietnamese_fields()
+        self.fields["notes"].label = _("Ghi chú cho người giao hàng")
+        if not self.instance.country_id:
+            self.instance.country = Country.objects.filter(is_shipping_country=True).first()
+
+
+ShippingMethodForm = oscar_forms.ShippingMethodForm
+
+
+class PaymentMethodForm(forms.Form):
+    """The shopper's choice among the enabled payment plug-ins (cash on delivery first)."""
+
+    method = forms.ChoiceField(label=_("Cách thanh toán"), widget=forms.RadioSelect)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        methods = payment_methods_enabled()
+        self.fields["method"].choices = [(m.code, m.name) for m in methods]
+        self.fields["method"].initial = methods[0].code
+        self.methods = methods

@@ -1,0 +1,114 @@
+"""Reads for checkout: which showrooms can hand over a whole basket, and what each one lacks;
+which unpaid orders are overdue."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db.models import Q, Sum
+from oscar.core.loading import get_model
+
+from catalog.models import Place
+from marketplace.checkout import rules
+from marketplace.customer.selectors import order_lines_by_producer
+from marketplace.payment.methods import transfer as payment_methods
+from marketplace.payment.methods.stripe_card import STATUS_AWAITING_CARD
+from marketplace.payment.methods.transfer import STATUS_AWAITING_TRANSFER
+from marketplace.shipping.methods import pickup_place_id
+from producers.models import StockMovement
+
+
+@dataclass
+class PickupOption:
+    """A showroom point, and the basket lines it cannot hand over (title, wanted, held)."""
+
+    place: Place
+    missing: list[tuple[str, int, int]] = field(default_factory=list)
+
+    @property
+    def available(self) -> bool:
+        """Whether the showroom holds enough of every line."""
+        return not self.missing
+
+
+def basket_quantities(basket) -> dict[int, tuple[str, int]]:
+    """``{product_id: (title, quantity)}`` for a basket (lines of one product added up)."""
+    wanted: dict[int, tuple[str, int]] = {}
+    for line in basket.all_lines():
+        title, quantity = wanted.get(line.product_id, (line.product.get_title(), 0))
+        wanted[line.product_id] = (title, quantity + line.quantity)
+    return wanted
+
+
+def pickup_options(*, wanted: dict[int, tuple[str, int]]) -> list[PickupOption]:
+    """Every showroom point with the lines of ``wanted`` it lacks (two queries in all).
+
+    A showroom is available for pickup only when its ledger balance covers every line.
+    """
+
+    held: dict[int, dict[int, int]] = defaultdict(dict)
+    rows = (
+        StockMovement.objects.filter(product_id__in=wanted, place__kind=Place.Kind.SHOWROOM)
+        .values("place_id", "product_id")
+        .annotate(balance=Sum("quantity"))
+    )
+    for row in rows:
+        held[row["place_id"]][row["product_id"]] = row["balance"]
+    options = []
+    for place in Place.objects.filter(kind=Place.Kind.SHOWROOM).select_related("district"):
+        option = PickupOption(place=place)
+        for product_id, (title, quantity) in wanted.items():
+            balance = held[place.pk].get(product_id, 0)
+            if balance < quantity:
+                option.missing.append((title, quantity, max(balance, 0)))
+        options.append(option)
+    options.sort(key=lambda o: (not o.available, o.place.name))
+    return options
+
+
+def orders_unpaid_overdue(*, now: datetime, hours: dict[str, float]):
+    """Orders still waiting for a bank transfer or a card payment longer than ``hours`` allow
+    (``{"bank_transfer": 48, "card": 2}``) at ``now``, oldest first."""
+
+
+    Order = get_model("order", "Order")
+    statuses = {"bank_transfer": STATUS_AWAITING_TRANSFER, "card": STATUS_AWAITING_CARD}
+    overdue = Q(pk__in=[])
+    for kind, cutoff in rules.unpaid_cutoffs(now=now, hours=hours).items():
+        overdue |= Q(status=statuses[kind], date_placed__lt=cutoff)
+    return Order.objects.filter(overdue).order_by("date_placed", "pk")
+
+
+def order_confirmation_context(order, *, lines=None) -> dict:
+    """What the confirmation and the shopper's order page show beyond the order itself: lines
+    grouped by producer, the pickup showroom, and the VietQR transfer details while the order
+    awaits a transfer."""
+
+    ctx: dict = {"line_groups": order_lines_by_producer(order, lines), "pickup_place": None,
+                 "transfer": None, "pay_before": None}
+    place_id = pickup_place_id(order.shipping_code)
+    if place_id:
+        ctx["pickup_place"] = Place.objects.filter(pk=place_id).first()
+    if order.status == payment_methods.STATUS_AWAITING_TRANSFER:
+        ctx["transfer"] = payment_methods.transfer_qr(
+            order_number=order.number, total=int(order.total_incl_tax)
+        )
+    ctx["pay_before"] = order_pay_before(order)
+    return ctx
+
+
+def order_pay_before(order) -> datetime | None:
+    """When ``order``, still unpaid, will be cancelled by ``expire_unpaid_orders`` (else
+    ``None``)."""
+
+
+
+    kind = {STATUS_AWAITING_TRANSFER: "bank_transfer", STATUS_AWAITING_CARD: "card"}.get(
+        order.status)
+    hours = settings.OCOP_UNPAID_ORDER_HOURS.get(kind) if kind else None
+    if not hours or order.date_placed is None:
+        return None
+    return order.date_placed + timedelta(hours=hours)

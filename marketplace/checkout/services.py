@@ -1,0 +1,274 @@
+"""Writes for checkout and orders: stock allocation and release, transfer confirmation, the
+expiry of unpaid orders.
+
+Each public function runs in one transaction and locks the rows it changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from oscar.apps.order.exceptions import InvalidLineStatus, UnableToPlaceOrder
+from oscar.core.loading import get_model
+
+from catalog.models import Place
+from marketplace.checkout import messages, rules, selectors
+from marketplace.payment.methods import transfer as payment_methods
+from marketplace.payment.methods.stripe_card import STATUS_AWAITING_CARD, payment_intent_abandon
+from marketplace.shipping.methods import pickup_place_id
+from producers.models import StockMovement
+from producers.services import StockError, stock_line_ship, stock_move
+
+StockRecord = get_model("partner", "StockRecord")
+Order = get_model("order", "Order")
+
+
+@transaction.atomic
+def order_line_allocate(*, order, basket_line) -> None:
+    """Reserve ``basket_line``'s units for ``order``: from the pickup showroom's ledger, or from
+    online stock.
+
+    Raises :class:`UnableToPlaceOrder` with a message naming the product when too few are left;
+    the caller's transaction then rolls the whole order back.
+    """
+
+    line = basket_line
+    title = line.product.get_title()
+    place_id = pickup_place_id(order.shipping_code)
+    if place_id is not None:
+        place = Place.objects.filter(pk=place_id, kind=Place.Kind.SHOWROOM).first()
+        if place is None:
+            raise UnableToPlaceOrder(_("Điểm nhận hàng đã chọn không còn tồn tại."))
+        try:
+            stock_move(
+                product=line.product, place=place, quantity=line.quantity,
+                kind=StockMovement.Kind.SOLD_AT_SHOWROOM,
+                note=_("Giữ hàng cho đơn %(number)s (nhận tại điểm bán)")
+                % {"number": order.number},
+            )
+        except StockError:
+            raise UnableToPlaceOrder(
+                _("“%(title)s”: %(place)s không còn đủ hàng để giữ cho bạn.")
+                % {"title": title, "place": place.name}
+            ) from None
+        return
+    if line.stockrecord_id is None:
+        raise UnableToPlaceOrder(_("“%(title)s” hiện không có hàng.") % {"title": title})
+    record = StockRecord.objects.select_for_update().get(pk=line.stockrecord_id)
+    if not record.can_track_allocations:
+        return
+    if record.net_stock_level < line.quantity:
+        raise UnableToPlaceOrder(
+            _("“%(title)s” chỉ còn %(left)s sản phẩm; vui lòng giảm số lượng trong giỏ.")
+            % {"title": title, "left": max(record.net_stock_level, 0)}
+        )
+    record.allocate(line.quantity)
+
+
+@transaction.atomic
+def order_cancel(*, order, note: str = "") -> bool:
+    """Cancel ``order`` and release its stock, exactly once.
+
+    Returns ``False`` (and changes nothing) when the order was already cancelled, or has gone
+    too far to cancel (shipped, collected, delivered).
+    """
+
+    order = Order.objects.select_for_update().get(pk=order.pk)
+    if order.status not in (
+        payment_methods.STATUS_PENDING, payment_methods.STATUS_AWAITING_TRANSFER,
+        STATUS_AWAITING_CARD,
+    ):
+        return False
+    place_id = pickup_place_id(order.shipping_code)
+    place = Place.objects.filter(pk=place_id).first() if place_id else None
+    for line in order.lines.select_related("product", "stockrecord").order_by("stockrecord_id"):
+        if line.status == rules.LINE_CANCELLED:
+            continue
+        if place is not None:
+            stock_move(
+                product=line.product, place=place, quantity=line.quantity,
+                kind=StockMovement.Kind.CORRECTION,
+                note=_("Huỷ đơn %(number)s: trả hàng giữ") % {"number": order.number},
+            )
+        elif line.stockrecord_id:
+            StockRecord.objects.select_for_update().get(pk=line.stockrecord_id)
+            line.stockrecord.cancel_allocation(line.quantity)
+        line.status = rules.LINE_CANCELLED
+        line.save(update_fields=["status"])
+    old = order.status
+    order.status = payment_methods.STATUS_CANCELLED
+    order.save(update_fields=["status"])
+    order.status_changes.create(old_status=old, new_status=order.status)
+    if note:
+        order.notes.create(message=note, note_type="System")
+    return True
+
+
+@transaction.atomic
+def bank_transfer_confirm(*, order, user=None) -> bool:
+    """Staff saw the transfer arrive: record the payment and release the order for fulfilment.
+
+    Returns ``False`` (changing nothing) unless the order is awaiting a transfer, so a second
+    click records nothing twice.
+    """
+    order = Order.objects.select_for_update().get(pk=order.pk)
+    if order.status != payment_methods.STATUS_AWAITING_TRANSFER:
+        return False
+    _order_payment_received(
+        order=order, amount=order.total_incl_tax,
+        reference=payment_methods.transfer_message(order.number),
+        event_code="transfer-received", event_name="Đã nhận chuyển khoản",
+    )
+    return True
+
+
+def _order_payment_received(
+    *, order, amount, reference: str, event_code: str, event_name: str
+) -> None:
+    """Record a received payment on a locked order and release it for fulfilment.
+
+    Debits the order's payment sources, records a payment event covering every line, moves
+    the order to pending, and emails the shopper once the transaction commits.
+    """
+    PaymentEventType = get_model("order", "PaymentEventType")
+    event_type, _created = PaymentEventType.objects.get_or_create(
+        code=event_code, defaults={"name": event_name}
+    )
+    for source in order.sources.all():
+        source.debit(amount, reference=reference)
+    event = order.payment_events.create(event_type=event_type, amount=amount, reference=reference)
+    for line in order.lines.all():
+        event.line_quantities.create(line=line, quantity=line.quantity)
+    old = order.status
+    order.status = payment_methods.STATUS_PENDING
+    order.save(update_fields=["status"])
+    order.status_changes.create(old_status=old, new_status=order.status)
+    transaction.on_commit(lambda: order_message_send(order=order, code="PAYMENT_RECEIVED"))
+
+
+def order_message_send(*, order, code: str) -> None:
+    """Email the shopper the message ``code`` about ``order`` (Oscar's communication app)."""
+
+    messages.order_message_send(order=order, code=code)
+
+
+class LineStatusError(ValueError):
+    """A line status change that is not allowed; ``str(error)`` is a message for the user."""
+
+
+@transaction.atomic
+def order_line_status_set(*, line, status: str, by=None) -> str:
+    """Move one line (a producer fulfilling its part) to ``status``; the order follows.
+
+    The order's status is derived from all its lines (:func:`rules.order_status_from_lines`).
+    The shopper is emailed when the order becomes (partly) shipped or ready for pickup.
+    A delivery line that ships takes its units out of the online warehouse (once, recorded
+    as by ``by``). Returns the order's new status.
+    """
+
+
+    order = Order.objects.select_for_update().get(pk=line.order_id)
+    line = order.lines.get(pk=line.pk)
+    if order.status in (
+        payment_methods.STATUS_AWAITING_TRANSFER, payment_methods.STATUS_CANCELLED,
+        STATUS_AWAITING_CARD,
+    ):
+        raise LineStatusError(_("Đơn hàng chưa thanh toán hoặc đã huỷ: chưa thể xử lý."))
+    try:
+        line.set_status(status)
+    except InvalidLineStatus:
+        raise LineStatusError(
+            _("Không thể chuyển dòng hàng từ “%(old)s” sang “%(new)s”.")
+            % {"old": line.status, "new": status}
+        ) from None
+    if status == rules.LINE_SHIPPED:
+        # Every path that ships goes through here, so the stock leaves exactly once; a pickup
+        # line's units already left its showroom at checkout (stock_line_ship skips those).
+
+        try:
+            stock_line_ship(
+                line=line, pickup=pickup_place_id(order.shipping_code) is not None, by=by
+            )
+        except StockError as error:
+            raise LineStatusError(str(error)) from None
+    statuses = list(order.lines.values_list("status", flat=True))
+    new = rules.order_status_from_lines(statuses, current=order.status)
+    if new != order.status:
+        old = order.status
+        order.status = new
+        order.save(update_fields=["status"])
+        order.status_changes.create(old_status=old, new_status=new)
+        code = {
+            rules.ORDER_PARTLY_SHIPPED: "SHIPPED",
+            rules.ORDER_SHIPPED: "SHIPPED",
+            rules.ORDER_READY: "READY_FOR_PICKUP",
+        }.get(new)
+        if code:
+            transaction.on_commit(lambda: order_message_send(order=order, code=code))
+    return order.status
+
+
+@transaction.atomic
+def card_payment_record(*, order, amount: int, reference: str) -> bool:
+    """A verified card payment of ``amount`` đồng arrived: record it once, release the order.
+
+    Returns ``False`` (changing nothing) unless the order is awaiting a card payment.
+    """
+    order = Order.objects.select_for_update().get(pk=order.pk)
+    if order.status != STATUS_AWAITING_CARD:
+        return False
+    _order_payment_received(
+        order=order, amount=amount, reference=reference,
+        event_code="card-paid", event_name="Đã thanh toán thẻ (Stripe)",
+    )
+    return True
+
+
+@dataclass
+class UnpaidExpiry:
+    """What :func:`orders_unpaid_expire` did: the orders it cancelled, and those it left alone
+    with the reason (a card payment Stripe may still complete)."""
+
+    cancelled: list = field(default_factory=list)
+    skipped: list[tuple[object, str]] = field(default_factory=list)
+
+
+def orders_unpaid_expire(*, now: datetime | None = None,
+                         hours: dict[str, float] | None = None) -> UnpaidExpiry:
+    """Cancel orders left unpaid too long (``settings.OCOP_UNPAID_ORDER_HOURS`` by default),
+    release their stock once through :func:`order_cancel`, and email each shopper.
+
+    Each order is cancelled in its own transaction, so one failure leaves the others done.
+    Running it again (or at the same time as a staff cancel) changes nothing twice:
+    :func:`order_cancel` locks the order and acts only on an unpaid one. A card order whose
+    PaymentIntent Stripe can no longer cancel (paid or processing) is skipped: the webhook
+    decides it.
+    """
+
+
+    now = now or timezone.now()
+    hours = settings.OCOP_UNPAID_ORDER_HOURS if hours is None else hours
+    result = UnpaidExpiry()
+    for order in selectors.orders_unpaid_overdue(now=now, hours=hours):
+        if order.status == STATUS_AWAITING_CARD:
+            refusal = payment_intent_abandon(order=order)
+            if refusal:
+                result.skipped.append((order, refusal))
+                continue
+        with transaction.atomic():
+            # Staff may have confirmed the transfer since the list was read: order_cancel also
+            # cancels pending (paid) orders, so check again under the lock.
+            locked = Order.objects.select_for_update().get(pk=order.pk)
+            if locked.status != order.status:
+                continue
+            if order_cancel(order=locked, note="Tự động huỷ: quá hạn thanh toán"):
+                transaction.on_commit(
+                    lambda order=order: order_message_send(order=order, code="ORDER_EXPIRED")
+                )
+                result.cancelled.append(order)
+    return result

@@ -1,0 +1,285 @@
+"""Checkout views: thin layers over Oscar's flow, the shipping repository and payment plug-ins.
+
+Steps: gateway (email) → contact and address → delivery (home or showroom pickup) → payment
+method → preview → thank you. Stock is allocated under locks by the order fork when the order is
+placed; nothing the browser POSTs about prices or totals is read.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.contrib import messages
+from django.db import transaction
+from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.urls import reverse, reverse_lazy
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views import generic
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+from oscar.apps.checkout import views as oscar_views
+from oscar.apps.checkout.exceptions import FailedPreCondition
+from oscar.apps.payment.exceptions import UnableToTakePayment
+from oscar.core.loading import get_model
+
+from marketplace.checkout import selectors
+from marketplace.checkout.forms import PaymentMethodForm, UserAddressForm
+from marketplace.checkout.messages import LANGUAGE_NOTE
+from marketplace.payment.methods import payment_method_get
+from marketplace.payment.methods import transfer as payment_methods
+from marketplace.payment.methods.base import PaymentRefused
+from marketplace.payment.methods.stripe_card import STATUS_AWAITING_CARD, payment_intent_for
+from marketplace.payment.methods.webhooks import (
+    WebhookRejected,
+    webhook_event_handle,
+    webhook_event_verify,
+)
+
+Source = get_model("payment", "Source")
+UserAddress = get_model("address", "UserAddress")
+SourceType = get_model("payment", "SourceType")
+
+logger = logging.getLogger("oscar.checkout")
+
+IndexView = oscar_views.IndexView
+
+
+class ShippingAddressView(oscar_views.ShippingAddressView):
+    """Contact and address: a signed-in shopper may ship to a saved address, or enter a new one
+    and choose whether to keep it in their address book."""
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_initial(self):
+        initial = super().get_initial() or {}
+        return {**initial, "save_to_book": self.checkout_session.address_save_to_book()}
+
+    def post(self, request, *args, **kwargs):
+        if request.user.is_authenticated and "address_id" in request.POST:
+            address_id = request.POST["address_id"]
+            address = (
+                request.user.addresses.filter(pk=address_id).first()
+                if address_id.isdigit() else None
+            )
+            if address is None or request.POST.get("action") != "ship_to":
+                messages.error(request, _("Không tìm thấy địa chỉ này trong sổ địa chỉ của bạn."))
+                return redirect("checkout:shipping-address")
+            self.checkout_session.ship_to_user_address(address)
+            self.checkout_session.address_save_to_book(True)  # counts the saved address's use
+            return redirect(self.get_success_url())
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # Guests have no such box: nothing of theirs goes to a book.
+        self.checkout_session.address_save_to_book(form.cleaned_data.get("save_to_book", False))
+        return response
+
+
+class UserAddressUpdateView(oscar_views.UserAddressUpdateView):
+    """Edit a saved address from the checkout, with the address book's Vietnamese form."""
+
+    form_class = UserAddressForm
+
+UserAddressDeleteView = oscar_views.UserAddressDeleteView
+
+
+class ShippingMethodView(oscar_views.ShippingMethodView):
+    """Home delivery (priced for the address) or pickup at a showroom holding every line.
+
+    The page is always shown, even with one option, so the shopper sees the delivery charge and
+    which showrooms lack which lines.
+    """
+
+    template_name = "oscar/checkout/shipping_methods.html"
+
+    def get(self, request, *args, **kwargs):
+        if not self.checkout_session.is_shipping_address_set():
+            messages.error(request, _("Hãy nhập thông tin liên hệ và địa chỉ trước."))
+            return redirect("checkout:shipping-address")
+        self._methods = self.get_available_shipping_methods()
+        return generic.FormView.get(self, request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        options = selectors.pickup_options(
+            wanted=selectors.basket_quantities(self.request.basket)
+        )
+        ctx["pickups_unavailable"] = [o for o in options if not o.available]
+        ctx["selected_code"] = self.checkout_session.shipping_method_code(self.request.basket)
+        return ctx
+
+    def form_invalid(self, form):
+        messages.error(
+            self.request,
+            _("Cách nhận hàng đã chọn không có cho giỏ hàng này; hãy chọn lại."),
+        )
+        return redirect("checkout:shipping-method")
+
+
+class PaymentMethodView(oscar_views.PaymentMethodView):
+    """The shopper picks one of the enabled payment plug-ins (cash on delivery by default)."""
+
+    template_name = "oscar/checkout/payment_method.html"
+    success_url = reverse_lazy("checkout:preview")
+
+    def get(self, request, *args, **kwargs):
+        form = PaymentMethodForm(initial={"method": self.checkout_session.payment_method()})
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def post(self, request, *args, **kwargs):
+        form = PaymentMethodForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Hãy chọn một cách thanh toán trong danh sách."))
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        self.checkout_session.pay_by(form.cleaned_data["method"])
+        return self.get_success_response()
+
+
+class PaymentDetailsView(oscar_views.PaymentDetailsView):
+    """Preview and place the order; the chosen plug-in starts the payment.
+
+    Order, addresses, stock allocation and payment records are written in one transaction.
+    """
+
+    def check_payment_data_is_captured(self, request):
+        if payment_method_get(self.checkout_session.payment_method()) is None:
+            raise FailedPreCondition(
+                url=reverse("checkout:payment-method"),
+                message=_("Hãy chọn cách thanh toán."),
+            )
+
+    def get(self, request, *args, **kwargs):
+        if not self.preview:
+            # No card form to fill in here: the payment method page leads to the preview.
+            return redirect("checkout:preview")
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["payment_method"] = payment_method_get(self.checkout_session.payment_method())
+        return ctx
+
+    def handle_payment(self, order_number, total, **kwargs):
+        method = payment_method_get(self.checkout_session.payment_method())
+        if method is None:
+            raise UnableToTakePayment(_("Cách thanh toán đã chọn không còn dùng được."))
+        amount = int(total.incl_tax)
+        try:
+            method.check(total=amount)
+            start = method.start(order_number=order_number, total=amount)
+        except PaymentRefused as error:
+            raise UnableToTakePayment(str(error)) from None
+        source_type, _created = SourceType.objects.get_or_create(name=start.source_type)
+        self.add_payment_source(
+            Source(
+                source_type=source_type, currency=total.currency,
+                amount_allocated=start.allocated, amount_debited=start.debited,
+                reference=start.reference,
+            )
+        )
+        self._payment_start = start
+
+    def get_initial_order_status(self, basket):
+        start = getattr(self, "_payment_start", None)
+        return start.order_status if start else payment_methods.STATUS_PENDING
+
+    def update_address_book(self, user, addr):
+        """Keep the order's address in the shopper's book (unless they asked not to: a gift, a
+        one-off place), counting its uses.
+
+        Oscar looks the book up by the order address's own hash, but our order address puts
+        the family name first, so its hash never matches a saved address: the saved address's
+        hash is compared instead (else the second order to one address fails on the book's
+        unique hash).
+        """
+        if not self.checkout_session.address_save_to_book():
+            return
+        candidate = UserAddress(user=user)
+        addr.populate_alternative_model(candidate)
+        book = user.addresses.filter(hash=candidate.generate_hash()).first() or candidate
+        if addr._meta.model_name == "shippingaddress":
+            book.num_orders_as_shipping_address += 1
+        else:
+            book.num_orders_as_billing_address += 1
+        book.save()
+
+    def place_order(self, *args, **kwargs):
+        with transaction.atomic():
+            order = super().place_order(*args, **kwargs)
+            order.notes.create(note_type=LANGUAGE_NOTE, message=translation.get_language())
+        return order
+
+    def handle_successful_order(self, order):
+        response = super().handle_successful_order(order)
+
+        if order.status == STATUS_AWAITING_CARD:
+            return redirect("checkout:stripe-card")
+        return response
+
+    def render_payment_details(self, request, **kwargs):
+        # Payment problems are shown on the preview, where the shopper can change method.
+        return self.render_preview(request, **kwargs)
+
+
+class ThankYouView(oscar_views.ThankYouView):
+    """The confirmation: lines grouped by producer, the pickup point, the VietQR code."""
+
+    def get_context_data(self, *args, **kwargs):
+        ctx = super().get_context_data(*args, **kwargs)
+        ctx.update(selectors.order_confirmation_context(ctx["order"]))
+        return ctx
+
+
+class StripeCardView(generic.TemplateView):
+    """The card form (Stripe Payment Element) for the order just placed and awaiting a card.
+
+    Stripe.js must be loaded from js.stripe.com (Stripe's PCI terms forbid self-hosting it), so
+    it is the one script this site loads from elsewhere, and only on this page. Coming back
+    from Stripe shows "waiting for confirmation": only the webhook marks the order paid.
+    """
+
+    template_name = "oscar/checkout/stripe_card.html"
+
+    def get_order(self):
+        order_id = self.request.session.get("checkout_order_id")
+        Order = get_model("order", "Order")
+        return Order.objects.filter(pk=order_id).first() if order_id else None
+
+    def get(self, request, *args, **kwargs):
+
+        order = self.get_order()
+        if order is None:
+            return redirect("basket:summary")
+        ctx = {"order": order, "returned": "payment_intent" in request.GET}
+        if order.status == STATUS_AWAITING_CARD and not ctx["returned"]:
+            try:
+                intent = payment_intent_for(order=order)
+            except Exception:  # noqa: BLE001  (Stripe unreachable or refused: say so)
+                logger.exception("Stripe PaymentIntent for order %s failed", order.number)
+                messages.error(request, _("Chưa kết nối được cổng thanh toán thẻ; hãy thử lại."))
+            else:
+                ctx["client_secret"] = intent.client_secret
+
+                ctx["publishable_key"] = settings.STRIPE_PUBLISHABLE_KEY
+        return self.render_to_response(self.get_context_data(**ctx))
+
+
+@csrf_exempt
+@require_POST
+def stripe_webhook(request):
+    """Stripe's webhook: 400 for anything not signed by Stripe recently, 200 once recorded."""
+
+    try:
+        event = webhook_event_verify(
+            payload=request.body, signature=request.headers.get("Stripe-Signature")
+        )
+    except WebhookRejected as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    result = webhook_event_handle(event=event)
+    return JsonResponse({"id": result.event_id, "outcome": result.outcome,
+                         "duplicate": result.duplicate})

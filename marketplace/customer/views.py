@@ -1,0 +1,101 @@
+"""The shopper's account pages: thin views over :mod:`marketplace.customer.selectors` and
+:mod:`marketplace.customer.services`. Oscar's ``get_class("customer.views", …)`` finds these
+classes first; the others stay Oscar's.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from oscar.apps.customer import views as oscar_views
+
+from marketplace.checkout import selectors as checkout_selectors
+from marketplace.checkout.forms import UserAddressForm
+from marketplace.customer import selectors, services
+
+
+class OrderHistoryView(oscar_views.OrderHistoryView):
+    """The shopper's orders, newest first (number, date, units, total, status), in three
+    queries whatever the number of orders."""
+
+    page_title = gettext_lazy("Lịch sử đơn hàng")
+
+    def get_queryset(self):
+        orders = selectors.orders_of(user=self.request.user)
+        if self.form.is_bound and self.form.is_valid():
+            orders = orders.filter(**self.form.get_filters())
+        return orders
+
+
+class OrderDetailView(oscar_views.OrderDetailView):
+    """One order: lines grouped by producer with star badges, status, delivery or pickup place,
+    payment, the VietQR code while a transfer is awaited, and "buy again"."""
+
+    def get_object(self, queryset=None):
+        order = selectors.order_of(user=self.request.user, number=self.kwargs["order_number"])
+        if order is None:
+            raise Http404(_("Không có đơn hàng này trong tài khoản của bạn."))
+        return order
+
+    def get_page_title(self):
+        return _("Đơn hàng %(number)s") % {"number": self.object.number}
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        order = ctx["order"]
+        ctx.update(checkout_selectors.order_confirmation_context(order, lines=order.lines.all()))
+        ctx["may_reorder"] = selectors.order_may_be_reordered(order)
+        return ctx
+
+    def do_reorder(self, order):
+        """Put the order's lines back in the basket through the strategy; name those skipped."""
+        result = services.basket_reorder(
+            basket=self.request.basket, order=order, strategy=self.request.strategy
+        )
+        for title, reason in result.skipped:
+            messages.warning(
+                self.request,
+                _("Không thể mua lại “%(title)s”: %(reason)s") % {"title": title, "reason": reason},
+            )
+        if result.added:
+            messages.success(
+                self.request,
+                _("Đã thêm vào giỏ hàng: %(titles)s.")
+                % {"titles": ", ".join(f"“{t}”" for t in result.added)},
+            )
+            self.response = redirect("basket:summary")
+        else:
+            messages.error(
+                self.request,
+                _("Không sản phẩm nào của đơn %(number)s còn mua được.") % {"number": order.number},
+            )
+            self.response = redirect("customer:order", order_number=order.number)
+
+
+class AddressListView(oscar_views.AddressListView):
+    """The address book."""
+
+    page_title = gettext_lazy("Sổ địa chỉ")
+
+
+class AddressCreateView(oscar_views.AddressCreateView):
+    """Add an address: the same Vietnamese fields and checks as at checkout."""
+
+    form_class = UserAddressForm
+    page_title = gettext_lazy("Thêm địa chỉ")
+
+
+class AddressUpdateView(oscar_views.AddressUpdateView):
+    """Edit an address: the same Vietnamese fields and checks as at checkout."""
+
+    form_class = UserAddressForm
+    page_title = gettext_lazy("Sửa địa chỉ")
+
+
+class AddressDeleteView(oscar_views.AddressDeleteView):
+    """Delete an address (past orders keep their own copy)."""
+
+    page_title = gettext_lazy("Xoá địa chỉ")
