@@ -161,9 +161,12 @@ AWARD_PERIODS: tuple[AwardPeriod, ...] = (
         name="1048/QĐ-TTg (2019–2023)",
         starts=date(2019, 8, 21),
         ends=date(2023, 2, 23),
+        # District councils only pre-assessed: they forwarded products of 50 points or more, and
+        # a product scoring under 50 kept the district's result (1★ or 2★, never sold). The
+        # province evaluated and certified 3★ and 4★ (the certificate issued by UBND tỉnh).
         stars_by_level={
-            CouncilLevel.DISTRICT: frozenset({1, 2, 3}),
-            CouncilLevel.PROVINCE: frozenset({4}),
+            CouncilLevel.DISTRICT: frozenset({1, 2}),
+            CouncilLevel.PROVINCE: frozenset({3, 4}),
             CouncilLevel.CENTRAL: frozenset({5}),
         },
     ),

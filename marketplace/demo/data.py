@@ -10,7 +10,8 @@ that set has lapsed by 2026), a product scored below 50 under the 2023 set (no s
 product, one whose only certificate expired, and one whose certificate was revoked.
 
 Administrative history is kept as it was on each decision's date: district people's committees
-(UBND huyện) awarded 3★ until the district level was abolished on 1 July 2025, when Bắc Giang
+(UBND huyện) awarded 3★ under Decision 148 (from 24 February 2023; under Decision 1048 the province
+certified 3★ and 4★) until the district level was abolished on 1 July 2025, when Bắc Giang
 was also merged into Bắc Ninh province and the Ministry of Agriculture and Rural Development had
 become the Ministry of Agriculture and Environment (March 2025). Decisions after those dates
 name the bodies that issued them. Places and origins keep the pre-2025 geography, as the
@@ -223,18 +224,20 @@ class DecisionData:
 
 
 DECISIONS: tuple[DecisionData, ...] = (
-    # Decision 1048/QĐ-TTg (2019): districts award 1–3★, the province 4★, the ministry 5★.
-    DecisionData("h2020-lnam", "2317/QĐ-UBND", date(2020, 9, 25), "UBND huyện Lục Nam",
-                 "district", "2019"),
+    # Decision 1048/QĐ-TTg (2019): district councils pre-assess and forward products of 50 points
+    # or more; the province (UBND tỉnh) certifies 3★ and 4★ in batches; the ministry 5★.
+    DecisionData("h2020-lnam", "2317/QĐ-UBND", date(2020, 9, 25), PROVINCE, "province",
+                 "2019"),
     DecisionData("t2020", "1089/QĐ-UBND", date(2020, 10, 28), PROVINCE, "province", "2019"),
-    DecisionData("h2021-yt", "2104/QĐ-UBND", date(2021, 8, 19), "UBND huyện Yên Thế",
-                 "district", "2019"),
-    DecisionData("h2021-vy", "2789/QĐ-UBND", date(2021, 8, 24), "UBND huyện Việt Yên",
-                 "district", "2019"),
-    DecisionData("h2021-ln", "2650/QĐ-UBND", date(2021, 9, 10), "UBND huyện Lục Ngạn",
-                 "district", "2019"),
+    DecisionData("h2021-yt", "2104/QĐ-UBND", date(2021, 8, 19), PROVINCE, "province",
+                 "2019"),
+    DecisionData("h2021-vy", "2789/QĐ-UBND", date(2021, 8, 24), PROVINCE, "province",
+                 "2019"),
+    DecisionData("h2021-ln", "2650/QĐ-UBND", date(2021, 9, 10), PROVINCE, "province",
+                 "2019"),
     DecisionData("tw2021", "5207/QĐ-BNN-VPĐP", date(2021, 12, 20), MINISTRY_2024,
                  "central", "2019"),
+    # District pre-assessments whose products scored under 50 (1★, 2★): not forwarded.
     DecisionData("h2022-hh", "4156/QĐ-UBND", date(2022, 11, 15), "UBND huyện Hiệp Hòa",
                  "district", "2019"),
     DecisionData("h2022-sd", "3382/QĐ-UBND", date(2022, 11, 22), "UBND huyện Sơn Động",

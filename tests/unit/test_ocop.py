@@ -244,10 +244,14 @@ def test_part_maxima_add_up_to_100_in_every_set():
 @pytest.mark.parametrize(
     ("decided", "level", "stars"),
     [
-        # 1048/QĐ-TTg (2019–2023): district up to 3★, province 4★, central 5★
-        (date(2019, 8, 21), "district", 1),
+        # 1048/QĐ-TTg (2019–2023): the province certifies 3★ and 4★ (UBND tỉnh), central 5★;
+        # district councils only pre-assess (a product under 50 points keeps their 1★/2★).
+        # First and last day of the period.
         (date(2020, 9, 1), "district", 2),
-        (date(2023, 2, 23), "district", 3),
+        (date(2023, 2, 23), "district", 1),
+        (date(2019, 8, 21), "province", 3),
+        (date(2020, 9, 1), "province", 3),
+        (date(2023, 2, 23), "province", 3),
         (date(2021, 9, 1), "province", 4),
         (date(2022, 12, 1), "central", 5),
         # 148/QĐ-TTg (2023–2025): district 3★, province 4★, central 5★
@@ -268,7 +272,9 @@ def test_council_may_award_the_stars_its_period_allows(decided, level, stars):
     ("decided", "level", "stars", "period"),
     [
         (date(2021, 8, 1), "district", 4, "1048/QĐ-TTg"),
-        (date(2021, 9, 1), "province", 3, "1048/QĐ-TTg"),
+        (date(2019, 8, 21), "district", 3, "1048/QĐ-TTg"),
+        (date(2023, 2, 23), "district", 3, "1048/QĐ-TTg"),
+        (date(2021, 9, 1), "province", 2, "1048/QĐ-TTg"),
         (date(2021, 9, 1), "province", 5, "1048/QĐ-TTg"),
         (date(2022, 9, 1), "central", 4, "1048/QĐ-TTg"),
         (date(2023, 2, 24), "district", 2, "148/QĐ-TTg"),
@@ -287,6 +293,22 @@ def test_council_may_not_award_stars_beyond_its_level(decided, level, stars, per
     assert period in message
     assert f"{stars} sao" in message
     assert str(ocop.COUNCIL_LEVEL_LABELS[ocop.CouncilLevel(level)]) in message
+
+
+def test_district_councils_award_3_stars_only_while_decision_148_is_in_force():
+    # given a district council's 3★: refused the day before Decision 148 took effect (under
+    # 1048 the province certified 3★), allowed from that day until the 2025 reorganisation
+    with pytest.raises(OcopRuleError, match="1048"):
+        ocop.check_award(stars=3, level="district", decision_date=date(2023, 2, 23))
+    ocop.check_award(stars=3, level="district", decision_date=date(2023, 2, 24))
+    ocop.check_award(stars=3, level="district", decision_date=date(2025, 6, 30))
+    with pytest.raises(OcopRuleError, match="1489"):
+        ocop.check_award(stars=3, level="district", decision_date=date(2025, 7, 1))
+
+
+def test_a_provincial_3_star_certificate_of_2020_is_accepted():
+    # the defect: a real provincial 3★ certificate from 2020 (UBND tỉnh) was refused
+    assert ocop.check_award(stars=3, level="province", decision_date=date(2020, 11, 5)) is None
 
 
 def test_the_2025_rules_have_no_district_council():
