@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from catalog.models import Place
+from catalog.text import rich_text_clean
 from producers.models import Producer, StockMovement, StockThreshold
 from producers.selectors import producer_products
 
@@ -426,7 +427,7 @@ def product_update(
         raise StaleEdit(_("Sản phẩm vừa được lưu ở nơi khác (một thẻ hay người khác) sau khi bạn "
                           "mở trang này. Chưa lưu gì: hãy tải lại trang rồi sửa lại."))
     if description is not None:
-        locked.description = description.strip()
+        locked.description = rich_text_clean(description)  # no raw HTML reaches a page
     images = list(locked.images.all())
     remove = set(remove_photo_ids or [])
     keep = [image for image in images if image.pk not in remove]
@@ -465,7 +466,7 @@ def product_propose(
     if upc and Product.objects.filter(upc=upc).exists():
         raise StockError(_("Mã vạch %(upc)s đã có sản phẩm khác dùng.") % {"upc": upc})
     product = Product.objects.create(
-        title=title, description=(description or "").strip(),  # Oscar fills in the slug
+        title=title, description=rich_text_clean(description),  # Oscar fills in the slug
         structure=Product.STANDALONE, product_class=product_class, is_public=True,
         producer=producer, origin_commune=producer.commune, upc=upc or None,
     )
