@@ -17,7 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from catalog import ocop
+from catalog import ocop, uploads
 from catalog.models import CertificateEvent, CertificateNotice, OcopCertificate
 
 
@@ -112,7 +112,7 @@ def certificate_record(
         valid_until=valid_until, check_council=check_council, parts=parts,
     )
     if scan:
-        certificate_scan_check(scan=scan)
+        scan = certificate_scan_clean(scan=scan)
     recorded_by = by if getattr(by, "is_authenticated", False) else None
     certificate = OcopCertificate(product=product, recorded_by=recorded_by, **fields)
     if scan:
@@ -145,18 +145,45 @@ def certificate_event_add(*, certificate: OcopCertificate, action: str, by=None,
 
 
 def certificate_scan_check(*, scan) -> str:
-    """Check an uploaded scan by its content (PDF, JPEG or PNG, size-limited); return its kind."""
-    position = scan.tell() if hasattr(scan, "tell") else 0
+    """Check an uploaded scan by its content and return its kind (``pdf``, ``jpeg``, ``png``).
+
+    The size is checked from ``scan.size`` before anything is read; then the first bytes and the
+    extension (:func:`catalog.ocop.scan_kind`); then the file is parsed: a PDF must open with
+    pypdf and end at its ``%%EOF``, an image must decode within the pixel limit
+    (:mod:`catalog.uploads`). Raises :class:`~catalog.ocop.OcopRuleError` with the reason.
+    """
+    if scan.size > ocop.SCAN_MAX_BYTES:  # before any read: a 50 MB file is refused unread
+        ocop.scan_kind(name=scan.name or "", head=b"", size=scan.size)
     scan.seek(0)
     head = scan.read(16)
-    scan.seek(position)
-    return ocop.scan_kind(name=scan.name or "", head=head, size=scan.size)
+    scan.seek(0)
+    kind = ocop.scan_kind(name=scan.name or "", head=head, size=scan.size)
+    try:
+        if kind == "pdf":
+            uploads.pdf_check(upload=scan)
+        else:
+            uploads.image_probe(upload=scan, formats=(kind.upper(),))
+    except uploads.UploadRefused as error:
+        raise ocop.OcopRuleError(str(error)) from error
+    return kind
+
+
+def certificate_scan_clean(*, scan):
+    """``scan`` checked (:func:`certificate_scan_check`) and ready to store: a PDF as uploaded, an
+    image re-encoded without metadata or trailing bytes."""
+    kind = certificate_scan_check(scan=scan)
+    if kind == "pdf":
+        return scan
+    try:
+        return uploads.image_reencode(upload=scan, formats=(kind.upper(),))
+    except uploads.UploadRefused as error:
+        raise ocop.OcopRuleError(str(error)) from error
 
 
 @transaction.atomic
 def certificate_scan_attach(*, certificate: OcopCertificate, scan, by=None) -> OcopCertificate:
     """Attach (or replace) the scan of a recorded certificate; the old file name is audited."""
-    certificate_scan_check(scan=scan)
+    scan = certificate_scan_clean(scan=scan)
     old = certificate.scan.name if certificate.scan else ""
     certificate.scan = scan
     certificate.save(update_fields=["scan"])

@@ -308,3 +308,28 @@ class ShowroomFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"diem-ban-ocop-{n}")
     district = factory.SubFactory(DistrictFactory)
     address = "Thị trấn Chũ"
+
+
+def pdf_bytes(pages: int = 1) -> bytes:
+    """A real PDF (blank A4 pages written by pypdf), as a scanned decision would be."""
+    import io  # local: only the upload tests need these
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def png_bytes(width: int = 400, height: int = 300) -> bytes:
+    """A real PNG of ``width``×``height`` made by Pillow in memory."""
+    import io  # local: only the upload tests need these
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (200, 30, 30)).save(buffer, "PNG")
+    return buffer.getvalue()

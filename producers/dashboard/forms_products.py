@@ -10,6 +10,13 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
+from catalog.uploads import (
+    MAX_PIXELS,
+    NotAnImage,
+    UploadRefused,
+    image_probe,
+    image_reencode,
+)
 from producers.dashboard.forms_stock import StyledForm
 from producers.services import (
     PHOTO_FORMATS,
@@ -28,7 +35,8 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class PhotosField(forms.ImageField):
-    """Several photos, each checked by Pillow (a real image), by format, size and sides."""
+    """Several photos, each checked by Pillow (a real image), by format, file size, pixel count
+    (from the header, before decoding) and sides, then re-encoded (see :mod:`catalog.uploads`)."""
 
     widget = MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp",
                                       "multiple": True})
@@ -48,6 +56,17 @@ class PhotosField(forms.ImageField):
                               % {"name": name, "mb": PHOTO_MAX_BYTES // (1024 * 1024)})
                 continue
             try:
+                # The pixel count is read from the header first: Django's ImageField would
+                # otherwise let an 8000×8000 PNG of 186 KB through to be decoded in full.
+                image_probe(upload=upload, formats=PHOTO_FORMATS + ("GIF", "BMP", "TIFF"),
+                            max_pixels=MAX_PIXELS)
+            except NotAnImage:
+                errors.append(self.error_messages["invalid_image"] % {"name": name})
+                continue
+            except UploadRefused as error:
+                errors.append(_("“%(name)s”: %(reason)s") % {"name": name, "reason": error})
+                continue
+            try:
                 image_file = super().clean(upload, initial)
             except ValidationError:
                 errors.append(self.error_messages["invalid_image"] % {"name": name})
@@ -64,8 +83,10 @@ class PhotosField(forms.ImageField):
                               % {"name": name, "w": width, "h": height, "min": PHOTO_MIN_SIDE,
                                  "max": PHOTO_MAX_SIDE})
                 continue
-            upload.seek(0)
-            cleaned.append(upload)
+            try:
+                cleaned.append(image_reencode(upload=upload, formats=PHOTO_FORMATS))
+            except UploadRefused as error:
+                errors.append(_("“%(name)s”: %(reason)s") % {"name": name, "reason": error})
         if errors:
             raise ValidationError(errors)
         return cleaned

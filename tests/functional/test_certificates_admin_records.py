@@ -9,7 +9,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from oscar.core.loading import get_model
 
 from catalog import selectors, services
-from tests.factories import ProductFactory, StockRecordFactory, UserFactory
+from tests.factories import (
+    ProductFactory,
+    StockRecordFactory,
+    UserFactory,
+    pdf_bytes,
+    png_bytes,
+)
 
 OcopCertificate = get_model("catalogue", "OcopCertificate")
 
@@ -86,7 +92,7 @@ def test_a_recording_that_breaks_a_rule_is_refused_with_the_reason(
 
 @pytest.mark.parametrize(
     ("name", "content", "ok"),
-    [("qd.pdf", b"%PDF-1.4\n%x\n", True), ("qd.png", b"\x89PNG\r\n\x1a\n0000", True),
+    [("qd.pdf", pdf_bytes(), True), ("qd.png", png_bytes(), True),
      ("qd.pdf", b"MZ\x90\x00 not a pdf", False), ("qd.svg", b"<svg onload=alert(1)>", False)],
 )
 def test_scans_are_accepted_only_as_real_pdf_jpeg_or_png(

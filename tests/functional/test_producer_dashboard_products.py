@@ -151,6 +151,44 @@ def test_a_good_photo_is_added_and_can_be_removed(signed_in, producer, settings,
     assert not product.images.exists()
 
 
+def test_a_photo_with_too_many_pixels_is_refused_before_it_is_decoded(signed_in, producer):
+    # given an 8000×8000 PNG (sides within 200–8000, 64 million pixels; 1-bit so that building
+    # it in the test stays small: the check reads the header, whatever the mode)
+    buffer = io.BytesIO()
+    Image.new("1", (8000, 8000)).save(buffer, "PNG")
+    product = listed_product(5, producer=producer)
+    # when
+    response = signed_in.post(_edit_url(product), {
+        "version": product_version(product), "price": "150000", "description": "x",
+        "photos": SimpleUploadedFile("lon.png", buffer.getvalue(), content_type="image/png")})
+    # then
+    assert response.status_code == 400
+    assert "quá nhiều điểm ảnh" in response.content.decode()
+    assert not product.images.exists()
+
+
+def test_a_photo_is_stored_re_encoded_without_appended_html_or_metadata(
+    signed_in, producer, settings, tmp_path
+):
+    # given a real JPEG with EXIF (a GPS-like comment) and HTML appended after its end
+    settings.MEDIA_ROOT = tmp_path
+    buffer = io.BytesIO()
+    exif = Image.Exif()
+    exif[0x010E] = "toa do trang trai 21.3,106.4"  # ImageDescription
+    Image.new("RGB", (400, 300), (10, 120, 10)).save(buffer, "JPEG", exif=exif)
+    content = buffer.getvalue() + b"<html><script>alert(1)</script></html>"
+    product = listed_product(5, producer=producer)
+    # when
+    response = signed_in.post(_edit_url(product), {
+        "version": product_version(product), "price": "150000", "description": "x",
+        "photos": SimpleUploadedFile("vai.jpg", content, content_type="image/jpeg")})
+    # then
+    assert response.status_code == 302
+    stored = product.images.get().original.read()
+    assert stored.startswith(b"\xff\xd8") and b"<script" not in stored
+    assert b"toa do trang trai" not in stored
+
+
 def test_bad_prices_are_refused(signed_in, producer):
     product = listed_product(5, producer=producer)
     for price, message in (("abc", "số đồng"), ("-5", "1.000"), ("12.5", "số đồng")):

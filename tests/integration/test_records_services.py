@@ -12,7 +12,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from oscar.core.loading import get_model
 
 from catalog import ocop, services
-from tests.factories import CertificateFactory, ProductFactory, UserFactory
+from tests.factories import (
+    CertificateFactory,
+    ProductFactory,
+    UserFactory,
+    pdf_bytes,
+    png_bytes,
+)
 
 OcopCertificate = get_model("catalogue", "OcopCertificate")
 CertificateEvent = get_model("catalogue", "CertificateEvent")
@@ -115,7 +121,7 @@ def test_scan_is_checked_by_content_not_extension():
 def test_a_real_pdf_scan_is_stored(settings, tmp_path):
     # given
     settings.MEDIA_ROOT = tmp_path
-    scan = SimpleUploadedFile("qd.pdf", b"%PDF-1.4\n%test\n", "application/pdf")
+    scan = SimpleUploadedFile("qd.pdf", pdf_bytes(), "application/pdf")
     # when
     certificate = _record(ProductFactory(), parts={"A": 30, "B": 20, "C": 25}, scan=scan)
     # then
@@ -206,3 +212,47 @@ def test_revoked_or_already_expired_certificates_get_no_notice(office_user, toda
     # then
     assert sent == 0
     assert mail.outbox == []
+
+
+HTML = b"\n<html><body><script>alert(1)</script></body></html>\n"
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"%PDF-1.4\n" + HTML, "PDF không hợp lệ"),  # a PDF header, then a web page
+        (pdf_bytes() + HTML, "PDF không hợp lệ"),  # a real PDF with a web page appended
+        (b"%PDF-1.4\n%%EOF\n", "không đọc được như một PDF"),  # the markers, no document
+    ],
+)
+def test_a_scan_that_does_not_parse_as_a_pdf_is_refused(content, reason):
+    # given
+    scan = SimpleUploadedFile("qd.pdf", content, "application/pdf")
+    # when / then
+    with pytest.raises(ocop.OcopRuleError, match=reason):
+        _record(ProductFactory(), parts={"A": 30, "B": 20, "C": 25}, scan=scan)
+    assert not OcopCertificate.objects.exists()
+
+
+def test_an_image_scan_is_stored_re_encoded_without_appended_bytes(settings, tmp_path):
+    # given a real PNG with HTML appended after its end
+    settings.MEDIA_ROOT = tmp_path
+    scan = SimpleUploadedFile("qd.png", png_bytes() + HTML, "image/png")
+    # when
+    certificate = _record(ProductFactory(), parts={"A": 30, "B": 20, "C": 25}, scan=scan)
+    # then
+    stored = certificate.scan.read()
+    assert stored.startswith(b"\x89PNG") and b"<script" not in stored
+
+
+def test_a_scan_over_5_mb_is_refused_from_its_size_before_it_is_read():
+    # given an upload whose content must not be read (reading it fails the test)
+    class Unreadable(SimpleUploadedFile):
+        def read(self, *args):
+            raise AssertionError("the content was read before the size check")
+
+    scan = Unreadable("qd.pdf", b"", "application/pdf")
+    scan.size = 50 * 1024 * 1024
+    # when / then
+    with pytest.raises(ocop.OcopRuleError, match="quá lớn"):
+        _record(ProductFactory(), parts={"A": 30, "B": 20, "C": 25}, scan=scan)
