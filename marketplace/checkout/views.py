@@ -208,6 +208,23 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
             book.num_orders_as_billing_address += 1
         book.save()
 
+    def handle_place_order_submission(self, request):
+        """Place the order, unless the chosen delivery vanished since the preconditions.
+
+        Oscar checks the shipping method when the request starts, then looks it up again to
+        build the submission; a showroom that sold its last unit in between (another shopper's
+        pickup) yields no method, and Oscar's ``submit`` would fail on it. The shopper goes
+        back to choose again instead.
+        """
+        submission = self.build_submission()
+        if submission["shipping_method"] is None:
+            messages.error(
+                request,
+                _("Cách nhận hàng bạn chọn vừa hết (điểm bán đã hết hàng); hãy chọn lại."),
+            )
+            return redirect("checkout:shipping-method")
+        return self.submit(**submission)
+
     def place_order(self, *args, **kwargs):
         with transaction.atomic():
             order = super().place_order(*args, **kwargs)

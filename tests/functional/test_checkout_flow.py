@@ -296,3 +296,37 @@ def test_signed_in_shopper_sees_the_order_in_the_account(client):
     assert order.user == user
     page = client.get(reverse("customer:order-list")).content.decode()
     assert order.number in page
+
+
+def test_pickup_sold_out_between_the_checks_and_the_order_sends_the_shopper_back(
+    client, monkeypatch
+):
+    from marketplace.checkout.views import PaymentDetailsView
+
+    # given a shopper who chose pickup at a showroom holding the last unit
+    showroom = ShowroomFactory()
+    product = listed_product(5)
+    stock_at(showroom, product, 1)
+    add(client, product)
+    start(client)
+    client.post(reverse("checkout:shipping-method"), {"method_code": f"pickup-{showroom.pk}"})
+    client.post(reverse("checkout:payment-method"), {"method": "cod"})
+    # and another shopper taking that unit just after Oscar checked the preconditions (a
+    # showroom sale made in the hook stands in for the concurrent checkout of the race)
+    checked = PaymentDetailsView.check_pre_conditions
+
+    def check_then_sell(view, request):
+        checked(view, request)
+        stock_move(product=product, place=showroom, quantity=1,
+                   kind=StockMovement.Kind.SOLD_AT_SHOWROOM, note="the other shopper")
+
+    monkeypatch.setattr(PaymentDetailsView, "check_pre_conditions", check_then_sell)
+    # when
+    response = client.post(reverse("checkout:preview"), {"action": "place_order"})
+    # then no 500: back to choosing delivery, with a message, and no order
+    assert response.status_code == 302
+    assert response.url == reverse("checkout:shipping-method")
+    page = client.get(response.url).content.decode()
+    assert "Cách nhận hàng bạn chọn vừa hết" in page
+    assert not Order.objects.exists()
+    assert stock_balance(product=product, place=showroom) == 0
