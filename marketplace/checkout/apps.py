@@ -15,6 +15,7 @@ class CheckoutConfig(apps.CheckoutConfig):
         from marketplace.checkout import views
 
         self.stripe_card_view = views.StripeCardView
+        self.stripe_card_cancel_view = views.StripeCardCancelView
         self.stripe_webhook_view = views.stripe_webhook
 
     def get_urls(self):
@@ -24,5 +25,6 @@ class CheckoutConfig(apps.CheckoutConfig):
         return [
             *urls,
             path("the/", self.stripe_card_view.as_view(), name="stripe-card"),
+            path("the/huy/", self.stripe_card_cancel_view.as_view(), name="stripe-card-cancel"),
             path("stripe/webhook/", self.stripe_webhook_view, name="stripe-webhook"),
         ]

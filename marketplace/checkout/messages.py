@@ -39,3 +39,24 @@ def order_message_send(*, order, code: str) -> bool:
         body = render_to_string(f"oscar/checkout/emails/{name}_body.txt", context)
     send_mail(subject, body, settings.OSCAR_FROM_EMAIL, [email])
     return True
+
+
+def staff_emails() -> list[str]:
+    """Who hears about a payment needing a person: ``settings.ADMINS`` and every active staff
+    account with an email, once each."""
+    from django.contrib.auth import get_user_model  # the user model is known only at runtime
+
+    emails = [email for _name, email in settings.ADMINS]
+    emails += get_user_model().objects.filter(
+        is_staff=True, is_active=True
+    ).exclude(email="").order_by("pk").values_list("email", flat=True)
+    return list(dict.fromkeys(emails))
+
+
+def staff_alert_send(*, subject: str, body: str) -> bool:
+    """Email ``subject``/``body`` to :func:`staff_emails`; ``False`` when there is nobody."""
+    recipients = staff_emails()
+    if not recipients:
+        return False
+    send_mail(subject, body, settings.OSCAR_FROM_EMAIL, recipients)
+    return True

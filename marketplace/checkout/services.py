@@ -19,7 +19,11 @@ from oscar.core.loading import get_model
 from catalog.models import Place
 from marketplace.checkout import messages, rules, selectors
 from marketplace.payment.methods import transfer as payment_methods
-from marketplace.payment.methods.stripe_card import STATUS_AWAITING_CARD, payment_intent_abandon
+from marketplace.payment.methods.stripe_card import (
+    STATUS_AWAITING_CARD,
+    payment_intent_abandon,
+    payment_intent_refund,
+)
 from marketplace.shipping.methods import pickup_place_id
 from producers.models import StockMovement
 from producers.services import StockError, stock_line_ship, stock_move
@@ -227,6 +231,89 @@ def card_payment_record(*, order, amount: int, reference: str) -> bool:
         event_code="card-paid", event_name="Đã thanh toán thẻ (Stripe)",
     )
     return True
+
+
+#: Order note type of a problem staff must resolve by hand (shown in the order's notes).
+NOTE_NEEDS_STAFF = "Error"
+
+
+@transaction.atomic
+def card_payment_failure_record(*, order, reference: str, reason: str) -> None:
+    """A card attempt for ``order`` was declined: note it, and leave the order waiting.
+
+    Stripe keeps the PaymentIntent open for another card, so this is not final: the order
+    is cancelled only when the PaymentIntent is (:func:`order_cancel_with_payment`, the
+    expiry job, or Stripe's ``payment_intent.canceled``).
+    """
+    order.notes.create(
+        note_type="System",
+        message=_("Stripe: thẻ bị từ chối (%(intent)s): %(reason)s")
+        % {"intent": reference, "reason": reason or "-"},
+    )
+
+
+@transaction.atomic
+def card_payment_late(*, order, amount: int, reference: str) -> str:
+    """A verified card payment of ``amount`` đồng arrived for ``order`` after it stopped
+    waiting for one (cancelled by the shopper, staff or the expiry job): refund it.
+
+    The money is recorded as debited on the order's source, then as refunded with Stripe's
+    refund id, with a note on the order. When Stripe cannot refund, the order gets a note
+    staff must act on and staff are emailed. A second event for the same PaymentIntent
+    changes nothing, and a payment already recorded as paying the order is left alone.
+    Returns the outcome for the event record.
+    """
+    order = Order.objects.select_for_update().get(pk=order.pk)
+    if order.payment_events.filter(reference=reference).exists():
+        return f"already paid ({order.status})"
+    source = order.sources.first()
+    if source is not None and source.transactions.filter(
+        txn_type="Debit", reference=reference
+    ).exists():
+        return "late payment already recorded"
+    # Stripe is asked while the order row is locked, so two deliveries cannot both refund;
+    # the refund's idempotency key makes a retry after a rollback return the same refund.
+    refund = payment_intent_refund(order=order, intent_id=reference, amount=amount)
+    if source is not None:
+        source.debit(amount, reference=reference)
+    if refund.refund_id:
+        if source is not None:
+            source.refund(amount, reference=refund.refund_id)
+        order.notes.create(
+            note_type="System",
+            message=_(
+                "Stripe: khoản thanh toán %(amount)s ₫ (%(intent)s) đến khi đơn đã %(status)s; "
+                "đã tự động hoàn tiền (%(refund)s)."
+            ) % {"amount": amount, "intent": reference, "status": order.status,
+                 "refund": refund.refund_id},
+        )
+        return f"refunded {refund.refund_id}"
+    message = _(
+        "CẦN HOÀN TIỀN THỦ CÔNG: khoản thanh toán thẻ %(amount)s ₫ (%(intent)s) đến khi đơn "
+        "đã %(status)s, và không hoàn tiền tự động được: %(error)s"
+    ) % {"amount": amount, "intent": reference, "status": order.status,
+         "error": refund.error}
+    order.notes.create(note_type=NOTE_NEEDS_STAFF, message=message)
+    transaction.on_commit(lambda: messages.staff_alert_send(
+        subject=_("Đơn %(number)s: cần hoàn tiền thẻ thủ công") % {"number": order.number},
+        body=message,
+    ))
+    return f"refund failed: {refund.error}"
+
+
+def order_cancel_with_payment(*, order, note: str = "") -> str:
+    """Cancel ``order`` (see :func:`order_cancel`) once no card payment can arrive for it.
+
+    A card order's PaymentIntent is cancelled at Stripe first, outside any transaction (a
+    network call must not hold row locks); if Stripe is unreachable or the payment is already
+    succeeding, nothing is cancelled. Returns ``""`` when the order was cancelled, else why not.
+    """
+    refusal = payment_intent_abandon(order=order)
+    if refusal:
+        return refusal
+    if not order_cancel(order=order, note=note):
+        return _("Đơn hàng đã huỷ hoặc đã xử lý, không huỷ được nữa.")
+    return ""
 
 
 @dataclass

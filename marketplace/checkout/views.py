@@ -25,13 +25,18 @@ from oscar.apps.checkout.exceptions import FailedPreCondition
 from oscar.apps.payment.exceptions import UnableToTakePayment
 from oscar.core.loading import get_model
 
-from marketplace.checkout import selectors
+from marketplace.checkout import selectors, services
 from marketplace.checkout.forms import PaymentMethodForm, UserAddressForm
 from marketplace.checkout.messages import LANGUAGE_NOTE
 from marketplace.payment.methods import payment_method_get
 from marketplace.payment.methods import transfer as payment_methods
 from marketplace.payment.methods.base import PaymentRefused
-from marketplace.payment.methods.stripe_card import STATUS_AWAITING_CARD, payment_intent_for
+from marketplace.payment.methods.stripe_card import (
+    INTENT_PAYING,
+    STATUS_AWAITING_CARD,
+    payment_intent_decline,
+    payment_intent_for,
+)
 from marketplace.payment.methods.webhooks import (
     WebhookRejected,
     webhook_event_handle,
@@ -257,39 +262,73 @@ class StripeCardView(generic.TemplateView):
 
     Stripe.js must be loaded from js.stripe.com (Stripe's PCI terms forbid self-hosting it), so
     it is the one script this site loads from elsewhere, and only on this page. Coming back
-    from Stripe shows "waiting for confirmation": only the webhook marks the order paid.
+    from Stripe shows "waiting for confirmation" while Stripe takes the payment: only the
+    webhook marks the order paid. A declined card leaves the PaymentIntent open at Stripe, so
+    the page shows why and keeps the form for another card, with a button to cancel instead.
     """
 
     template_name = "oscar/checkout/stripe_card.html"
 
     def get_order(self):
+        """The order placed in this session, or ``None``."""
         order_id = self.request.session.get("checkout_order_id")
         Order = get_model("order", "Order")
         return Order.objects.filter(pk=order_id).first() if order_id else None
 
     def get(self, request, *args, **kwargs):
-
         order = self.get_order()
         if order is None:
             return redirect("basket:summary")
-        ctx = {"order": order, "returned": "payment_intent" in request.GET}
-        if order.status == STATUS_AWAITING_CARD and not ctx["returned"]:
+        ctx = {"order": order, "awaiting": order.status == STATUS_AWAITING_CARD,
+               "waiting": order.status != STATUS_AWAITING_CARD}
+        if ctx["awaiting"]:
             try:
                 intent = payment_intent_for(order=order)
             except Exception:  # noqa: BLE001  (Stripe unreachable or refused: say so)
                 logger.exception("Stripe PaymentIntent for order %s failed", order.number)
                 messages.error(request, _("Chưa kết nối được cổng thanh toán thẻ; hãy thử lại."))
             else:
-                ctx["client_secret"] = intent.client_secret
-
-                ctx["publishable_key"] = settings.STRIPE_PUBLISHABLE_KEY
+                if intent.status in INTENT_PAYING:
+                    ctx["waiting"] = True
+                elif intent.status != "canceled":
+                    ctx["client_secret"] = intent.client_secret
+                    ctx["publishable_key"] = settings.STRIPE_PUBLISHABLE_KEY
+                    ctx["decline"] = payment_intent_decline(intent=intent)
         return self.render_to_response(self.get_context_data(**ctx))
+
+
+class StripeCardCancelView(StripeCardView):
+    """The shopper gives up paying by card (POST, CSRF-checked): the PaymentIntent is cancelled
+    at Stripe first, then the order, releasing its stock."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        order = self.get_order()
+        if order is None:
+            return redirect("basket:summary")
+        if order.status != STATUS_AWAITING_CARD:
+            messages.error(request, _("Đơn hàng không còn chờ thanh toán thẻ."))
+            return redirect("checkout:stripe-card")
+        refusal = services.order_cancel_with_payment(
+            order=order, note=_("Khách huỷ khi thanh toán thẻ")
+        )
+        if refusal:
+            logger.warning("Card order %s not cancelled: %s", order.number, refusal)
+            messages.error(
+                request,
+                _("Chưa huỷ được đơn: khoản thanh toán có thể đang được xử lý; hãy thử lại sau."),
+            )
+        else:
+            messages.success(request, _("Đã huỷ đơn hàng; bạn không bị trừ tiền."))
+        return redirect("checkout:stripe-card")
 
 
 @csrf_exempt
 @require_POST
 def stripe_webhook(request):
-    """Stripe's webhook: 400 for anything not signed by Stripe recently, 200 once recorded."""
+    """Stripe's webhook: 400 for anything not signed by Stripe recently, and for a signed event
+    that is malformed (recorded); 200 once recorded and applied."""
 
     try:
         event = webhook_event_verify(
@@ -299,4 +338,5 @@ def stripe_webhook(request):
         return JsonResponse({"error": str(error)}, status=400)
     result = webhook_event_handle(event=event)
     return JsonResponse({"id": result.event_id, "outcome": result.outcome,
-                         "duplicate": result.duplicate})
+                         "duplicate": result.duplicate},
+                        status=400 if result.malformed else 200)

@@ -26,9 +26,15 @@ def confirm_transfer(modeladmin, request, queryset):
 
 @admin.action(description=_("Huỷ đơn và trả hàng về kho"))
 def cancel_orders(modeladmin, request, queryset):
-    """Cancel the selected orders not yet shipped, releasing their stock once."""
-    done = sum(services.order_cancel(order=order, note=f"Huỷ bởi {request.user}")
-               for order in queryset)
+    """Cancel the selected orders not yet shipped, releasing their stock once; a card order's
+    PaymentIntent is cancelled at Stripe first, and the order kept when that fails."""
+    done = 0
+    for order in queryset:
+        refusal = services.order_cancel_with_payment(order=order, note=f"Huỷ bởi {request.user}")
+        if refusal:
+            modeladmin.message_user(request, f"{order.number}: {refusal}", messages.WARNING)
+        else:
+            done += 1
     modeladmin.message_user(
         request, ngettext("%(n)d đơn đã huỷ.", "%(n)d đơn đã huỷ.", done) % {"n": done}
     )

@@ -10,6 +10,8 @@ the order paid; the browser's return never does.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import stripe
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -83,7 +85,7 @@ def payment_intent_for(*, order, attempt: int = 1):
 
 
 #: PaymentIntent statuses in which money may still arrive: such an intent is left alone.
-_INTENT_PAYING = ("succeeded", "processing", "requires_capture")
+INTENT_PAYING = ("succeeded", "processing", "requires_capture")
 
 
 def payment_intent_abandon(*, order) -> str:
@@ -102,10 +104,48 @@ def payment_intent_abandon(*, order) -> str:
     stripe = stripe_client()
     try:
         intent = stripe.PaymentIntent.retrieve(reference)
-        if intent.status in _INTENT_PAYING:
+        if intent.status in INTENT_PAYING:
             return f"PaymentIntent {reference} is {intent.status}"
         if intent.status != "canceled":
             stripe.PaymentIntent.cancel(reference)
     except stripe.StripeError as error:
         return f"Stripe: {error}"
     return ""
+
+
+@dataclass
+class RefundResult:
+    """What asking Stripe for a refund gave: the refund's id, or why there is none."""
+
+    refund_id: str = ""
+    error: str = ""
+
+
+def payment_intent_refund(*, order, intent_id: str, amount: int) -> RefundResult:
+    """Refund ``amount`` đồng of the PaymentIntent ``intent_id`` paid for ``order``.
+
+    The idempotency key is per order and intent, so a retry (a webhook redelivered after a
+    rollback) returns Stripe's first refund instead of refunding twice. Never raises: a
+    refusal or an unreachable Stripe comes back as ``error`` for staff to act on.
+    """
+    if not settings.STRIPE_SECRET_KEY:
+        return RefundResult(error="Stripe is not configured: cannot refund")
+    stripe = stripe_client()
+    try:
+        refund = stripe.Refund.create(
+            payment_intent=intent_id, amount=amount,
+            metadata={"order_number": order.number},
+            idempotency_key=f"ocop-refund-{order.number}-{intent_id}",
+        )
+    except stripe.StripeError as error:
+        return RefundResult(error=f"Stripe: {error}")
+    if refund.status in ("failed", "canceled"):
+        return RefundResult(error=f"Stripe refund {refund.id} is {refund.status}")
+    return RefundResult(refund_id=refund.id)
+
+
+def payment_intent_decline(*, intent) -> str:
+    """The message of the PaymentIntent's last failed attempt (a declined card), or ``""``."""
+    data = intent.to_dict() if hasattr(intent, "to_dict") else dict(intent)
+    error = data.get("last_payment_error") or {}
+    return str(error.get("message") or error.get("code") or "")
