@@ -74,3 +74,38 @@ def test_a_card_payment_stripe_already_took_is_left_for_the_webhook(client, stri
     assert post_event(client, payload, sign(payload)).status_code == 200
     order.refresh_from_db()
     assert order.status == "Chờ xử lý"
+
+
+def test_staff_cancelling_a_card_order_cancels_its_payment_at_stripe_first(
+    client, admin_client, stripe_on  # noqa: F811
+):
+    from marketplace.payment.methods.stripe_card import stripe_client
+
+    # given a card order whose card form is open (a PaymentIntent exists at localstripe)
+    order, intent_id = opened_card_form(client, hours_ago=0)
+    # when staff cancel it from the admin
+    admin_client.post(
+        reverse("admin:order_order_changelist"),
+        {"action": "cancel_orders", "_selected_action": [order.pk]},
+    )
+    # then no card payment can arrive for it any more, and it is cancelled
+    assert stripe_client().PaymentIntent.retrieve(intent_id).status == "canceled"
+    order.refresh_from_db()
+    assert order.status == "Đã huỷ"
+
+
+def test_staff_cannot_cancel_a_card_order_stripe_already_charged(
+    client, admin_client, stripe_on  # noqa: F811
+):
+    # given a card order paid at Stripe (localstripe) whose webhook has not arrived yet
+    order, intent_id = opened_card_form(client, hours_ago=0)
+    confirm_at_stripe(intent_id)
+    # when staff try to cancel it
+    response = admin_client.post(
+        reverse("admin:order_order_changelist"),
+        {"action": "cancel_orders", "_selected_action": [order.pk]}, follow=True,
+    )
+    # then it is kept (the webhook will mark it paid), and staff are told why
+    order.refresh_from_db()
+    assert order.status == "Chờ thanh toán thẻ"
+    assert "succeeded" in response.content.decode()
