@@ -70,7 +70,8 @@ def test_a_total_that_disagrees_with_the_parts_is_refused():
 
 @pytest.mark.parametrize(
     ("decided", "level", "parts", "allowed"),
-    [(date(2021, 9, 1), "district", {"A": 20, "B": 15, "C": 25}, True),    # 60: 3★ district
+    [(date(2021, 9, 1), "district", {"A": 20, "B": 15, "C": 25}, False),   # 60: 3★ is the
+     (date(2021, 9, 1), "province", {"A": 20, "B": 15, "C": 25}, True),    # province's in 1048
      (date(2021, 9, 1), "district", {"A": 30, "B": 20, "C": 25}, False),   # 75: 4★ not district
      (date(2024, 9, 1), "district", {"A": 20, "B": 15, "C": 20}, True),    # 55: 3★ district
      (date(2025, 8, 1), "district", {"A": 20, "B": 15, "C": 20}, False),   # no district: 2025

@@ -44,7 +44,8 @@ def test_a_part_over_its_maximum_is_refused_naming_the_part(code, parts, part):
 
 @pytest.mark.parametrize(
     ("stars", "level", "decided", "allowed"),
-    [(3, "district", date(2021, 9, 1), True), (4, "district", date(2021, 9, 1), False),
+    [(3, "district", date(2021, 9, 1), False), (3, "province", date(2021, 9, 1), True),
+     (2, "district", date(2021, 9, 1), True), (4, "district", date(2021, 9, 1), False),
      (4, "province", date(2021, 9, 1), True), (5, "province", date(2021, 9, 1), False),
      (5, "central", date(2021, 9, 1), True),
      (3, "district", date(2024, 9, 1), True), (4, "province", date(2024, 9, 1), True),
