@@ -92,6 +92,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # 413 for bodies over MAX_REQUEST_BYTES, 400 for control characters in input (NUL bytes
+    # made PostgreSQL raise DataError: a 500), before CSRF or any view parses the request.
+    "marketplace.security.RequestGuardMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -179,6 +182,16 @@ USE_I18N = True
 USE_TZ = True
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+
+#: Uploads are images and scans of at most 5 MB; a request body may hold one plus the form.
+#: RequestGuardMiddleware refuses larger ones (413) from Content-Length, before reading them.
+UPLOAD_MAX_BYTES = 5 * 1024 * 1024
+MAX_REQUEST_BYTES = UPLOAD_MAX_BYTES + 1024 * 1024
+#: The non-file part of a body (Django's default, written down), and files kept in memory below
+#: this size (larger ones stream to a temporary file).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = UPLOAD_MAX_BYTES
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env.STATIC_ROOT
