@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django_tasks import task
 
@@ -43,18 +44,36 @@ def products_reindex(*, product_ids: Iterable[int]) -> int:
     return backend.index(docs)
 
 
+#: Attempts of :func:`reindex_products` when the database refuses a write (a deadlock, a
+#: serialisation failure, a constraint hit by a concurrent writer), and the pause between them.
+REINDEX_ATTEMPTS = 3
+REINDEX_RETRY_SECONDS = 0.2
+
+
 @task()
 def reindex_products(product_ids: list[int]) -> int:
     """The background task: reindex ``product_ids`` (see :func:`products_reindex`).
 
     A backend that is down is logged, not raised: the write that triggered the task has
-    committed, and ``check_search_index --fix`` catches up once the backend is back.
+    committed, and ``check_search_index --fix`` catches up once the backend is back. A database
+    error is retried (each attempt re-reads the products, so a retry writes what is current) up
+    to ``REINDEX_ATTEMPTS`` times, then raised: the task is marked failed and the error logged.
     """
-    try:
-        return products_reindex(product_ids=product_ids)
-    except SearchUnavailable as error:
-        logger.warning("Search index not updated for %s products: %s", len(product_ids), error)
-        return 0
+    for attempt in range(1, REINDEX_ATTEMPTS + 1):
+        try:
+            return products_reindex(product_ids=product_ids)
+        except SearchUnavailable as error:
+            logger.warning("Search index not updated for %s products: %s",
+                           len(product_ids), error)
+            return 0
+        except DatabaseError as error:
+            if attempt == REINDEX_ATTEMPTS:
+                logger.error("Search index not updated for %s products after %s attempts: %s",
+                             len(product_ids), attempt, error)
+                raise
+            logger.warning("Reindex attempt %s failed, retrying: %s", attempt, error)
+            time.sleep(REINDEX_RETRY_SECONDS * attempt)
+    return 0
 
 
 def _flush() -> None:

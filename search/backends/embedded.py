@@ -59,6 +59,8 @@ TAIL_WORDS = 8
 #: their key at once; the timeout only bounds memory).
 BROWSE_CACHE_SECONDS = 600
 BROWSE_VERSION_KEY = "search:browse:version"
+#: PostgreSQL advisory lock key taken by every index write (the bytes of "ocopsrch").
+WRITE_LOCK_KEY = 0x6F636F7073726368
 
 
 def _browse_changed() -> None:
@@ -69,6 +71,22 @@ def _browse_changed() -> None:
             cache.incr(BROWSE_VERSION_KEY)
         except ValueError:  # expired between add and incr
             cache.add(BROWSE_VERSION_KEY, 1, None)
+
+
+def _lock_index_writes() -> None:
+    """Serialise index writes until the current transaction ends (PostgreSQL).
+
+    A write deletes a product's rows then inserts them again. Two transactions writing the same
+    product (two orders of it committed at the same moment) both found nothing to delete under
+    READ COMMITTED, and the later insert of its suggestion failed on ``search_suggestion_unique``
+    (the reindex was lost until ``check_search_index --fix``); the same for a producer's entry
+    shared by two products. One transaction-scoped lock makes the second wait, then read what
+    the first committed. Writes are a few milliseconds, so one lock for the whole index costs
+    nothing noticeable; SQLite already allows a single writer.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK_KEY])
 
 
 def _fts_phrase(words: list[str], *, prefix: bool = False) -> str:
@@ -395,6 +413,7 @@ class EmbeddedBackend(SearchBackend):
 
     @transaction.atomic
     def _write(self, docs: list[ProductDoc]) -> int:
+        _lock_index_writes()
         ids = [d.id for d in docs]
         producers = self._delete_ids(ids)
         ProductDocument.objects.bulk_create([
@@ -509,6 +528,7 @@ class EmbeddedBackend(SearchBackend):
 
     @transaction.atomic
     def delete(self, ids: Iterable[int]) -> None:
+        _lock_index_writes()
         self._refresh_producers(self._delete_ids(list(ids)))
 
     def rebuild(self, documents: Iterable[ProductDoc]) -> int:
@@ -527,6 +547,7 @@ class EmbeddedBackend(SearchBackend):
     @transaction.atomic
     def _replace_all(self, documents: Iterable[ProductDoc]) -> int:
         # One transaction: readers see the old index until the new one is complete.
+        _lock_index_writes()
         SuggestionTail.objects.all().delete()
         SuggestionEntry.objects.all().delete()
         ProductDocument.objects.all().delete()

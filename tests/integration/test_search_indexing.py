@@ -7,10 +7,16 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
+from search import indexing
 from search.models import ProductDocument, SuggestionEntry
-from tests.factories import ProductFactory, certificate_for_stars, searchable_product
+from tests.factories import (
+    ProductFactory,
+    certificate_for_stars,
+    listed_product,
+    searchable_product,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -233,3 +239,25 @@ def test_stock_moved_from_the_online_warehouse_to_a_showroom_reaches_the_documen
     doc = ProductDocument.objects.get(pk=product.pk)
     assert doc.showrooms == f"|{showroom.slug}|"
     assert doc.in_stock
+
+
+def test_a_reindex_task_that_fails_on_the_database_is_retried(monkeypatch):
+    # given a product on sale, and a database write that fails once (as a lost race did)
+    product = listed_product(5, num_in_stock=10)
+    ProductDocument.objects.filter(pk=product.pk).delete()
+    real = indexing.products_reindex
+    calls = []
+
+    def flaky(*, product_ids):
+        calls.append(product_ids)
+        if len(calls) == 1:
+            raise IntegrityError("duplicate key value violates search_suggestion_unique")
+        return real(product_ids=product_ids)
+
+    monkeypatch.setattr(indexing, "products_reindex", flaky)
+    # when the task runs
+    result = indexing.reindex_products.enqueue([product.pk])
+    # then it succeeded on its second attempt and the product is indexed
+    assert result.status == "SUCCESSFUL", result.errors
+    assert len(calls) == 2
+    assert ProductDocument.objects.filter(pk=product.pk).exists()
