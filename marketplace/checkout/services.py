@@ -6,10 +6,12 @@ Each public function runs in one transaction and locks the rows it changes.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,6 +32,7 @@ from producers.services import StockError, stock_line_ship, stock_move
 
 StockRecord = get_model("partner", "StockRecord")
 Order = get_model("order", "Order")
+Basket = get_model("basket", "Basket")
 
 
 @transaction.atomic
@@ -359,3 +362,42 @@ def orders_unpaid_expire(*, now: datetime | None = None,
                 )
                 result.cancelled.append(order)
     return result
+
+
+#: A basket frozen this recently may still be on its way to an order in another request of the
+#: same shopper (Oscar freezes at submit, then takes payment and writes the order).
+FROZEN_BASKET_GRACE_SECONDS = 60
+
+
+def _frozen_at_key(basket_id: int) -> str:
+    return f"checkout:basket-frozen-at:{basket_id}"
+
+
+def basket_freeze(*, basket) -> None:
+    """Freeze ``basket`` at submit (Oscar's step), noting when (see
+    :func:`basket_thaw_abandoned`)."""
+    basket.freeze()
+    cache.set(_frozen_at_key(basket.pk), time.time(), 3600)
+
+
+def basket_thaw_abandoned(*, owner=None, basket_id: int | None = None) -> int:
+    """Reopen the frozen baskets of ``owner`` (a signed-in shopper) or the one anonymous basket
+    ``basket_id`` that no order references: their submit never finished (a worker killed
+    mid-checkout), and Oscar would otherwise hand the shopper a new, empty basket while the
+    goods stay in the frozen one. Baskets frozen less than ``FROZEN_BASKET_GRACE_SECONDS`` ago
+    are left alone (their order may be being written). Returns the number thawed.
+    """
+    if owner is None and basket_id is None:
+        return 0
+    frozen = Basket._default_manager.filter(status=Basket.FROZEN)
+    frozen = frozen.filter(owner=owner) if owner is not None else frozen.filter(
+        pk=basket_id, owner=None)
+    thawed = 0
+    for basket in frozen.exclude(pk__in=Order.objects.filter(basket__isnull=False)
+                                 .values("basket_id")):
+        frozen_at = cache.get(_frozen_at_key(basket.pk))
+        if frozen_at is not None and time.time() - frozen_at < FROZEN_BASKET_GRACE_SECONDS:
+            continue
+        basket.thaw()
+        thawed += 1
+    return thawed

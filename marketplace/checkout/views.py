@@ -189,6 +189,10 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         )
         self._payment_start = start
 
+    def freeze_basket(self, basket):
+        """Freeze at submit, noting when (a basket left frozen by a crash is thawed later)."""
+        services.basket_freeze(basket=basket)
+
     def get_initial_order_status(self, basket):
         start = getattr(self, "_payment_start", None)
         return start.order_status if start else payment_methods.STATUS_PENDING

@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from oscar.apps.customer import views as oscar_views
@@ -99,3 +100,18 @@ class AddressDeleteView(oscar_views.AddressDeleteView):
     """Delete an address (past orders keep their own copy)."""
 
     page_title = gettext_lazy("Xoá địa chỉ")
+
+
+class LogoutView(oscar_views.LogoutView):
+    """Sign out by POST only: a GET (a link, an image, a prefetch from any site) shows a page
+    asking to confirm with a button, so no third party can sign a shopper out."""
+
+    template_name = "oscar/customer/logout_confirm.html"
+
+    def get(self, request, *args, **kwargs):
+        """Ask for confirmation; nothing changes."""
+        return TemplateResponse(request, self.template_name, {})
+
+    def post(self, request, *args, **kwargs):
+        """Sign out (Oscar's logout: session ended, its cookies deleted), then go home."""
+        return super().get(request, *args, **kwargs)

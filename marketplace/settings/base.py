@@ -101,7 +101,8 @@ MIDDLEWARE = [
     # Producer users and showroom operators are signed out after PRODUCER_SESSION_IDLE_MINUTES.
     "producers.dashboard.accounts.ProducerIdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "oscar.apps.basket.middleware.BasketMiddleware",
+    # Oscar's, plus: a basket left frozen by a crashed submit (no order) is reopened.
+    "marketplace.checkout.middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]

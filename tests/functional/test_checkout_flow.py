@@ -15,6 +15,7 @@ from producers.models import StockMovement
 from producers.services import stock_balance, stock_move
 from tests.factories import ShowroomFactory, UserFactory, listed_product, product_in_state
 
+Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
 ShippingAddress = get_model("order", "ShippingAddress")
 StockRecord = get_model("partner", "StockRecord")
@@ -330,3 +331,56 @@ def test_pickup_sold_out_between_the_checks_and_the_order_sends_the_shopper_back
     assert "Cách nhận hàng bạn chọn vừa hết" in page
     assert not Order.objects.exists()
     assert stock_balance(product=product, place=showroom) == 0
+
+
+def test_a_basket_left_frozen_by_a_crashed_submit_is_reopened_on_the_next_visit(client):
+    # given a guest's basket frozen at submit by a worker that was then killed (no order)
+    product = listed_product(5, num_in_stock=5)
+    add(client, product, 2)
+    basket = Basket.objects.get()
+    basket.freeze()
+    # when the shopper comes back to the basket
+    response = client.get(reverse("basket:summary"))
+    # then it is open again, with the goods in it, and the checkout can go on
+    basket.refresh_from_db()
+    assert basket.status == Basket.OPEN
+    assert response.context["basket"].pk == basket.pk
+    assert response.context["basket"].num_items == 2
+    start(client)
+    finish(client)
+    assert Order.objects.get().basket_id == basket.pk
+
+
+def test_a_signed_in_shoppers_frozen_basket_without_order_is_reopened(client):
+    # given a signed-in shopper whose basket a crashed submit left frozen
+    user = UserFactory()
+    client.force_login(user)
+    product = listed_product(5, num_in_stock=5)
+    add(client, product, 1)
+    basket = Basket.objects.get(owner=user)
+    basket.freeze()
+    # when they open the basket again
+    response = client.get(reverse("basket:summary"))
+    # then they see their goods, not a new empty basket
+    assert response.context["basket"].pk == basket.pk
+    assert response.context["basket"].num_items == 1
+
+
+def test_a_frozen_basket_with_an_order_or_just_frozen_stays_frozen(client):
+    # given a guest's basket that became an order, and another frozen a moment ago by a
+    # submit still on its way (another tab)
+    product = listed_product(5, num_in_stock=5)
+    add(client, product, 1)
+    start(client)
+    finish(client)
+    ordered = Order.objects.get().basket
+    ordered.status = Basket.FROZEN
+    ordered.save()
+    services.basket_freeze(basket=(fresh := Basket.objects.create()))
+    # when the baskets are looked at again
+    thawed = services.basket_thaw_abandoned(basket_id=ordered.pk)
+    thawed += services.basket_thaw_abandoned(basket_id=fresh.pk)
+    # then neither is reopened
+    assert thawed == 0
+    assert Basket.objects.get(pk=ordered.pk).status == Basket.FROZEN
+    assert Basket.objects.get(pk=fresh.pk).status == Basket.FROZEN
