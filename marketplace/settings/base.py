@@ -4,6 +4,8 @@ Values that depend on the machine come from :mod:`marketplace.settings.env`, the
 reads the environment.
 """
 
+from datetime import timedelta
+
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's OSCAR_* defaults, overridden below)
@@ -85,6 +87,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "axes",  # sign-in throttling: see marketplace/customer/throttling.py
 ]
 
 MIDDLEWARE = [
@@ -105,6 +108,8 @@ MIDDLEWARE = [
     "marketplace.checkout.middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lockout page (429).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "marketplace.urls"
@@ -157,6 +162,8 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTHENTICATION_BACKENDS = [
+    # First: refuses any sign-in while the account or the address is locked out.
+    "axes.backends.AxesStandaloneBackend",
     "oscar.apps.customer.auth_backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -173,6 +180,17 @@ PRODUCER_SESSION_IDLE_MINUTES = 30
 #: Invitation and password-reset links stop working after three days (Django's default).
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 LOGIN_URL = reverse_lazy("customer:login")  # Oscar's sign-in page, for shoppers and producers
+
+# Sign-in throttling on every form that authenticates (django-axes, database handler so staff
+# can unlock in the Django admin or with manage.py axes_reset*): 5 failures for one account, or
+# from one address, lock sign-in for 15 minutes; a success resets the account's count.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "marketplace.customer.throttling.sign_in_account"
+AXES_LOCKOUT_TEMPLATE = "axes_locked_out.html"
+AXES_VERBOSE = False
 
 # Languages: Vietnamese is the default and has no URL prefix; English lives under /en/.
 LANGUAGE_CODE = "vi"

@@ -31,6 +31,9 @@ CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Sign-in throttling counts the client's address: behind the one proxy, the last hop it added
+# to X-Forwarded-For (REMOTE_ADDR is the proxy's own, and would lock everyone out at once).
+AXES_CLIENT_IP_CALLABLE = "marketplace.customer.throttling.client_address_behind_proxy"
 
 if env.EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
