@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 
+from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
@@ -16,6 +17,7 @@ from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
 from django.utils import translation
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import generic
 from django.views.decorators.csrf import csrf_exempt
@@ -261,6 +263,9 @@ class ThankYouView(oscar_views.ThankYouView):
         return ctx
 
 
+@method_decorator(
+    csp_update(settings.OCOP_CSP_STRIPE, REPORT_ONLY=settings.OCOP_CSP_REPORT_ONLY), name="dispatch"
+)
 class StripeCardView(generic.TemplateView):
     """The card form (Stripe Payment Element) for the order just placed and awaiting a card.
 

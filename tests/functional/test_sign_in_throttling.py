@@ -18,8 +18,12 @@ PASSWORD = "mat-khau-2026"
 
 #: Each sign-in form: its address and how it names its fields.
 FORMS = {
-    "storefront": ("/cua-hang/accounts/login/", "login-username", "login-password",
-                   {"login_submit": "1"}),
+    "storefront": (
+        "/cua-hang/accounts/login/",
+        "login-username",
+        "login-password",
+        {"login_submit": "1"},
+    ),
     "django-admin": ("/django-admin/login/", "username", "password", {}),
     "wagtail-admin": ("/admin/login/", "username", "password", {}),
 }
@@ -32,15 +36,21 @@ def _throttling_on(settings):
 
 def sign_in(client, form, username, password, address="203.0.113.7"):
     url, user_field, password_field, extra = FORMS[form]
-    return client.post(url, {user_field: username, password_field: password, **extra},
-                       REMOTE_ADDR=address)
+    return client.post(
+        url, {user_field: username, password_field: password, **extra}, REMOTE_ADDR=address
+    )
 
 
 @pytest.mark.parametrize("form", sorted(FORMS))
 def test_fifty_wrong_passwords_lock_the_account_even_for_the_right_one(client, form):
     # given a superuser (the most valuable account there is)
-    UserFactory(username="quan.tri", email="quan.tri@example.vn", password=PASSWORD,
-                is_staff=True, is_superuser=True)
+    UserFactory(
+        username="quan.tri",
+        email="quan.tri@example.vn",
+        password=PASSWORD,
+        is_staff=True,
+        is_superuser=True,
+    )
     # when fifty wrong passwords are tried, then the right one
     for attempt in range(50):
         sign_in(client, form, "quan.tri", f"sai-{attempt}")
@@ -71,8 +81,10 @@ def test_the_lock_is_per_address_too(client):
     response = sign_in(client, "storefront", "nguoi.mua", PASSWORD)
     # then it is refused; from another address it signs in
     assert response.status_code == 429
-    assert sign_in(client, "storefront", "nguoi.mua", PASSWORD,
-                   address="198.51.100.9").status_code == 302
+    assert (
+        sign_in(client, "storefront", "nguoi.mua", PASSWORD, address="198.51.100.9").status_code
+        == 302
+    )
 
 
 def test_a_few_mistakes_then_the_right_password_still_sign_in(client):
@@ -104,8 +116,13 @@ def test_staff_see_and_clear_attempts_in_the_django_admin(admin_client):
     # given a failed attempt on record
     from axes.models import AccessAttempt
 
-    AccessAttempt.objects.create(username="nguoi.ban", ip_address="198.51.100.1",
-                                 failures_since_start=5, user_agent="x", path_info="/")
+    AccessAttempt.objects.create(
+        username="nguoi.ban",
+        ip_address="198.51.100.1",
+        failures_since_start=5,
+        user_agent="x",
+        path_info="/",
+    )
     # when staff open the list of attempts
     response = admin_client.get(reverse("admin:axes_accessattempt_changelist"))
     # then the locked account is listed (deleting its row unlocks it)
