@@ -10,7 +10,7 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -83,8 +83,12 @@ class Place(models.Model):
 class Product(AbstractProduct):
     """An Oscar product that also has a producer and a place of origin.
 
-    Whether it may be listed or sold is never stored on it: it follows from its certificates
-    (see :func:`catalog.selectors.product_listed_queryset`).
+    Whether it may be listed or sold follows from its certificates and is decided by
+    :func:`catalog.selectors.product_listed_queryset`. The ``listing_*`` columns keep the
+    current rating (computed by :func:`catalog.ocop.listing_state`) so that the gate reads
+    indexed columns instead of scanning certificates: they are rewritten whenever one of the
+    product's certificates is saved (same transaction), and the gate trusts them only on days
+    inside ``listing_from``–``listing_until``; outside that window it recomputes from certificates.
     """
 
     producer = models.ForeignKey(
@@ -96,10 +100,64 @@ class Product(AbstractProduct):
         related_name="products", verbose_name=_("xã xuất xứ"),
     )
 
+    listing_stars = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    listing_listed = models.BooleanField(default=False, editable=False)
+    listing_certificate = models.ForeignKey(
+        "catalogue.OcopCertificate", on_delete=models.SET_NULL, null=True, blank=True,
+        editable=False, related_name="+",
+    )
+    listing_valid_until = models.DateField(null=True, blank=True, editable=False)
+    # The stored state holds from listing_from to listing_until (inclusive); the defaults make a
+    # never-computed row "stale", so the gate recomputes it from certificates.
+    listing_from = models.DateField(default=ocop.DATE_FOREVER, editable=False)
+    listing_until = models.DateField(default=ocop.DATE_NEVER, editable=False)
+
+    class Meta(AbstractProduct.Meta):
+        indexes = [
+            models.Index(
+                fields=["is_public", "listing_listed", "listing_until", "listing_from"],
+                name="catalogue_product_listing",
+            ),
+            models.Index(fields=["-listing_stars", "title", "id"], name="catalogue_product_cards"),
+        ]
+
+    def save(self, *args, **kwargs) -> None:
+        # An instance loaded before a certificate was recorded holds old listing_* values; a plain
+        # save() of it (an edit form, the admin) must not write them back over the fresh ones.
+        if (not self._state.adding and self.pk and not args
+                and kwargs.get("update_fields") is None and not kwargs.get("force_insert")):
+            kwargs["update_fields"] = [
+                f.name for f in self._meta.concrete_fields
+                if not f.primary_key and f.name not in LISTING_FIELDS
+            ]
+        super().save(*args, **kwargs)
+
     def clean(self) -> None:
         super().clean()
         if self.is_standalone and (self.producer_id is None or self.origin_commune_id is None):
             raise ValidationError(_("Mỗi sản phẩm cần có chủ thể sản xuất và xã xuất xứ."))
+
+
+class OcopCertificateQuerySet(models.QuerySet):
+    """Bulk writes to certificates keep their products' stored ratings in step, like ``save()``."""
+
+    def update(self, **kwargs) -> int:
+        with transaction.atomic():
+            product_ids = set(self.values_list("product_id", flat=True))
+            count = super().update(**kwargs)
+            listing_refresh(product_ids=product_ids, today=timezone.localdate())
+        return count
+
+    def delete(self):
+        with transaction.atomic():
+            product_ids = set(self.values_list("product_id", flat=True))
+            result = super().delete()
+            listing_refresh(product_ids=product_ids, today=timezone.localdate())
+        return result
+
+    update.alters_data = True
+    delete.alters_data = True
+    delete.queryset_only = True
 
 
 class OcopCertificate(models.Model):
@@ -164,6 +222,8 @@ class OcopCertificate(models.Model):
         related_name="+", verbose_name=_("người ghi"),
     )
 
+    objects = OcopCertificateQuerySet.as_manager()
+
     #: Part code (ocop.CriteriaPart.code) → the field that holds its score.
     PART_FIELDS = {"A": "part_a", "B": "part_b", "C": "part_c"}
 
@@ -205,7 +265,17 @@ class OcopCertificate(models.Model):
             self.valid_until = ocop.default_valid_until(self.decision_date)
         if not self.public_code:
             self.public_code = new_public_code()
-        super().save(*args, **kwargs)
+        # Every write path (services, admin, demo loader, factories) keeps the product's stored
+        # rating in step, in the same transaction as the certificate it follows from.
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            listing_refresh(product_ids=[self.product_id], today=timezone.localdate())
+
+    def delete(self, *args, **kwargs):
+        with transaction.atomic():
+            result = super().delete(*args, **kwargs)
+            listing_refresh(product_ids=[self.product_id], today=timezone.localdate())
+        return result
 
     def part_scores(self) -> dict[str, object]:
         """The recorded part scores by part code (empty when only a total was recorded)."""
@@ -242,6 +312,43 @@ class OcopCertificate(models.Model):
             key=self.pk or 0, stars=self.stars, decision_date=self.decision_date,
             valid_until=self.valid_until, recorded_status=self.status,
         )
+
+
+LISTING_FIELDS = ("listing_stars", "listing_listed", "listing_certificate", "listing_valid_until",
+                  "listing_from", "listing_until")
+
+
+def listing_values(state: ocop.ListingState, *, today) -> dict[str, object]:
+    """The ``Product.listing_*`` column values that store ``state``, computed on ``today``."""
+    return {
+        "listing_stars": state.stars, "listing_listed": state.listed,
+        "listing_certificate_id": state.certificate.key if state.certificate else None,
+        "listing_valid_until": state.valid_until,
+        "listing_from": today, "listing_until": state.holds_until,
+    }
+
+
+def listing_compute(*, product_ids, today) -> dict[int, dict[str, object]]:
+    """The listing columns each product should hold on ``today``, from its certificates."""
+    history: dict[int, list[ocop.CertificateFacts]] = {pk: [] for pk in product_ids}
+    for certificate in OcopCertificate.objects.filter(product_id__in=list(history)).only(
+        "pk", "product_id", "stars", "decision_date", "valid_until", "status"
+    ):
+        history[certificate.product_id].append(certificate.facts())
+    return {
+        pk: listing_values(ocop.listing_state(facts, today=today), today=today)
+        for pk, facts in history.items()
+    }
+
+
+def listing_refresh(*, product_ids, today) -> int:
+    """Recompute and store the listing columns of these products; return how many rows."""
+    Product = OcopCertificate._meta.get_field("product").related_model
+    wanted = listing_compute(product_ids=product_ids, today=today)
+    changed = 0
+    for pk, values in wanted.items():
+        changed += Product.objects.filter(pk=pk).update(**values)
+    return changed
 
 
 def new_public_code() -> str:

@@ -352,6 +352,49 @@ def current_certificate(
     return max(valid, key=lambda c: (c.decision_date, c.key))
 
 
+#: The first and last days a stored listing state can name: "never computed" and "for good".
+DATE_NEVER = date(1, 1, 1)
+DATE_FOREVER = date(9999, 12, 31)
+
+
+@dataclass(frozen=True)
+class ListingState:
+    """A product's rating as of one day and the last day it stays so without another decision.
+
+    ``holds_until`` is the day before the next change point the history already contains: the
+    current certificate's last valid day, or the eve of a certificate decided for a later date.
+    Stored on the product, it lets the storefront read the rating from indexed columns on any day
+    up to ``holds_until`` and recompute from certificates after it.
+    """
+
+    certificate: CertificateFacts | None
+    stars: int | None
+    listed: bool
+    valid_until: date | None
+    holds_until: date
+
+
+def listing_state(certificates: Iterable[CertificateFacts], *, today: date) -> ListingState:
+    """The rating of a product with these certificates on ``today``, and until when it holds."""
+    history = list(certificates)
+    current = current_certificate(history, today=today)
+    change_points = [
+        c.decision_date - timedelta(days=1)
+        for c in history
+        if c.decision_date > today
+        and CertificateStatus(c.recorded_status) is CertificateStatus.VALID
+        and c.valid_until >= c.decision_date
+    ]
+    if current is not None:
+        change_points.append(current.valid_until)
+    stars = current.stars if current else None
+    return ListingState(
+        certificate=current, stars=stars, listed=is_listable(stars),
+        valid_until=current.valid_until if current else None,
+        holds_until=min(change_points, default=DATE_FOREVER),
+    )
+
+
 def is_listable(stars: int | None) -> bool:
     """Whether a product whose current rating is ``stars`` may be listed and sold."""
     return stars is not None and stars >= MIN_LISTED_STARS

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Case, F, OuterRef, Prefetch, Q, QuerySet, Subquery, When
 from django.utils import timezone
 from oscar.core.loading import get_model
 
@@ -31,14 +31,36 @@ def certificates_valid_on(*, today: date) -> QuerySet:
     ).order_by("-decision_date", "-pk")
 
 
+def listing_state_holds(*, today: date) -> Q:
+    """Products whose stored listing columns hold on ``today`` (see ``Product.listing_*``)."""
+    return Q(listing_from__lte=today, listing_until__gte=today)
+
+
+def listing_state_stale(*, today: date) -> Q:
+    """Products whose stored listing columns do not hold on ``today``: recompute them."""
+    return Q(listing_from__gt=today) | Q(listing_until__lt=today)
+
+
 def with_current_rating(queryset: QuerySet, *, today: date | None = None) -> QuerySet:
-    """Annotate products with their current rating (``ocop_stars``, ``ocop_certificate_id``)."""
+    """Annotate products with their current rating (``ocop_stars``, ``ocop_certificate_id``).
+
+    Read from the stored listing columns where they hold on ``today``; only other rows (a day
+    outside the stored window, e.g. the day after the certificate's last valid day when the daily
+    job has not run yet) run the correlated subquery over certificates.
+    """
     today = today or timezone.localdate()
     current = certificates_valid_on(today=today).filter(product=OuterRef("pk"))
+    holds = listing_state_holds(today=today)
     return queryset.annotate(
         **{
-            STARS_ATTR: Subquery(current.values("stars")[:1]),
-            "ocop_certificate_id": Subquery(current.values("pk")[:1]),
+            STARS_ATTR: Case(
+                When(holds, then=F("listing_stars")),
+                default=Subquery(current.values("stars")[:1]),
+            ),
+            "ocop_certificate_id": Case(
+                When(holds, then=F("listing_certificate_id")),
+                default=Subquery(current.values("pk")[:1]),
+            ),
         }
     )
 
@@ -47,10 +69,17 @@ def product_listed_queryset(
     *, today: date | None = None, queryset: QuerySet | None = None
 ) -> QuerySet:
     """Products that may be listed, viewed, searched and bought today: public, with a current
-    certificate of at least :data:`catalog.ocop.MIN_LISTED_STARS` stars."""
+    certificate of at least :data:`catalog.ocop.MIN_LISTED_STARS` stars.
+
+    Rows whose stored listing state holds today are decided by indexed columns
+    (``listing_listed``); the others by their certificates, so a product is hidden the day after
+    its certificate's last valid day even when the daily job has not run.
+    """
+    today = today or timezone.localdate()
     base = Product.objects.all() if queryset is None else queryset
     return with_current_rating(base.filter(is_public=True), today=today).filter(
-        **{f"{STARS_ATTR}__gte": ocop.MIN_LISTED_STARS}
+        (listing_state_holds(today=today) & Q(listing_listed=True))
+        | (listing_state_stale(today=today) & Q(**{f"{STARS_ATTR}__gte": ocop.MIN_LISTED_STARS}))
     )
 
 

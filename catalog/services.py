@@ -1,4 +1,4 @@
-"""Writes to the catalogue: recording and revoking OCOP certificates.
+"""Writes to the catalogue: recording and revoking OCOP certificates, and the stored ratings.
 
 Each function checks its input against :mod:`catalog.ocop`, writes inside one transaction, and
 raises :class:`catalog.ocop.OcopRuleError` with a readable message when the rules say no.
@@ -6,7 +6,7 @@ raises :class:`catalog.ocop.OcopRuleError` with a readable message when the rule
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -14,11 +14,20 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from catalog import ocop, uploads
-from catalog.models import CertificateEvent, CertificateNotice, OcopCertificate
+from catalog.models import (
+    LISTING_FIELDS,
+    CertificateEvent,
+    CertificateNotice,
+    OcopCertificate,
+    Product,
+    listing_compute,
+    listing_refresh,
+)
 
 
 def certificate_check(
@@ -235,7 +244,55 @@ def certificates_expire(*, today: date) -> int:
                                   "run_on": today.isoformat()})
         for c in lapsed
     )
+    # Stored ratings whose window has closed (a lapse, a decision dated for today) are rewritten,
+    # so tomorrow's pages read indexed columns again rather than the certificates.
+    product_listing_refresh(today=today, product_ids=listing_stale_ids(today=today))
     return len(lapsed)
+
+
+def listing_stale_ids(*, today: date) -> list[int]:
+    """Products whose stored listing columns do not hold on ``today``."""
+    return list(
+        Product.objects.filter(Q(listing_from__gt=today) | Q(listing_until__lt=today))
+        .values_list("pk", flat=True)
+    )
+
+
+@transaction.atomic
+def product_listing_refresh(*, today: date, product_ids: Iterable[int] | None = None) -> int:
+    """Recompute the stored listing columns of these products (all when ``None``) on ``today``
+    from their certificates; return how many rows were written."""
+    ids = list(Product.objects.values_list("pk", flat=True)) if product_ids is None else product_ids
+    return listing_refresh(product_ids=list(ids), today=today)
+
+
+def product_listing_drift(*, today: date) -> dict[str, list[int]]:
+    """Compare every product's stored listing columns with its certificates on ``today``.
+
+    Returns ``{"wrong": [...], "stale": [...]}``: ``wrong`` rows claim to hold today but disagree
+    with the certificates (a write path that skipped the refresh: a bug); ``stale`` rows do not
+    hold today (the daily job has not run since their window closed), which the gate tolerates by
+    reading certificates for them.
+    """
+    stored = {
+        row["pk"]: row
+        for row in Product.objects.values("pk", *[
+            f"{name}_id" if name == "listing_certificate" else name for name in LISTING_FIELDS
+        ])
+    }
+    wanted = listing_compute(product_ids=list(stored), today=today)
+    drift: dict[str, list[int]] = {"wrong": [], "stale": []}
+    for pk, row in stored.items():
+        if not (row["listing_from"] <= today <= row["listing_until"]):
+            drift["stale"].append(pk)
+            continue
+        expected = wanted[pk]
+        if any(row[key] != expected[key] for key in expected
+               if key not in ("listing_from", "listing_until")):
+            drift["wrong"].append(pk)
+        elif row["listing_until"] != expected["listing_until"]:
+            drift["wrong"].append(pk)
+    return drift
 
 
 #: The group whose members record certificates and receive expiry notices.

@@ -555,3 +555,46 @@ def test_only_three_stars_and_up_are_listable(stars, listable):
 )
 def test_star_label_reads_well_to_a_screen_reader(stars, label):
     assert ocop.star_label(stars) == label
+
+
+# --- The stored listing state ------------------------------------------------------------------
+
+
+def _facts(key, stars, decided, until, status="valid"):
+    return ocop.CertificateFacts(key=key, stars=stars, decision_date=decided, valid_until=until,
+                                 recorded_status=status)
+
+
+def test_listing_state_holds_until_the_current_certificates_last_valid_day():
+    # given a 4★ certificate valid until 10 June
+    history = [_facts(1, 4, date(2024, 1, 1), date(2026, 6, 10))]
+    # when the state is computed on 1 June
+    state = ocop.listing_state(history, today=date(2026, 6, 1))
+    # then it is listed and holds through 10 June only
+    assert (state.stars, state.listed, state.holds_until) == (4, True, date(2026, 6, 10))
+    assert state.certificate.key == 1
+
+
+def test_listing_state_ends_on_the_eve_of_a_decision_dated_later():
+    # given a current 4★ certificate and a 2★ re-evaluation decided for 5 June
+    history = [_facts(1, 4, date(2024, 1, 1), date(2026, 12, 31)),
+               _facts(2, 2, date(2026, 6, 5), date(2029, 6, 4))]
+    # when computed on 1 June
+    state = ocop.listing_state(history, today=date(2026, 6, 1))
+    # then the 4★ rating holds until 4 June, when the re-evaluation takes over
+    assert (state.stars, state.holds_until) == (4, date(2026, 6, 4))
+    assert ocop.listing_state(history, today=date(2026, 6, 5)).stars == 2
+
+
+def test_listing_state_of_a_product_without_certificates_holds_for_good():
+    state = ocop.listing_state([], today=date(2026, 6, 1))
+    assert (state.stars, state.listed, state.certificate) == (None, False, None)
+    assert state.holds_until == ocop.DATE_FOREVER
+
+
+def test_listing_state_ignores_revoked_certificates_decided_later():
+    # given a revoked certificate dated in the future: it will never take over
+    history = [_facts(1, 3, date(2024, 1, 1), date(2026, 12, 31)),
+               _facts(2, 5, date(2026, 7, 1), date(2029, 6, 30), status="revoked")]
+    state = ocop.listing_state(history, today=date(2026, 6, 1))
+    assert (state.stars, state.holds_until) == (3, date(2026, 12, 31))
