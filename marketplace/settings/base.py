@@ -4,6 +4,8 @@ Values that depend on the machine come from :mod:`marketplace.settings.env`, the
 reads the environment.
 """
 
+import os
+import tempfile
 from datetime import timedelta
 
 from csp.constants import NONCE, NONE, SELF
@@ -71,6 +73,7 @@ INSTALLED_APPS = [
     # Wagtail: the OCOP Bắc Giang website.
     "cms",
     "marketplace.demo.apps.DemoConfig",
+    "marketplace.pagecache.apps.PageCacheConfig",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -105,6 +108,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Whole pages for visitors who are not signed in (marketplace/pagecache): before the basket.
+    "marketplace.pagecache.middleware.PageCacheMiddleware",
     # Producer users and showroom operators are signed out after PRODUCER_SESSION_IDLE_MINUTES.
     "producers.dashboard.accounts.ProducerIdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -194,6 +199,14 @@ if env.REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Whole pages (marketplace/pagecache) live where every worker process sees them, so that one
+# write invalidates them for all: Redis when configured, else files.
+PAGE_CACHE_ENABLED = True
+CACHES["pages"] = (
+    {**CACHES["default"], "KEY_PREFIX": "ocop-pages"} if env.REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+          "LOCATION": os.path.join(tempfile.gettempdir(), "ocop-pagecache")}
+)
 
 AUTHENTICATION_BACKENDS = [
     # First: refuses any sign-in while the account or the address is locked out.

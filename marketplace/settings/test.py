@@ -25,3 +25,9 @@ if "KEY_PREFIX" in CACHES["default"]:  # noqa: F405
         _base = int(_url.path.strip("/") or 0)
         _db = (_base - 1 - int(_worker[2:])) % 16
         CACHES["default"]["LOCATION"] = _url._replace(path=f"/{_db}").geturl()  # noqa: F405
+
+# The page cache is off in tests but for the ones that test it (they turn it on, with a cache
+# of their own): other tests expect each request to render.
+PAGE_CACHE_ENABLED = False
+CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",  # noqa: F405
+                   "LOCATION": "pages"}

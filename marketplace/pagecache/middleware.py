@@ -1,0 +1,114 @@
+"""Full-page cache for visitors who are not signed in.
+
+Rules, and why:
+
+- Only GET/HEAD of public pages (the website, catalogue, categories, products, producers, the
+  registry, search results), resolved by URL namespace; the basket, checkout, accounts,
+  dashboards and admin are never cached.
+- Only for a visitor with no session cookie, no basket cookie and no messages cookie: such a
+  visitor sees the empty basket, no messages and no user menu, which is exactly what the cached
+  page shows. Anyone else gets a page rendered for them and nothing is stored from it.
+- A response is stored only if it is a 200 HTML page that sets no cookie but the CSRF one and did
+  not ask to stay private. Its CSRF form tokens are replaced by a placeholder before it is stored;
+  each visitor served from the cache gets their own token in its place (``get_token``; a visitor
+  with no CSRF cookie yet receives one on that response), so forms on cached pages work.
+- Keys carry the language and the cache generation (bumped by :mod:`.signals` after any write
+  to what the pages show); entries expire at local midnight at the latest, when certificates
+  that ended yesterday stop counting.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.urls import Resolver404, resolve
+
+from marketplace.pagecache import store
+
+#: URL namespaces whose pages are public and shared by every visitor.
+CACHED_NAMESPACES = frozenset({"catalogue", "search", "producers"})
+#: Single public views outside those namespaces (namespace:url_name, or url_name).
+CACHED_VIEWS = frozenset({"records:registry", "records:progress", "records:verify",
+                          "wagtail_serve"})
+PLACEHOLDER = "__ocop_csrf_token__"
+_TOKEN = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{32,64}(")')
+#: Headers a stored page keeps; cookies and caching headers are set per response.
+_KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary")
+HIT_HEADER = "X-Page-Cache"
+
+
+def _cacheable_view(path_info: str) -> bool:
+    try:
+        match = resolve(path_info)
+    except Resolver404:
+        return False
+    if set(match.namespaces) & CACHED_NAMESPACES:
+        return True
+    return match.view_name in CACHED_VIEWS or match.url_name in CACHED_VIEWS
+
+
+def _anonymous_without_state(request) -> bool:
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+        return False
+    if settings.OSCAR_BASKET_COOKIE_OPEN in cookies:
+        return False
+    return not request.user.is_authenticated
+
+
+class PageCacheMiddleware:
+    """Serve and store whole pages for visitors who carry no state (see the module docstring)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (not getattr(settings, "PAGE_CACHE_ENABLED", False)
+                or request.method not in ("GET", "HEAD")
+                or not _anonymous_without_state(request)
+                or not _cacheable_view(request.path_info)):
+            return self.get_response(request)
+        key = store.page_key(
+            generation=store.generation(), language=getattr(request, "LANGUAGE_CODE", ""),
+            host=request.get_host(), path=request.get_full_path(),
+        )
+        cached = store.cache().get(key)
+        if cached is not None:
+            return self._serve(request, cached, hit=True)
+        response = self.get_response(request)
+        if self._storable(response):
+            body = _TOKEN.sub(rb"\g<1>" + PLACEHOLDER.encode() + rb"\g<2>", response.content)
+            headers = {h: response[h] for h in _KEPT_HEADERS if h in response}
+            store.cache().set(key, (body, headers), timeout=store.seconds_to_keep())
+        response[HIT_HEADER] = "miss"
+        response["Cache-Control"] = "private, max-age=0, must-revalidate"
+        return response
+
+    @staticmethod
+    def _storable(response) -> bool:
+        if response.status_code != 200 or response.streaming:
+            return False
+        if not response.get("Content-Type", "").startswith("text/html"):
+            return False
+        if "private" in response.get("Cache-Control", "") or "no-store" in response.get(
+            "Cache-Control", ""
+        ):
+            return False
+        return set(response.cookies) <= {settings.CSRF_COOKIE_NAME}
+
+    @staticmethod
+    def _serve(request, cached, *, hit: bool) -> HttpResponse:
+        body, headers = cached
+        if PLACEHOLDER.encode() in body:
+            body = body.replace(PLACEHOLDER.encode(), get_token(request).encode())
+        response = HttpResponse(body if request.method == "GET" else b"")
+        for name, value in headers.items():
+            response[name] = value
+        response["Content-Length"] = str(len(body))
+        response[HIT_HEADER] = "hit" if hit else "miss"
+        # The page carries this visitor's CSRF token: browsers may keep it, shared caches not.
+        response["Cache-Control"] = "private, max-age=0, must-revalidate"
+        return response

@@ -1,0 +1,54 @@
+"""What invalidates cached pages: any write to what a public page shows.
+
+Invalidation is by generation: every key carries the current generation number, and a change
+bumps it, so every page is re-rendered once after any relevant write. Writes to these models are
+rare next to page views (a certificate, a price, a stock movement), so dropping every page is
+cheaper and safer than working out which pages show what.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+from marketplace.pagecache import store
+
+#: Models whose rows public pages show (``app_label.ModelName``).
+WATCHED = frozenset({
+    "catalogue.Product", "catalogue.OcopCertificate", "catalogue.ProductImage",
+    "catalogue.Category", "catalogue.ProductCategory", "catalogue.Place",
+    "partner.StockRecord", "partner.Producer", "partner.StockMovement",
+    "wagtailcore.Page", "wagtailcore.Revision",
+})
+
+
+def _changed(sender, **kwargs) -> None:
+    label = f"{sender._meta.app_label}.{sender._meta.object_name}"
+    concrete = getattr(sender._meta, "concrete_model", sender)
+    is_page = any(
+        f"{base._meta.app_label}.{base._meta.object_name}" == "wagtailcore.Page"
+        for base in concrete.__mro__ if hasattr(base, "_meta")
+    )
+    if label in WATCHED or is_page:
+        _invalidate()
+
+
+def _published(**kwargs) -> None:
+    _invalidate()
+
+
+def _invalidate() -> None:
+    # Now, and again after commit: a page rendered by another request between the first bump and
+    # the commit still read the old rows and was stored under the new generation.
+    store.invalidate()
+    transaction.on_commit(store.invalidate)
+
+
+def connect() -> None:
+    """Connect the receivers (called once from the app's ``ready()``)."""
+    from wagtail.signals import page_published, page_unpublished  # Wagtail loads after us
+
+    post_save.connect(_changed, dispatch_uid="pagecache-save")
+    post_delete.connect(_changed, dispatch_uid="pagecache-delete")
+    page_published.connect(_published, dispatch_uid="pagecache-published")
+    page_unpublished.connect(_published, dispatch_uid="pagecache-unpublished")

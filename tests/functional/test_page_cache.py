@@ -1,0 +1,103 @@
+"""The full-page cache for visitors who are not signed in (marketplace/pagecache)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.core.cache import caches
+from django.test import Client
+
+from catalog import services
+from tests.factories import UserFactory, listed_product
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PAGE_CACHE_ENABLED = True
+    caches["pages"].clear()
+    yield
+    caches["pages"].clear()
+
+
+def add_to_basket(client, product, html):
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    action = re.search(r'<form[^>]+action="([^"]*basket/add/[^"]*)"', html).group(1)
+    return client.post(action, {"csrfmiddlewaretoken": token, "quantity": 1})
+
+
+def test_a_second_visitor_is_served_from_the_cache_with_a_working_form():
+    # given a listed product whose page one visitor has seen
+    product = listed_product(4)
+    first = Client(enforce_csrf_checks=True)
+    assert first.get(product.get_absolute_url())["X-Page-Cache"] == "miss"
+    # when a second visitor, with no cookie at all, opens it
+    second = Client(enforce_csrf_checks=True)
+    response = second.get(product.get_absolute_url())
+    html = response.content.decode()
+    # then it comes from the cache, private to the browser, with this visitor's own token
+    assert response["X-Page-Cache"] == "hit"
+    assert "private" in response["Cache-Control"]
+    assert "__ocop_csrf_token__" not in html
+    assert "csrftoken" in response.cookies
+    # and adding to the basket from that cached page works (no CSRF failure)
+    added = add_to_basket(second, product, html)
+    assert added.status_code == 302
+    assert second.cookies.get("oscar_open_basket")
+
+
+def test_a_visitor_with_a_basket_never_gets_or_leaves_a_shared_page():
+    # given a visitor who has something in the basket
+    product = listed_product(4)
+    shopper = Client(enforce_csrf_checks=True)
+    html = shopper.get(product.get_absolute_url()).content.decode()
+    assert add_to_basket(shopper, product, html).status_code == 302
+    # when that visitor opens the catalogue, then a fresh visitor does
+    with_basket = shopper.get("/cua-hang/catalogue/")
+    fresh = Client().get("/cua-hang/catalogue/")
+    # then the shopper's page was rendered for them and not stored; the fresh visitor's is its own
+    assert "X-Page-Cache" not in with_basket
+    assert fresh["X-Page-Cache"] == "miss"
+    assert with_basket.content != fresh.content
+
+
+def test_signed_in_users_the_basket_and_accounts_are_never_cached():
+    user = UserFactory()
+    client = Client()
+    client.force_login(user)
+    assert "X-Page-Cache" not in client.get("/cua-hang/catalogue/")
+    anonymous = Client()
+    assert "X-Page-Cache" not in anonymous.get("/cua-hang/basket/")
+    assert "X-Page-Cache" not in anonymous.get("/cua-hang/accounts/login/")
+
+
+def test_each_language_has_its_own_cached_page():
+    listed_product(4)
+    Client().get("/cua-hang/catalogue/")
+    english = Client().get("/en/cua-hang/catalogue/")
+    assert english["X-Page-Cache"] == "miss"
+    assert english["Content-Language"] == "en"
+
+
+def test_revoking_a_certificate_removes_the_product_from_cached_pages():
+    # given a product shown on the cached catalogue
+    product = listed_product(4)
+    Client().get("/cua-hang/catalogue/")
+    assert product.get_title() in Client().get("/cua-hang/catalogue/").content.decode()
+    # when its certificate is revoked
+    services.certificate_revoke(certificate=product.certificates.get(), reason="Kiểm tra lại.")
+    # then the next visitor does not see it
+    response = Client().get("/cua-hang/catalogue/")
+    assert response["X-Page-Cache"] == "miss"
+    assert product.get_title() not in response.content.decode()
+
+
+def test_a_price_change_reaches_the_cached_product_page():
+    product = listed_product(4)
+    Client().get(product.get_absolute_url())
+    record = product.stockrecords.get()
+    record.price = record.price + 1000
+    record.save()
+    assert Client().get(product.get_absolute_url())["X-Page-Cache"] == "miss"
