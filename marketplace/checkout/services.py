@@ -373,11 +373,26 @@ def _frozen_at_key(basket_id: int) -> str:
     return f"checkout:basket-frozen-at:{basket_id}"
 
 
-def basket_freeze(*, basket) -> None:
-    """Freeze ``basket`` at submit (Oscar's step), noting when (see
-    :func:`basket_thaw_abandoned`)."""
+def _owner_frozen_key(owner_id: int) -> str:
+    return f"checkout:owner-has-frozen-basket:{owner_id}"
+
+
+def basket_freeze(*, basket, now: float | None = None) -> None:
+    """Freeze ``basket`` at submit (Oscar's step), noting when, and for its owner that a frozen
+    basket exists (see :func:`basket_thaw_abandoned`). The notes live in the cache so that the
+    basket middleware costs no query on ordinary requests; ``now`` is for tests."""
     basket.freeze()
-    cache.set(_frozen_at_key(basket.pk), time.time(), 3600)
+    cache.set(_frozen_at_key(basket.pk), time.time() if now is None else now, 3600)
+    if basket.owner_id:
+        cache.set(_owner_frozen_key(basket.owner_id), True, 3600)
+
+
+def basket_thaw_pending(*, owner_id: int | None = None, basket_id: int | None = None) -> bool:
+    """Whether a submit froze a basket of ``owner_id`` (or the anonymous ``basket_id``)
+    recently enough for :func:`basket_thaw_abandoned` to be worth a query (no SQL)."""
+    if owner_id is not None:
+        return bool(cache.get(_owner_frozen_key(owner_id)))
+    return basket_id is not None and cache.get(_frozen_at_key(basket_id)) is not None
 
 
 def basket_thaw_abandoned(*, owner=None, basket_id: int | None = None) -> int:
@@ -385,19 +400,27 @@ def basket_thaw_abandoned(*, owner=None, basket_id: int | None = None) -> int:
     ``basket_id`` that no order references: their submit never finished (a worker killed
     mid-checkout), and Oscar would otherwise hand the shopper a new, empty basket while the
     goods stay in the frozen one. Baskets frozen less than ``FROZEN_BASKET_GRACE_SECONDS`` ago
-    are left alone (their order may be being written). Returns the number thawed.
+    are left alone (their order may be being written). Returns the number thawed; once nothing
+    is left to wait for, the cache notes of :func:`basket_freeze` are cleared.
     """
     if owner is None and basket_id is None:
         return 0
     frozen = Basket._default_manager.filter(status=Basket.FROZEN)
     frozen = frozen.filter(owner=owner) if owner is not None else frozen.filter(
         pk=basket_id, owner=None)
-    thawed = 0
+    thawed, waiting = 0, False
     for basket in frozen.exclude(pk__in=Order.objects.filter(basket__isnull=False)
                                  .values("basket_id")):
         frozen_at = cache.get(_frozen_at_key(basket.pk))
         if frozen_at is not None and time.time() - frozen_at < FROZEN_BASKET_GRACE_SECONDS:
+            waiting = True
             continue
         basket.thaw()
+        cache.delete(_frozen_at_key(basket.pk))
         thawed += 1
+    if not waiting:
+        if owner is not None:
+            cache.delete(_owner_frozen_key(owner.pk))
+        else:
+            cache.delete(_frozen_at_key(basket_id))
     return thawed

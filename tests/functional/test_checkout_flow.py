@@ -3,6 +3,7 @@ pickup, and every kind of bad input (which must create no order)."""
 
 from __future__ import annotations
 
+import time
 from decimal import Decimal
 
 import pytest
@@ -338,7 +339,7 @@ def test_a_basket_left_frozen_by_a_crashed_submit_is_reopened_on_the_next_visit(
     product = listed_product(5, num_in_stock=5)
     add(client, product, 2)
     basket = Basket.objects.get()
-    basket.freeze()
+    services.basket_freeze(basket=basket, now=time.time() - 120)  # two minutes ago
     # when the shopper comes back to the basket
     response = client.get(reverse("basket:summary"))
     # then it is open again, with the goods in it, and the checkout can go on
@@ -358,7 +359,7 @@ def test_a_signed_in_shoppers_frozen_basket_without_order_is_reopened(client):
     product = listed_product(5, num_in_stock=5)
     add(client, product, 1)
     basket = Basket.objects.get(owner=user)
-    basket.freeze()
+    services.basket_freeze(basket=basket, now=time.time() - 120)  # two minutes ago
     # when they open the basket again
     response = client.get(reverse("basket:summary"))
     # then they see their goods, not a new empty basket
