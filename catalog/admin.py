@@ -219,7 +219,8 @@ class IdeaCommentInline(admin.TabularInline):
 
 @admin.register(ProductIdea)
 class ProductIdeaAdmin(admin.ModelAdmin):
-    """Ideas and business plans (OCOP steps 2–3): district staff shortlist, review plans."""
+    """Ideas and business plans (OCOP steps 2–3): commune staff forward ideas, the programme
+    office shortlists them and reviews plans."""
 
     list_display = ("title", "producer", "group", "commune", "status", "created_at")
     list_filter = ("status", "group", "commune__district")
@@ -229,7 +230,7 @@ class ProductIdeaAdmin(admin.ModelAdmin):
                        "submitted_by", "created_at")
     fields = readonly_fields
     inlines = [IdeaCommentInline]
-    actions = ["shortlist", "decline", "accept_plan", "return_plan"]
+    actions = ["forward", "shortlist", "decline", "accept_plan", "return_plan"]
 
     def has_add_permission(self, request):
         return False
@@ -249,6 +250,9 @@ class ProductIdeaAdmin(admin.ModelAdmin):
                 moved += 1
             except ocop.OcopRuleError as error:
                 refused.append(f"{idea}: {error}")
+        self._report(request, moved, refused)
+
+    def _report(self, request, moved: int, refused: list[str]) -> None:
         if moved:
             self.message_user(
                 request,
@@ -257,6 +261,21 @@ class ProductIdeaAdmin(admin.ModelAdmin):
             )
         for message in refused:
             self.message_user(request, message, level=messages.ERROR)
+
+    @admin.action(description=_("Xã tiếp nhận và chuyển lên Văn phòng điều phối"),
+                  permissions=["forward"])
+    def forward(self, request, queryset):
+        moved, refused = 0, []
+        for idea in queryset:
+            try:
+                programme_services.idea_forward(idea=idea, by=request.user)
+                moved += 1
+            except ocop.OcopRuleError as error:
+                refused.append(f"{idea}: {error}")
+        self._report(request, moved, refused)
+
+    def has_forward_permission(self, request):
+        return request.user.has_perm("catalogue.forward_productidea")
 
     @admin.action(description=_("Chọn ý tưởng (cho lập phương án)"),
                   permissions=["review"])

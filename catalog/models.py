@@ -423,12 +423,14 @@ class CertificateNotice(models.Model):
 class ProductIdea(models.Model):
     """A producer's product idea (OCOP step 2) and, once shortlisted, its business plan (step 3).
 
-    The status moves submitted → shortlisted | declined → plan submitted → plan accepted |
-    plan returned (then resubmitted); every move and remark is an :class:`IdeaComment`.
+    The status moves submitted → forwarded (commune staff receive the idea and pass it on) →
+    shortlisted | declined (the programme office) → plan submitted → plan accepted | plan
+    returned (then resubmitted); every move and remark is an :class:`IdeaComment`.
     """
 
     class Status(models.TextChoices):
-        SUBMITTED = "submitted", _("Đã gửi ý tưởng")
+        SUBMITTED = "submitted", _("Đã gửi ý tưởng, chờ xã tiếp nhận")
+        FORWARDED = "forwarded", _("Xã đã chuyển lên Văn phòng điều phối")
         SHORTLISTED = "shortlisted", _("Ý tưởng được chọn")
         DECLINED = "declined", _("Ý tưởng chưa được chọn")
         PLAN_SUBMITTED = "plan_submitted", _("Đã gửi phương án kinh doanh")
@@ -465,7 +467,8 @@ class ProductIdea(models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("ý tưởng sản phẩm")
         verbose_name_plural = _("ý tưởng sản phẩm")
-        permissions = [("review_productidea", "Can shortlist ideas and review business plans")]
+        permissions = [("review_productidea", "Can shortlist ideas and review business plans"),
+                       ("forward_productidea", "Can receive and forward ideas (commune staff)")]
 
     def __str__(self) -> str:
         return self.title

@@ -293,7 +293,8 @@ def check_award(*, stars: int | None, level: str, decision_date: date) -> None:
     allowed = period.stars_by_level.get(council, frozenset())
     if stars not in allowed:
         raise OcopRuleError(
-            _("Theo %(period)s, hội đồng %(level)s không được công nhận %(stars)s sao.")
+            _("%(level)s không có thẩm quyền đánh giá, phân hạng và công nhận sản phẩm "
+              "%(stars)s sao (theo %(period)s).")
             % {"period": period.name, "level": COUNCIL_LEVEL_LABELS[council], "stars": stars}
         )
 
@@ -503,9 +504,11 @@ def target_progress(*, count: int, target: int) -> int:
 
 
 #: OCOP steps 2–3: which status an idea may move to from each status, and who moves it
-#: ("staff": district staff reviewing; "producer": the producer submitting a plan).
+#: ("commune": commune staff, who receive producers' ideas and forward them (the seed's 8.5);
+#: "staff": the programme office reviewing; "producer": the producer submitting a plan).
 IDEA_TRANSITIONS: Mapping[str, Mapping[str, str]] = {
-    "submitted": {"shortlisted": "staff", "declined": "staff"},
+    "submitted": {"forwarded": "commune"},
+    "forwarded": {"shortlisted": "staff", "declined": "staff"},
     "shortlisted": {"plan_submitted": "producer"},
     "plan_submitted": {"plan_accepted": "staff", "plan_returned": "staff"},
     "plan_returned": {"plan_submitted": "producer"},
@@ -590,3 +593,102 @@ def expiry_warning(*, valid_until: date, today: date, recorded_status: str) -> i
     if CertificateStatus(recorded_status) is not CertificateStatus.VALID:
         return None
     return notice_due(valid_until=valid_until, today=today)
+
+
+# --- Who runs the programme (the seed's section 8, and the renaming of 2025) --------------------
+
+
+@dataclass(frozen=True)
+class NameInForce:
+    """A body's name from ``starts`` (``None``: since before the programme) to ``ends``
+    (inclusive; ``None``: still in force)."""
+
+    name: str
+    starts: date | None
+    ends: date | None
+
+
+#: The programme's standing body (*cơ quan thường trực*), which houses the programme office
+#: (*Văn phòng điều phối OCOP*). The provincial decision of 2018 names the Department of
+#: Agriculture and Rural Development; on 1 March 2025 the ministries, and then the provincial
+#: departments, of agriculture and of natural resources and environment merged into the
+#: Department of Agriculture and Environment.
+STANDING_BODY_NAMES: tuple[NameInForce, ...] = (
+    NameInForce(gettext_lazy("Sở Nông nghiệp và Phát triển nông thôn"), None, date(2025, 2, 28)),
+    NameInForce(gettext_lazy("Sở Nông nghiệp và Môi trường"), date(2025, 3, 1), None),
+)
+
+#: Who organises the fairs and trade promotion (the seed's section 8.2): the Department of
+#: Industry and Trade, in coordination with the standing body.
+FAIR_ORGANISER = gettext_lazy("Sở Công Thương")
+
+#: The last day of the district level: the two-level local government (province, commune) took
+#: over on 1 July 2025, and with it the district steering committees and councils ended.
+DISTRICT_LEVEL_ENDS = date(2025, 6, 30)
+
+
+def name_on(names: Iterable[NameInForce], day: date) -> str:
+    """The name in force on ``day`` (the last one if ``day`` falls outside every period)."""
+    names = tuple(names)
+    for entry in names:
+        if (entry.starts is None or entry.starts <= day) and (entry.ends is None
+                                                              or day <= entry.ends):
+            return str(entry.name)
+    return str(names[-1].name)
+
+
+def standing_body_on(day: date) -> str:
+    """The name of the programme's standing body on ``day``."""
+    return name_on(STANDING_BODY_NAMES, day)
+
+
+@dataclass(frozen=True)
+class ProgrammeRole:
+    """One body of the programme and what it does, in force until ``ends`` (``None``: still).
+
+    ``body`` may contain ``{standing_body}``, filled in with the name of the day."""
+
+    code: str
+    body: str
+    duty: str
+    ends: date | None = None
+
+
+#: Who does what in the programme (the seed's sections 5.3 and 8), top down.
+PROGRAMME_ROLES: tuple[ProgrammeRole, ...] = (
+    ProgrammeRole("province_committee", gettext_lazy("Ban chỉ đạo Chương trình OCOP tỉnh"),
+                  gettext_lazy("Chỉ đạo thực hiện Đề án, điều phối các sở, ngành; tổ chức đánh "
+                               "giá, phân hạng sản phẩm cấp tỉnh và chọn sản phẩm dự thi cấp "
+                               "quốc gia.")),
+    ProgrammeRole("programme_office",
+                  gettext_lazy("Văn phòng điều phối OCOP tỉnh, thuộc {standing_body} (cơ quan "
+                               "thường trực)"),
+                  gettext_lazy("Tham mưu cho Ban chỉ đạo; lập kế hoạch hằng năm; xem xét ý "
+                               "tưởng sản phẩm và phương án kinh doanh; thành lập hội đồng đánh "
+                               "giá, phân hạng; ghi nhận kết quả và quản lý sổ chứng nhận.")),
+    ProgrammeRole("district_committee", gettext_lazy("Ban chỉ đạo OCOP cấp huyện"),
+                  gettext_lazy("Tổng hợp, lựa chọn ý tưởng và phương án kinh doanh; tập huấn cho "
+                               "chủ thể; hội đồng cấp huyện đánh giá sơ bộ sản phẩm."),
+                  ends=DISTRICT_LEVEL_ENDS),
+    ProgrammeRole("commune", gettext_lazy("Ban chỉ đạo OCOP cấp xã và UBND xã"),
+                  gettext_lazy("Tuyên truyền, vận động; tiếp nhận ý tưởng sản phẩm của các chủ "
+                               "thể trên địa bàn và chuyển lên Văn phòng điều phối; hỗ trợ chủ thể "
+                               "triển khai phương án.")),
+    ProgrammeRole("councils", gettext_lazy("Hội đồng đánh giá, phân hạng sản phẩm"),
+                  gettext_lazy("Đánh giá, phân hạng sản phẩm theo bộ tiêu chí; Ủy ban nhân "
+                               "dân cấp có thẩm quyền công nhận kết quả (cấp nào công nhận hạng "
+                               "sao nào, theo từng giai đoạn: xem trang Cách xếp hạng sao).")),
+    ProgrammeRole("fairs", FAIR_ORGANISER,
+                  gettext_lazy("Tổ chức hội chợ OCOP, xúc tiến thương mại, chọn và hỗ trợ các "
+                               "điểm giới thiệu, bán sản phẩm OCOP.")),
+)
+
+
+def programme_roles_on(day: date) -> list[tuple[str, str, str]]:
+    """``(code, body, duty)`` of every role in force on ``day``, names as of that day."""
+    standing_body = standing_body_on(day)
+    return [
+        (role.code, str(role.body).format(standing_body=standing_body), str(role.duty))
+        for role in PROGRAMME_ROLES
+        if role.ends is None or day <= role.ends
+    ]

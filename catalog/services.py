@@ -297,6 +297,9 @@ def product_listing_drift(*, today: date) -> dict[str, list[int]]:
 
 #: The group whose members record certificates and receive expiry notices.
 PROGRAMME_OFFICE_GROUP = "Văn phòng điều phối OCOP"
+#: The group of commune staff, who receive their commune's product ideas and forward them to
+#: the programme office (created by migration 0037).
+COMMUNE_STAFF_GROUP = "Cán bộ xã tiếp nhận ý tưởng OCOP"
 
 
 def _notice_recipients(certificate: OcopCertificate) -> list[str]:

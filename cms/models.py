@@ -475,14 +475,19 @@ class FairPage(RoutablePageMixin, WebsitePage):
 # Programme
 # --------------------------------------------------------------------------------------------
 
-#: The OCOP cycle as the provincial decision describes it (steps and months).
+#: The OCOP cycle as the provincial decision describes it (steps and when they run). Step 4 has
+#: no season: it runs from the day a producer's business plan is approved. The district level
+#: of step 5 ended with the districts on 30 June 2025 (:data:`catalog.ocop.DISTRICT_LEVEL_ENDS`).
 OCOP_CYCLE_STEPS = (
-    (_("Tuyên truyền, hướng dẫn"), _("Cả năm")),
-    (_("Nhận ý tưởng sản phẩm"), _("Tháng 3")),
-    (_("Nhận phương án, dự án sản xuất kinh doanh"), _("Tháng 4")),
-    (_("Triển khai phương án, dự án sản xuất kinh doanh"), _("Tháng 5 – 7")),
-    (_("Đánh giá và xếp hạng sản phẩm"), _("Cấp huyện tháng 8, cấp tỉnh tháng 9")),
-    (_("Xúc tiến thương mại"), _("Cả năm")),
+    (_("Tuyên truyền, hướng dẫn"), _("liên tục qua các năm")),
+    (_("Nhận ý tưởng sản phẩm"), _("tháng 3 hằng năm; UBND xã tiếp nhận và chuyển lên")),
+    (_("Nhận phương án, dự án sản xuất kinh doanh"), _("tháng 4 hằng năm")),
+    (_("Triển khai phương án, dự án sản xuất kinh doanh"),
+     _("liên tục từ khi phương án kinh doanh được duyệt")),
+    (_("Đánh giá và phân hạng sản phẩm"),
+     _("cấp tỉnh tháng 9; cấp huyện tháng 8 đến năm 2025, từ tháng 7/2025 cấp xã kiểm tra hồ "
+       "sơ")),
+    (_("Xúc tiến thương mại"), _("liên tục qua các năm")),
 )
 
 
@@ -511,6 +516,8 @@ class ProgrammePage(WebsitePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["subpages"] = list(self.get_children().live().specific())
+        if self.topic == self.Topic.OVERVIEW:
+            context["roles"] = ocop.programme_roles_on(timezone.localdate())
         if self.topic == self.Topic.CYCLE:
             context["cycle_steps"] = OCOP_CYCLE_STEPS
         elif self.topic == self.Topic.GROUPS:

@@ -1,6 +1,7 @@
 """Producer-facing pages for OCOP steps 2–3: submit a product idea, follow its review, submit
-the business plan, and talk with district staff. A producer sees only its own ideas (another
-producer's idea is a 404). Staff review ideas in the Django admin (``ProductIdeaAdmin``).
+the business plan, and talk with the commune staff and the programme office. A producer sees
+only its own ideas (another producer's idea is a 404). Commune staff forward ideas and the
+programme office reviews them in the Django admin (``ProductIdeaAdmin``).
 """
 
 from __future__ import annotations
@@ -91,7 +92,8 @@ def idea_new(request):
         except ocop.OcopRuleError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, _("Đã gửi ý tưởng. Cán bộ huyện sẽ xem xét."))
+            messages.success(request, _("Đã gửi ý tưởng. Cán bộ xã sẽ tiếp nhận và chuyển "
+                                        "lên Văn phòng điều phối OCOP xem xét."))
             return redirect("ideas:detail", pk=idea.pk)
     return render(request, "catalog/records/idea_form.html", {"form": form})
 

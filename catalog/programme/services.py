@@ -31,8 +31,23 @@ def idea_submit(*, producer, by, title: str, commune, group, distinctive: str):
 
 
 @transaction.atomic
+def idea_forward(*, idea, by, comment: str = ""):
+    """Commune staff, who receive the producers' ideas of their commune, forward one to the
+    programme office (the seed's section 8.5: UBND xã collects ideas and submits them)."""
+    locked = ProductIdea.objects.select_for_update().get(pk=idea.pk)
+    ocop.check_idea_move(current=locked.status, new=ProductIdea.Status.FORWARDED,
+                         actor="commune")
+    locked.status = ProductIdea.Status.FORWARDED
+    locked.save(update_fields=["status", "updated_at"])
+    IdeaComment.objects.create(idea=locked, author=by, status_to=locked.status,
+                               body=comment.strip())
+    return locked
+
+
+@transaction.atomic
 def idea_review(*, idea, status: str, by, comment: str = ""):
-    """District staff shortlist or decline an idea, or accept or return its business plan."""
+    """The programme office shortlists or declines a forwarded idea, or accepts or returns its
+    business plan."""
     locked = ProductIdea.objects.select_for_update().get(pk=idea.pk)
     ocop.check_idea_move(current=locked.status, new=status, actor="staff")
     locked.status = status

@@ -232,7 +232,7 @@ def progress_dashboard(request):
     context["events"] = CertificateEvent.objects.select_related(
         "certificate__product", "by").order_by("-at", "-pk")[:20]
     context["ideas_waiting"] = ProductIdea.objects.filter(
-        status__in=["submitted", "plan_submitted"]).count()
+        status__in=["forwarded", "plan_submitted"]).count()
     return render(request, "catalog/records/progress.html", context)
 
 

@@ -1285,6 +1285,11 @@ OFFICE_USERNAME = "vanphong.ocop"
 OFFICE_EMAIL = "vanphong.ocop@ocop.bacgiang.vn"
 OFFICE_PASSWORD = "ocop-office-2026"
 
+#: A commune officer's demo login (receives and forwards producers' ideas; Django admin).
+COMMUNE_USERNAME = "canbo.xa"
+COMMUNE_EMAIL = "canbo.xa@ocop.bacgiang.vn"
+COMMUNE_PASSWORD = "ocop-commune-2026"
+
 #: The demo shopper (marketplace/demo/shopper.py): one past order from two producers, a saved
 #: address and a wishlist entry, so the account pages have something to show.
 SHOPPER_USERNAME = "khachhang"

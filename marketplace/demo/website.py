@@ -13,11 +13,13 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
+from django.utils import translation
 from oscar.core.loading import get_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
+from catalog import ocop
 from cms import editorial
 from cms.models import (
     ContactFormField,
@@ -208,7 +210,7 @@ def website_load(*, home: Page, today: date, created: Counter, images: bool = Tr
     # Map and contact
     pages["map"] = _index(loader, home, MapPage, content.MAP_PAGE)
     pages["contact"] = _contact(loader, home)
-    _footer(home)
+    _footer(home, today=today)
 
     homes = [home, *home.get_translations()]
     groups = editorial.editorial_setup(
@@ -249,15 +251,17 @@ def _contact(loader: _Loader, home: Page) -> ContactPage:
     return page
 
 
-def _footer(home: Page) -> None:
+def _footer(home: Page, *, today: date) -> None:
     site = Site.objects.filter(root_page=home).first() or Site.objects.filter(
         is_default_site=True).first()
     if site is None:
         return
     footer = WebsiteFooter.for_site(site)
     if not footer.text_vi:
-        footer.text_vi = content.FOOTER_VI
-        footer.text_en = content.FOOTER_EN
+        with translation.override("vi"):
+            footer.text_vi = content.footer_vi(ocop.standing_body_on(today))
+        with translation.override("en"):
+            footer.text_en = content.footer_en(ocop.standing_body_on(today))
         footer.save()
 
 

@@ -302,7 +302,7 @@ NEWS = (
 FAIRS = (
     FairData("hoi-cho-vai-thieu-2026", "lychee-fair-2026", -45, 3,
              "Quảng trường thị trấn Chũ", "Thị trấn Chũ, huyện Lục Ngạn, Bắc Giang",
-             "21.375000", "106.599500", "Sở Công Thương Bắc Giang",
+             "21.375000", "106.599500", "Sở Công Thương",
              ("htx-vai-thieu-luc-ngan", "htx-my-chu-nam-duong"), ("LN-VT-001", "LN-MC-001"),
              Text("Hội chợ vải thiều và sản phẩm OCOP Lục Ngạn",
                   "Ba ngày giới thiệu vải thiều Lục Ngạn và các sản phẩm OCOP của huyện.",
@@ -311,7 +311,7 @@ FAIRS = (
                            "products.")),
     FairData("tuan-le-ocop-bac-giang", "bac-giang-ocop-week", -1, 4,
              "Nhà văn hóa thiếu nhi tỉnh", "Đường Nguyễn Văn Cừ, TP Bắc Giang",
-             "21.273100", "106.194600", "Sở Công Thương Bắc Giang",
+             "21.273100", "106.194600", "Sở Công Thương",
              ("htx-ga-doi-dong-tam", "htx-duoc-lieu-tuan-dao", "htx-ruou-lang-van"),
              ("YT-GD-001", "SD-DL-001", "VY-RV-001"),
              Text("Tuần lễ sản phẩm OCOP Bắc Giang",
@@ -339,7 +339,7 @@ FAIRS = (
                              "5 star products first.</p>"),
     FairData("phien-cho-ocop-yen-the", "yen-the-ocop-market", 45, 2,
              "Khu di tích Phồn Xương", "Thị trấn Phồn Xương, huyện Yên Thế",
-             "21.521000", "106.121500", "UBND huyện Yên Thế",
+             "21.521000", "106.121500", "Sở Công Thương",
              ("htx-ga-doi-dong-tam",), ("YT-GD-001", "YT-XL-001"),
              Text("Phiên chợ OCOP Yên Thế",
                   "Phiên chợ cuối tuần với gà đồi, chè và tour Xuân Lung – Thác Ngà.",
@@ -400,7 +400,17 @@ CONTACT_THANKS = "<p>Cảm ơn bạn. Văn phòng điều phối OCOP sẽ trả
 CONTACT_THANKS_EN = ("<p>Thank you. The OCOP coordination office will answer within two "
                      "working days.</p>")
 
-FOOTER_VI = ("<p><b>Văn phòng điều phối chương trình OCOP tỉnh Bắc Giang</b><br>"
-             "Sở Công Thương Bắc Giang · Điện thoại 0204 3854 300</p>")
-FOOTER_EN = ("<p><b>Bắc Giang OCOP programme coordination office</b><br>"
-             "Department of Industry and Trade · Phone 0204 3854 300</p>")
+
+def footer_vi(standing_body: str) -> str:
+    """The footer: the programme office, its standing body (named as of the load day) and the
+    department that organises the fairs."""
+    return ("<p><b>Văn phòng điều phối chương trình OCOP tỉnh Bắc Giang</b><br>"
+            f"Cơ quan thường trực: {standing_body} · Điện thoại 0204 3854 300<br>"
+            "Hội chợ và xúc tiến thương mại: Sở Công Thương</p>")
+
+
+def footer_en(standing_body: str) -> str:
+    """The English footer (``standing_body`` already in English)."""
+    return ("<p><b>Bắc Giang OCOP programme coordination office</b><br>"
+            f"Standing body: {standing_body} · Phone 0204 3854 300<br>"
+            "Fairs and trade promotion: Department of Industry and Trade</p>")

@@ -73,5 +73,5 @@ def test_admin_refuses_a_district_council_awarding_five_stars(staff_client):
     )
 
     assert response.status_code == 200
-    assert "không được công nhận 5 sao" in response.content.decode()
+    assert "công nhận sản phẩm 5 sao" in response.content.decode()
     assert not OcopCertificate.objects.exists()

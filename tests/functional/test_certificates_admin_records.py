@@ -74,8 +74,8 @@ def test_recording_with_part_scores_puts_the_product_on_sale(office_client, prod
     [({"part_a": "41"}, "Phần A tối đa 40"),
      ({"part_c": ""}, "Nhập đủ điểm các phần"),
      ({"part_a": "", "part_b": "", "part_c": ""}, "Nhập điểm các phần"),
-     ({"council_level": "district"}, "không được công nhận 4 sao"),  # no district after 7/2025
-     ({"part_a": "40", "part_b": "25", "part_c": "30"}, "không được công nhận 5 sao"),
+     ({"council_level": "district"}, "công nhận sản phẩm 4 sao"),  # no district after 7/2025
+     ({"part_a": "40", "part_b": "25", "part_c": "30"}, "công nhận sản phẩm 5 sao"),
      ({"criteria_set": "2019"}, "phải chấm theo bộ tiêu chí"),
      ({"score": "90"}, "khác tổng các phần")],
 )

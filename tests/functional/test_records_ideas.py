@@ -1,5 +1,6 @@
-"""OCOP steps 2–3: a producer submits an idea, district staff shortlist it, the producer submits
-a business plan; each step has a status and a comment trail; producers see only their own."""
+"""OCOP steps 2–3: a producer submits an idea, commune staff receive and forward it, the
+programme office shortlists it, the producer submits a business plan; each step has a status and
+a comment trail; producers see only their own."""
 
 from __future__ import annotations
 
@@ -51,7 +52,7 @@ def test_a_producer_submits_an_idea_and_sees_its_status(client, producer, food):
     assert response.status_code == 302 and response["Location"] == f"/y-tuong/{idea.pk}/"
     assert (idea.producer, idea.status, idea.submitted_by) == (producer, "submitted", user)
     html = client.get(f"/y-tuong/{idea.pk}/").content.decode()
-    assert "Đã gửi ý tưởng" in html
+    assert "Đã gửi ý tưởng, chờ xã tiếp nhận" in html
     assert "Vải thiều sấy dẻo" in client.get("/y-tuong/").content.decode()
 
 
@@ -98,7 +99,27 @@ def test_shortlist_then_plan_then_acceptance_with_a_comment_trail(client, produc
     early = client.post(f"/y-tuong/{idea.pk}/", {"plan": "1", "summary": "x", "market": "y"})
     # then it is refused
     assert "chưa được chọn" in early.content.decode()
-    # when district staff shortlist it in the admin
+    # when the office tries to shortlist it before the commune has forwarded it
+    staff = UserFactory(is_staff=True)
+    staff.save()
+    staff.groups.add(Group.objects.get(name=catalog_services.PROGRAMME_OFFICE_GROUP))
+    client.force_login(staff)
+    client.post("/django-admin/catalogue/productidea/", {
+        "action": "shortlist", "_selected_action": [idea.pk]})
+    idea.refresh_from_db()
+    # then it stays with the commune
+    assert idea.status == "submitted"
+    # when commune staff forward it in the admin
+    commune_officer = UserFactory(is_staff=True)
+    commune_officer.save()
+    commune_officer.groups.add(Group.objects.get(name=catalog_services.COMMUNE_STAFF_GROUP))
+    client.force_login(commune_officer)
+    response = client.post("/django-admin/catalogue/productidea/", {
+        "action": "forward", "_selected_action": [idea.pk]})
+    assert response.status_code == 302
+    idea.refresh_from_db()
+    assert idea.status == "forwarded"
+    # and the programme office shortlists it in the admin
     staff = UserFactory(is_staff=True)
     staff.save()
     staff.groups.add(Group.objects.get(name=catalog_services.PROGRAMME_OFFICE_GROUP))
@@ -121,7 +142,8 @@ def test_shortlist_then_plan_then_acceptance_with_a_comment_trail(client, produc
     assert idea.status == "plan_accepted"
     assert idea.plan_investment == 850_000_000
     trail = list(idea.comments.values_list("status_to", flat=True))
-    assert trail == ["submitted", "shortlisted", "plan_submitted", "", "plan_accepted"]
+    assert trail == ["submitted", "forwarded", "shortlisted", "plan_submitted", "",
+                     "plan_accepted"]
     client.force_login(user)
     html = client.get(f"/y-tuong/{idea.pk}/").content.decode()
     assert "Phương án được duyệt" in html and "Xin lịch gặp cán bộ huyện." in html
@@ -132,7 +154,28 @@ def test_declined_ideas_cannot_be_accepted(producer, food):
     # given
     idea = services.idea_submit(producer=producer, by=None, title="Ý tưởng", distinctive="x",
                                 commune=producer.commune, group=food)
+    services.idea_forward(idea=idea, by=None)
     services.idea_review(idea=idea, status="declined", by=None)
     # when / then
     with pytest.raises(Exception, match="Không thể chuyển"):
         services.idea_review(idea=idea, status="plan_accepted", by=None)
+
+
+def test_the_commune_officer_cannot_shortlist_and_the_office_cannot_forward(client, producer,
+                                                                           food):
+    # given a submitted idea and a commune officer
+    idea = services.idea_submit(producer=producer, by=None, title="Ý tưởng", distinctive="x",
+                                commune=producer.commune, group=food)
+    officer = UserFactory(is_staff=True)
+    officer.save()
+    officer.groups.add(Group.objects.get(name=catalog_services.COMMUNE_STAFF_GROUP))
+    # then the admin offers the officer forwarding, not the office's review actions
+    client.force_login(officer)
+    html = client.get("/django-admin/catalogue/productidea/").content.decode()
+    assert 'value="forward"' in html and 'value="shortlist"' not in html
+    # and the rules refuse the office a forward and the commune a review
+    with pytest.raises(Exception, match="Không thể chuyển"):
+        services.idea_review(idea=idea, status="shortlisted", by=None)
+    services.idea_forward(idea=idea, by=officer)
+    with pytest.raises(Exception, match="Không thể chuyển"):
+        services.idea_forward(idea=idea, by=officer)

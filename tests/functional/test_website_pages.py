@@ -464,3 +464,22 @@ def test_product_page_links_to_its_showrooms_and_its_village(site, client):
     assert places
     for place in places:
         assert f'href="{live(cms.ShowroomPage).get(place=place).url}"' in html
+
+
+def test_programme_pages_and_footer_say_who_runs_the_programme(site, client):
+    # given the demo's programme overview, its cycle page and the footer
+    overview = live(cms.ProgrammePage).get(topic="overview")
+    cycle = live(cms.ProgrammePage).get(topic="cycle")
+    # when they are requested
+    overview_html = text_of(client.get(overview.url))
+    cycle_html = text_of(client.get(cycle.url))
+    # then the office sits under the agriculture department, with steering committees and
+    # commune staff; Sở Công Thương organises the fairs
+    assert "Văn phòng điều phối OCOP tỉnh, thuộc Sở Nông nghiệp và Môi trường" in overview_html
+    assert "Ban chỉ đạo Chương trình OCOP tỉnh" in overview_html
+    assert "Ban chỉ đạo OCOP cấp xã và UBND xã" in overview_html
+    assert "Cơ quan thường trực: Sở Nông nghiệp và Môi trường" in overview_html
+    assert "Hội chợ và xúc tiến thương mại: Sở Công Thương" in overview_html
+    # and step 4 runs from the approval of the business plan, not in a season
+    assert "liên tục từ khi phương án kinh doanh được duyệt" in cycle_html
+    assert "Tháng 5 – 7" not in cycle_html

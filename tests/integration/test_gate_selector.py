@@ -311,9 +311,10 @@ def test_certificate_record_refuses_a_bad_score_and_writes_nothing(score, fragme
     [
         ({"council_level": "commune"}, "Cấp hội đồng “commune” không hợp lệ"),
         ({"council_level": ""}, "không hợp lệ"),
-        ({"council_level": "district", "score": 60}, "Cấp huyện không được công nhận 3 sao"),
-        ({"council_level": "province", "score": 95}, "không được công nhận 5 sao"),
-        ({"council_level": "central", "score": 75}, "không được công nhận 4 sao"),
+        ({"council_level": "district", "score": 60},
+         "Cấp huyện không có thẩm quyền đánh giá, phân hạng và công nhận sản phẩm 3 sao"),
+        ({"council_level": "province", "score": 95}, "công nhận sản phẩm 5 sao"),
+        ({"council_level": "central", "score": 75}, "công nhận sản phẩm 4 sao"),
         (
             {"council_level": "district", "score": 75, "decision_date": date(2024, 8, 15)},
             "148/QĐ-TTg",

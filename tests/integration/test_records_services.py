@@ -90,7 +90,7 @@ def test_recording_follows_each_periods_council_rules(decided, level, parts, all
         assert _record(product, criteria_set=criteria, decision_date=decided, council_level=level,
                        parts=parts).pk
     else:
-        with pytest.raises(ocop.OcopRuleError, match="không được công nhận"):
+        with pytest.raises(ocop.OcopRuleError, match="không có thẩm quyền"):
             _record(product, criteria_set=criteria, decision_date=decided, council_level=level,
                     parts=parts)
 

@@ -58,7 +58,7 @@ def test_which_council_may_award_which_stars_follows_the_period(stars, level, de
     if allowed:
         ocop.check_award(stars=stars, level=level, decision_date=decided)
     else:
-        with pytest.raises(ocop.OcopRuleError, match="không được công nhận"):
+        with pytest.raises(ocop.OcopRuleError, match="không có thẩm quyền"):
             ocop.check_award(stars=stars, level=level, decision_date=decided)
 
 
@@ -121,7 +121,10 @@ def test_targets_are_the_schemes_2030_figures():
 
 @pytest.mark.parametrize(
     ("current", "new", "actor", "allowed"),
-    [("submitted", "shortlisted", "staff", True), ("submitted", "shortlisted", "producer", False),
+    [("submitted", "forwarded", "commune", True), ("submitted", "forwarded", "staff", False),
+     ("submitted", "shortlisted", "staff", False), ("forwarded", "shortlisted", "commune", False),
+     ("forwarded", "shortlisted", "staff", True), ("forwarded", "declined", "staff", True),
+     ("submitted", "shortlisted", "producer", False),
      ("submitted", "plan_submitted", "producer", False),
      ("shortlisted", "plan_submitted", "producer", True),
      ("plan_submitted", "plan_accepted", "staff", True),
@@ -136,3 +139,32 @@ def test_idea_steps_move_only_forward_by_the_right_person(current, new, actor, a
     else:
         with pytest.raises(ocop.OcopRuleError):
             ocop.check_idea_move(current=current, new=new, actor=actor)
+
+
+@pytest.mark.parametrize(
+    ("day", "name"),
+    [(date(2018, 6, 13), "Sở Nông nghiệp và Phát triển nông thôn"),
+     (date(2025, 2, 28), "Sở Nông nghiệp và Phát triển nông thôn"),
+     (date(2025, 3, 1), "Sở Nông nghiệp và Môi trường"),
+     (date(2026, 11, 29), "Sở Nông nghiệp và Môi trường")],
+)
+def test_the_standing_body_is_the_agriculture_department_named_as_of_the_day(day, name):
+    # when / then
+    assert ocop.standing_body_on(day) == name
+
+
+def test_roles_put_the_office_under_agriculture_and_fairs_under_industry_and_trade():
+    # given the roles before and after the districts ended
+    before = {code: (body, duty) for code, body, duty in
+              ocop.programme_roles_on(date(2024, 5, 1))}
+    after = {code: (body, duty) for code, body, duty in
+             ocop.programme_roles_on(date(2025, 7, 1))}
+    # then the office belongs to the agriculture department of the day
+    assert "thuộc Sở Nông nghiệp và Phát triển nông thôn" in before["programme_office"][0]
+    assert "thuộc Sở Nông nghiệp và Môi trường" in after["programme_office"][0]
+    # and the commune receives ideas, Sở Công Thương runs the fairs
+    assert "tiếp nhận ý tưởng" in after["commune"][1]
+    assert after["fairs"][0] == "Sở Công Thương" and "hội chợ" in after["fairs"][1]
+    # and the district steering committee exists only before July 2025
+    assert "district_committee" in before and "district_committee" not in after
+    assert "province_committee" in after
