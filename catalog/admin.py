@@ -21,6 +21,7 @@ from catalog.models import (
     OcopCertificate,
     Place,
     ProductIdea,
+    ProgrammeRecord,
 )
 from catalog.programme import services as programme_services
 
@@ -296,6 +297,21 @@ class ProductIdeaAdmin(admin.ModelAdmin):
 
     def has_review_permission(self, request):
         return request.user.has_perm("catalogue.review_productidea")
+
+
+@admin.register(ProgrammeRecord)
+class ProgrammeRecordAdmin(admin.ModelAdmin):
+    """Dated figures the software cannot count (trainings and attendance, survey counts)."""
+
+    list_display = ("on", "kind", "title", "count", "recorded_by")
+    list_filter = ("kind",)
+    date_hierarchy = "on"
+    search_fields = ("title", "note")
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.recorded_by = request.user
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(District)

@@ -494,4 +494,37 @@ class IdeaComment(models.Model):
         return f"{self.idea_id}: {self.body[:40]}"
 
 
+class ProgrammeRecord(models.Model):
+    """A dated figure of the programme that the software cannot count itself, entered by the
+    programme office in the Django admin: a training held (``count`` = people who attended),
+    the number of existing products found by the survey, or the number of managers and
+    participants to train. The progress page measures the scheme's share targets with them
+    (:data:`catalog.ocop.TARGETS`)."""
+
+    class Kind(models.TextChoices):
+        TRAINING = "training", _("Lớp tập huấn đã tổ chức (số người dự)")
+        EXISTING_PRODUCTS = "existing_products", _("Số sản phẩm hiện có (theo điều tra)")
+        PEOPLE_TO_TRAIN = "people_to_train", _(
+            "Số cán bộ quản lý và lãnh đạo chủ thể cần tập huấn")
+
+    kind = models.CharField(_("loại số liệu"), max_length=30, choices=Kind.choices)
+    on = models.DateField(_("ngày"), help_text=_("Ngày tổ chức lớp, hoặc ngày có số liệu."))
+    title = models.CharField(_("nội dung"), max_length=200, blank=True)
+    count = models.PositiveIntegerField(_("số lượng"))
+    note = models.TextField(_("ghi chú"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", editable=False,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-on", "-pk"]
+        verbose_name = _("số liệu chương trình")
+        verbose_name_plural = _("số liệu chương trình")
+
+    def __str__(self) -> str:
+        return f"{self.on:%d/%m/%Y} · {self.get_kind_display()}: {self.count}"
+
+
 from oscar.apps.catalogue.models import *  # noqa: E402, F403  (Oscar's remaining models)

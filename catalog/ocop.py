@@ -476,24 +476,109 @@ def scan_kind(*, name: str, head: bytes, size: int) -> str:
     return kind
 
 
+#: The two phases of the provincial scheme (the seed: "giai đoạn 2018-2020, định hướng đến năm
+#: 2030"). A target of a phase counts what happened from its start to its deadline.
+PHASE_2018_2020 = (date(2018, 1, 1), date(2020, 12, 31))
+PHASE_2021_2030 = (date(2021, 1, 1), date(2030, 12, 31))
+
+
+class TargetMeasure(enum.StrEnum):
+    """What a target counts; :mod:`catalog.programme.selectors` computes each on a given day."""
+
+    #: Share (%) of the existing products (a figure staff record from the survey) that hold a
+    #: valid certificate of 3★ or more.
+    STANDARDISED_SHARE = "standardised_share"
+    #: Products holding a valid national (central) 5★ certificate.
+    FIVE_STAR = "five_star"
+    #: Products whose first national 5★ certificate was decided within the phase.
+    NEW_FIVE_STAR = "new_five_star"
+    #: Enterprises and cooperatives whose first certificate was decided within the phase.
+    NEW_ORGANISATIONS = "new_organisations"
+    #: Share (%) of the managers and participants to train (a figure staff record) who attended
+    #: trainings held within the phase (attendance staff record).
+    TRAINED_SHARE = "trained_share"
+    #: Eco-tourism culture villages, and OCOP showroom points (the places of the catalogue).
+    VILLAGES = "villages"
+    SHOWROOMS = "showrooms"
+    #: Products holding a valid certificate of 3★ or more, all and in the food group.
+    CERTIFIED = "certified"
+    CERTIFIED_FOOD = "certified_food"
+
+
+class TargetStatus(enum.StrEnum):
+    """A target's state on a day: decided on its deadline once that has passed."""
+
+    MET = "met"
+    MISSED = "missed"
+    IN_PROGRESS = "in_progress"
+    NO_DATA = "no_data"
+
+
 @dataclass(frozen=True)
 class Target:
-    """A target the provincial scheme set itself: ``count`` of something by ``year``."""
+    """A numeric target of the provincial scheme: ``minimum`` (up to ``maximum`` for a range such
+    as "2–3") of ``measure`` by ``deadline``; ``percent`` targets are shares."""
 
     code: str
     label: str
-    count: int
-    year: int
+    measure: TargetMeasure
+    minimum: int
+    deadline: date
+    since: date
+    maximum: int | None = None
+    percent: bool = False
 
 
-#: The 2030 targets of the Bắc Giang scheme (DOMAIN.md). Five-star: at least 3 national 5★
-#: products by 2020, then 2–3 more by 2030 (so at least 5 by 2030).
+#: Every numeric target of the Bắc Giang scheme (the seed's section 3.2 and 5.5).
 TARGETS: tuple[Target, ...] = (
-    Target("products_2030", gettext_lazy("Sản phẩm OCOP (3★ trở lên) đến 2030"), 170, 2030),
-    Target("food_2030", gettext_lazy("Trong đó nhóm thực phẩm đến 2030"), 144, 2030),
-    Target("five_star_2020", gettext_lazy("Sản phẩm 5★ quốc gia đến 2020"), 3, 2020),
-    Target("five_star_2030", gettext_lazy("Sản phẩm 5★ quốc gia đến 2030"), 5, 2030),
+    Target("standardised_2020",
+           gettext_lazy("Tiêu chuẩn hóa ít nhất 50% số sản phẩm hiện có (đạt OCOP từ 3 sao)"),
+           TargetMeasure.STANDARDISED_SHARE, 50, PHASE_2018_2020[1], PHASE_2018_2020[0],
+           percent=True),
+    Target("five_star_2020", gettext_lazy("Ít nhất 3 sản phẩm đạt 5 sao cấp quốc gia"),
+           TargetMeasure.FIVE_STAR, 3, PHASE_2018_2020[1], PHASE_2018_2020[0]),
+    Target("new_organisations_2020",
+           gettext_lazy("Ít nhất 10 doanh nghiệp, hợp tác xã mới tham gia chương trình"),
+           TargetMeasure.NEW_ORGANISATIONS, 10, PHASE_2018_2020[1], PHASE_2018_2020[0]),
+    Target("trained_2020",
+           gettext_lazy("Tập huấn 100% cán bộ quản lý chương trình và lãnh đạo chủ thể tham gia"),
+           TargetMeasure.TRAINED_SHARE, 100, PHASE_2018_2020[1], PHASE_2018_2020[0],
+           percent=True),
+    Target("five_star_more_2030", gettext_lazy("Thêm 2–3 sản phẩm đạt 5 sao cấp quốc gia"),
+           TargetMeasure.NEW_FIVE_STAR, 2, PHASE_2021_2030[1], PHASE_2021_2030[0], maximum=3),
+    Target("villages_2030", gettext_lazy("1–3 mô hình làng văn hóa du lịch"),
+           TargetMeasure.VILLAGES, 1, PHASE_2021_2030[1], PHASE_2021_2030[0], maximum=3),
+    Target("showrooms_2030", gettext_lazy("6 điểm trưng bày, giới thiệu và bán sản phẩm OCOP"),
+           TargetMeasure.SHOWROOMS, 6, PHASE_2021_2030[1], PHASE_2021_2030[0]),
+    Target("products_2030", gettext_lazy("170 loại sản phẩm OCOP"),
+           TargetMeasure.CERTIFIED, 170, PHASE_2021_2030[1], PHASE_2021_2030[0]),
+    Target("food_2030", gettext_lazy("Trong đó 144 loại thuộc nhóm thực phẩm"),
+           TargetMeasure.CERTIFIED_FOOD, 144, PHASE_2021_2030[1], PHASE_2021_2030[0]),
 )
+
+
+def target_measured_on(target: Target, *, today: date) -> date:
+    """The day a target is measured on: its deadline once that has passed, else ``today``."""
+    return min(target.deadline, today)
+
+
+def target_status(target: Target, *, value: int | None, today: date) -> TargetStatus:
+    """Met or missed on the deadline once it has passed; in progress before (met early counts
+    as met: nothing taken away later changes a count already reached on a past day, but a
+    future deadline stays open)."""
+    if value is None:
+        return TargetStatus.NO_DATA
+    if today > target.deadline:
+        return TargetStatus.MET if value >= target.minimum else TargetStatus.MISSED
+    return TargetStatus.MET if value >= target.minimum else TargetStatus.IN_PROGRESS
+
+
+def share_percent(*, part: int, whole: int | None) -> int | None:
+    """``part`` as whole percent of ``whole`` (rounded down), ``None`` when ``whole`` is unknown
+    or zero."""
+    if not whole:
+        return None
+    return part * 100 // whole
 
 
 def target_progress(*, count: int, target: int) -> int:

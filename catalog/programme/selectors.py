@@ -1,5 +1,6 @@
 """Reads for the programme's public records: the certificate registry, its open-data export,
-verification by public code, and the progress figures against the 2030 targets.
+verification by public code, and the progress figures against the scheme's targets, each
+measured on its own deadline.
 
 Nothing here writes. Status follows :func:`catalog.ocop.certificate_status`: a certificate past
 its date reads as expired even before the daily job has marked it.
@@ -11,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db.models import Min, Q, QuerySet, Sum
 from oscar.core.loading import get_model
 
 from catalog import ocop, selectors
@@ -19,6 +20,8 @@ from catalog import ocop, selectors
 OcopCertificate = get_model("catalogue", "OcopCertificate")
 Category = get_model("catalogue", "Category")
 ProductCategory = get_model("catalogue", "ProductCategory")
+Place = get_model("catalogue", "Place")
+ProgrammeRecord = get_model("catalogue", "ProgrammeRecord")
 
 #: Fields of one registry row, in export order (the JSON Schema in
 #: ``catalog/static/catalog/registry.schema.json`` documents each).
@@ -180,35 +183,34 @@ class Progress:
 
 def progress_on(*, today: date) -> Progress:
     """Counts of OCOP products today: by stars, group, district, year of decision and criteria
-    set, plus progress towards :data:`catalog.ocop.TARGETS`.
+    set, plus every target of :data:`catalog.ocop.TARGETS` measured on its own day.
 
-    A product counts once, by its current certificate (the one the storefront gate uses), and
-    only when that rating is 3★ or more and the product is public.
+    A product counts once, by its newest certificate of 3★ or more valid today, whether or not
+    the shop lists it (a certified product out of stock, or not sold online, is still an OCOP
+    product).
     """
-    products = list(
-        selectors.product_listed_queryset(today=today)
-        .filter(parent__isnull=True)
-        .select_related("origin_commune__district")
-        .values_list("pk", "ocop_stars", "ocop_certificate_id", "origin_commune__district__name")
-    )
-    certificates = dict(
-        OcopCertificate.objects.filter(pk__in=[p[2] for p in products])
-        .values_list("pk", "decision_date")
-    )
-    sets = dict(
-        OcopCertificate.objects.filter(pk__in=[p[2] for p in products])
-        .values_list("pk", "criteria_set")
-    )
+    current: dict[int, tuple] = {}
+    for row in (
+        certificates_valid_on(today).filter(stars__gte=ocop.MIN_LISTED_STARS)
+        .order_by("product_id", "-decision_date", "-pk")
+        .values_list("product_id", "stars", "decision_date", "criteria_set",
+                     "product__origin_commune__district__name")
+    ):
+        current.setdefault(row[0], row)
+    products = [(pk, stars_, district_name) for pk, stars_, _d, _c, district_name
+                in current.values()]
+    certificates = {pk: row[2] for pk, row in current.items()}
+    sets = {pk: row[3] for pk, row in current.items()}
     groups = product_groups(p[0] for p in products)
     progress = Progress(today=today, total=len(products))
     stars, group, district, year, cset = Counter(), Counter(), Counter(), Counter(), Counter()
-    for pk, product_stars, certificate_id, district_name in products:
+    for pk, product_stars, district_name in products:
         stars[product_stars] += 1
         root = groups.get(pk)
         group[root.name if root else "—"] += 1
         district[district_name or "—"] += 1
-        year[certificates[certificate_id].year] += 1
-        cset[sets[certificate_id]] += 1
+        year[certificates[pk].year] += 1
+        cset[sets[pk]] += 1
         if root is not None and root.slug == ocop.FOOD_GROUP_SLUG:
             progress.food += 1
     progress.by_stars = {s: stars.get(s, 0) for s in (5, 4, 3)}
@@ -217,12 +219,99 @@ def progress_on(*, today: date) -> Progress:
     progress.by_year = dict(sorted(year.items()))
     progress.by_criteria_set = dict(sorted(cset.items()))
     progress.five_star = stars.get(5, 0)
-    counts = {"products_2030": progress.total, "food_2030": progress.food,
-              "five_star_2020": progress.five_star, "five_star_2030": progress.five_star}
-    progress.targets = [
-        {"code": t.code, "label": str(t.label), "year": t.year, "target": t.count,
-         "count": counts[t.code],
-         "percent": ocop.target_progress(count=counts[t.code], target=t.count)}
-        for t in ocop.TARGETS
-    ]
+    progress.targets = targets_on(today=today)
     return progress
+
+
+# --- The scheme's targets, each measured on its own day --------------------------------------
+
+#: Producers that count as new enterprises or cooperatives (``Producer.Kind`` values).
+ORGANISATION_KINDS = ("cooperative", "enterprise")
+
+
+def certificates_valid_on(day: date) -> QuerySet:
+    """Certificates in force on ``day``: decided by then, not lapsed, not yet revoked then.
+
+    Status is read as of ``day``: a certificate revoked later still counts on an earlier day."""
+    revoked_by_then = Q(status=ocop.CertificateStatus.REVOKED) & (
+        Q(revoked_at__isnull=True) | Q(revoked_at__date__lte=day)
+    )
+    return OcopCertificate.objects.filter(
+        decision_date__lte=day, valid_until__gte=day, stars__isnull=False
+    ).exclude(revoked_by_then)
+
+
+def certified_product_ids(*, day: date, min_stars: int = ocop.MIN_LISTED_STARS,
+                          level: str = "") -> set[int]:
+    """Products holding a certificate of ``min_stars`` or more (at ``level``) valid on ``day``,
+    whether or not the shop lists them."""
+    queryset = certificates_valid_on(day).filter(stars__gte=min_stars)
+    if level:
+        queryset = queryset.filter(council_level=level)
+    return set(queryset.values_list("product_id", flat=True))
+
+
+def latest_record_count(*, kind: str, day: date) -> int | None:
+    """The latest figure of ``kind`` staff recorded on or before ``day``."""
+    record = ProgrammeRecord.objects.filter(kind=kind, on__lte=day).order_by("-on", "-pk").first()
+    return record.count if record else None
+
+
+def target_value(target: ocop.Target, *, day: date) -> int | None:
+    """What ``target`` counts on ``day`` (``None``: a figure staff have not recorded yet)."""
+    measure = ocop.TargetMeasure
+    central = ocop.CouncilLevel.CENTRAL
+    if target.measure == measure.CERTIFIED:
+        return len(certified_product_ids(day=day))
+    if target.measure == measure.CERTIFIED_FOOD:
+        ids = certified_product_ids(day=day)
+        return sum(1 for g in product_groups(ids).values() if g.slug == ocop.FOOD_GROUP_SLUG)
+    if target.measure == measure.FIVE_STAR:
+        return len(certified_product_ids(day=day, min_stars=5, level=central))
+    if target.measure == measure.NEW_FIVE_STAR:
+        holders = certified_product_ids(day=day, min_stars=5, level=central)
+        earlier = set(OcopCertificate.objects.filter(
+            product_id__in=holders, stars=5, council_level=central,
+            decision_date__lt=target.since).values_list("product_id", flat=True))
+        return len(holders - earlier)
+    if target.measure == measure.NEW_ORGANISATIONS:
+        firsts = (
+            OcopCertificate.objects.filter(product__producer__kind__in=ORGANISATION_KINDS)
+            .values("product__producer").annotate(first=Min("decision_date"))
+            .filter(first__gte=target.since, first__lte=day)
+        )
+        return firsts.count()
+    if target.measure == measure.STANDARDISED_SHARE:
+        return ocop.share_percent(
+            part=len(certified_product_ids(day=day)),
+            whole=latest_record_count(kind=ProgrammeRecord.Kind.EXISTING_PRODUCTS, day=day))
+    if target.measure == measure.TRAINED_SHARE:
+        attended = ProgrammeRecord.objects.filter(
+            kind=ProgrammeRecord.Kind.TRAINING, on__gte=target.since, on__lte=day
+        ).aggregate(n=Sum("count"))["n"] or 0
+        return ocop.share_percent(
+            part=attended,
+            whole=latest_record_count(kind=ProgrammeRecord.Kind.PEOPLE_TO_TRAIN, day=day))
+    if target.measure == measure.VILLAGES:
+        # Places carry no opening date: a 2030 target counts the places recorded today.
+        return Place.objects.filter(kind=Place.Kind.VILLAGE).count()
+    if target.measure == measure.SHOWROOMS:
+        return Place.objects.filter(kind=Place.Kind.SHOWROOM).count()
+    raise ValueError(f"unknown measure {target.measure}")
+
+
+def targets_on(*, today: date) -> list[dict]:
+    """Every target of :data:`catalog.ocop.TARGETS` as seen on ``today``: a past deadline's
+    figure on that deadline (met or missed), a future one's figure today (progress to date)."""
+    rows = []
+    for target in ocop.TARGETS:
+        day = ocop.target_measured_on(target, today=today)
+        value = target_value(target, day=day)
+        status = ocop.target_status(target, value=value, today=today)
+        rows.append({
+            "code": target.code, "label": str(target.label), "deadline": target.deadline,
+            "measured_on": day, "target": target.minimum, "maximum": target.maximum,
+            "unit": "%" if target.percent else "", "count": value, "status": str(status),
+            "percent": ocop.target_progress(count=value or 0, target=target.minimum),
+        })
+    return rows

@@ -24,11 +24,12 @@ Category = get_model("catalogue", "Category")
 #: What commune staff may do in the Django admin (also granted by migration 0037).
 COMMUNE_PERMISSIONS = ("view_productidea", "change_productidea", "forward_productidea",
                        "add_ideacomment", "view_ideacomment")
-#: What the programme office may do in the Django admin (also granted by migration 0036).
+#: What the programme office may do in the Django admin (also granted by migrations 0036 and 0038).
 OFFICE_PERMISSIONS = (
     "view_product", "add_ocopcertificate", "change_ocopcertificate", "view_ocopcertificate",
     "view_certificateevent", "view_certificatenotice", "view_productidea",
     "change_productidea", "review_productidea", "add_ideacomment", "view_ideacomment",
+    "add_programmerecord", "change_programmerecord", "view_programmerecord",
 )
 
 

@@ -40,7 +40,7 @@ RATED = [
 
 @pytest.fixture
 def programme():
-    """Seven rated products, plus five that must not count."""
+    """Seven certified products, plus five that must not count today."""
     groups = {slug: CategoryFactory(name=name, slug=slug) for slug, name in (
         ("thuc-pham", "Thực phẩm"), ("do-uong", "Đồ uống"), ("thao-duoc", "Thảo dược"))}
     districts = [DistrictFactory() for _ in range(3)]
@@ -52,8 +52,6 @@ def programme():
                            valid_until=date(2099, 1, 1))
     for state in ("1_star", "2_star", "expired", "revoked", "unrated"):
         product_in_state(state).categories.add(groups["thuc-pham"])
-    hidden = ProductFactory(is_public=False)
-    CertificateFactory(product=hidden, score="90")
     return groups, districts
 
 
@@ -75,13 +73,25 @@ def test_summary_counts_equal_counts_made_independently(client, programme):
     assert progress.by_district == dict(expected_districts)
     assert progress.by_year == dict(expected_years)
     assert progress.by_criteria_set == {"2023": len(RATED)}
-    targets = {t["code"]: (t["count"], t["target"]) for t in progress.targets}
-    assert targets["products_2030"] == (7, 170)
-    assert targets["food_2030"] == (5, 144)
-    assert targets["five_star_2020"] == (2, 3)
+    targets = {t["code"]: (t["count"], t["target"], t["status"]) for t in progress.targets}
+    assert targets["products_2030"] == (7, 170, "in_progress")
+    assert targets["food_2030"] == (5, 144, "in_progress")
+    # the 2020 target is measured on 31/12/2020, when none of these 5★ products existed
+    assert targets["five_star_2020"] == (0, 3, "missed")
     html = response.content.decode()
     assert "chart.umd.min.js" in html and 'id="records-chart-data"' in html
     assert "Chứng nhận hết hiệu lực trong 90 ngày" not in html  # staff-only part
+
+
+def test_a_certified_product_the_shop_does_not_list_still_counts(client, programme):
+    # given a 5★ product that is not public (so not on sale)
+    hidden = ProductFactory(is_public=False)
+    CertificateFactory(product=hidden, score="90")
+    # when
+    progress = client.get(reverse("records:progress")).context["progress"]
+    # then it is a certified OCOP product all the same
+    assert progress.total == len(RATED) + 1
+    assert progress.by_stars[5] == 3
 
 
 def test_progress_csv_holds_the_same_figures(client, programme):
@@ -89,7 +99,7 @@ def test_progress_csv_holds_the_same_figures(client, programme):
     response = client.get(reverse("records:progress-csv"))
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     # then
-    figures = {(d, k): int(n) for d, k, n in rows[1:]}
+    figures = {(d, k): int(n) for d, k, n in rows[1:] if n}
     assert figures[("total", "")] == len(RATED)
     assert figures[("stars", "5")] == 2
     assert figures[("group", "Thực phẩm")] == 5

@@ -109,12 +109,18 @@ def test_bad_scans_are_refused_with_a_reason(name, head, size, message):
         ocop.scan_kind(name=name, head=head, size=size)
 
 
-def test_targets_are_the_schemes_2030_figures():
+def test_targets_are_every_numeric_target_of_the_scheme_with_its_deadline():
     # given
-    targets = {t.code: t.count for t in ocop.TARGETS}
+    targets = {t.code: (t.minimum, t.maximum, t.deadline) for t in ocop.TARGETS}
+    end_2020, end_2030 = date(2020, 12, 31), date(2030, 12, 31)
     # then
-    assert targets == {"products_2030": 170, "food_2030": 144, "five_star_2020": 3,
-                       "five_star_2030": 5}
+    assert targets == {
+        "standardised_2020": (50, None, end_2020), "five_star_2020": (3, None, end_2020),
+        "new_organisations_2020": (10, None, end_2020), "trained_2020": (100, None, end_2020),
+        "five_star_more_2030": (2, 3, end_2030), "villages_2030": (1, 3, end_2030),
+        "showrooms_2030": (6, None, end_2030), "products_2030": (170, None, end_2030),
+        "food_2030": (144, None, end_2030),
+    }
     assert ocop.target_progress(count=85, target=170) == 50
     assert ocop.target_progress(count=400, target=170) == 100
 
@@ -168,3 +174,20 @@ def test_roles_put_the_office_under_agriculture_and_fairs_under_industry_and_tra
     # and the district steering committee exists only before July 2025
     assert "district_committee" in before and "district_committee" not in after
     assert "province_committee" in after
+
+
+@pytest.mark.parametrize(
+    ("today", "value", "measured", "status"),
+    [(date(2020, 12, 30), 2, date(2020, 12, 30), "in_progress"),
+     (date(2020, 12, 31), 3, date(2020, 12, 31), "met"),
+     (date(2020, 12, 31), 2, date(2020, 12, 31), "in_progress"),
+     (date(2021, 1, 1), 2, date(2020, 12, 31), "missed"),
+     (date(2026, 1, 1), 3, date(2020, 12, 31), "met"),
+     (date(2026, 1, 1), None, date(2020, 12, 31), "no_data")],
+)
+def test_a_target_is_decided_on_its_deadline_and_open_before(today, value, measured, status):
+    # given the 2020 five-star target
+    target = next(t for t in ocop.TARGETS if t.code == "five_star_2020")
+    # when / then
+    assert ocop.target_measured_on(target, today=today) == measured
+    assert ocop.target_status(target, value=value, today=today) == status
