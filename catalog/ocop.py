@@ -637,7 +637,7 @@ OFF_SALE_LABELS: Mapping[OffSaleReason, str] = {
     OffSaleReason.EXPIRED: gettext_lazy("Chứng nhận đã hết hiệu lực"),
     OffSaleReason.REVOKED: gettext_lazy("Chứng nhận đã bị thu hồi"),
     OffSaleReason.HIDDEN: gettext_lazy("Đang ẩn khỏi gian hàng"),
-    OffSaleReason.OUT_OF_STOCK: gettext_lazy("Hết hàng ở kho online"),
+    OffSaleReason.OUT_OF_STOCK: gettext_lazy("Hết hàng ở kho trực tuyến"),
 }
 
 

@@ -71,7 +71,7 @@ class StockMovement(models.Model):
     place = models.ForeignKey(
         "catalogue.Place", on_delete=models.PROTECT, related_name="stock_movements",
         limit_choices_to={"kind": "showroom"}, null=True, blank=True,
-        help_text=_("Để trống: kho online của chủ thể."),
+        help_text=_("Để trống: kho trực tuyến của chủ thể."),
     )
     quantity = models.IntegerField(_("số lượng (+ nhập, − xuất)"))
     kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices)
@@ -133,7 +133,7 @@ class StockThreshold(models.Model):
     place = models.ForeignKey(
         "catalogue.Place", on_delete=models.CASCADE, related_name="stock_thresholds",
         limit_choices_to={"kind": "showroom"}, null=True, blank=True,
-        help_text=_("Để trống: kho online của chủ thể."),
+        help_text=_("Để trống: kho trực tuyến của chủ thể."),
     )
     threshold = models.PositiveIntegerField(_("ngưỡng sắp hết hàng"))
     alerted_at = models.DateTimeField(_("đã báo lúc"), null=True, blank=True)

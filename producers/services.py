@@ -144,7 +144,7 @@ def stock_move(
             quantity = -quantity
     else:
         if kind in (Kind.RECEIVED, Kind.SOLD_ONLINE):
-            raise StockError(_("Loại biến động này chỉ ghi ở kho online."))
+            raise StockError(_("Loại biến động này chỉ ghi ở kho trực tuyến."))
         if kind in OUTGOING:
             quantity = -quantity
     # Lock the product row: movements of one product at any place queue behind each other.
@@ -204,7 +204,7 @@ def stock_transfer(
     if quantity <= 0:
         raise StockError(_("Số lượng chuyển phải lớn hơn 0."))
     if (source is None) == (target is None):
-        raise StockError(_("Chỉ chuyển giữa kho online và một điểm bán."))
+        raise StockError(_("Chỉ chuyển giữa kho trực tuyến và một điểm bán."))
     if source is None:
         out = stock_move(product=product, place=None, quantity=quantity,
                          kind=Kind.SENT_TO_SHOWROOM, note=note, by=by)
@@ -303,7 +303,7 @@ def stock_threshold_set(*, product, place: Place | None, threshold) -> StockThre
     if value < 0:
         raise StockError(_("Ngưỡng không thể âm."))
     if place is not None and place.kind != Place.Kind.SHOWROOM:
-        raise StockError(_("Chỉ đặt ngưỡng cho kho online hoặc điểm bán."))
+        raise StockError(_("Chỉ đặt ngưỡng cho kho trực tuyến hoặc điểm bán."))
     row, _created = StockThreshold.objects.update_or_create(
         product=product, place=place, defaults={"threshold": value, "alerted_at": None}
     )
@@ -337,7 +337,7 @@ def _low_stock_email(*, row_pk: int, available: int) -> None:
     recipients = producer_emails(producer)
     if not recipients:
         return
-    where = row.place.name if row.place else _("kho online")
+    where = row.place.name if row.place else _("kho trực tuyến")
     subject = _("Sắp hết hàng: %(product)s tại %(where)s") % {
         "product": row.product.get_title(), "where": where}
     body = _(

@@ -123,7 +123,7 @@ class ShippingMethodView(oscar_views.ShippingMethodView):
     def form_invalid(self, form):
         messages.error(
             self.request,
-            _("Cách nhận hàng đã chọn không có cho giỏ hàng này; hãy chọn lại."),
+            _("Cách nhận hàng đã chọn không dùng được cho giỏ hàng này; hãy chọn lại."),
         )
         return redirect("checkout:shipping-method")
 

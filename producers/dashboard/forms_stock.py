@@ -96,7 +96,7 @@ class MovementForm(StyledForm):
         kinds = MANUAL_KINDS_ONLINE if place is None else MANUAL_KINDS_SHOWROOM
         choices = [(k.value, k.label) for k in kinds]
         if place is not None:
-            choices.append((RETURN_TO_WAREHOUSE, _("Trả về kho online")))
+            choices.append((RETURN_TO_WAREHOUSE, _("Trả về kho trực tuyến")))
         self.fields["kind"].choices = choices
 
     def clean(self):

@@ -166,7 +166,7 @@ def _locations(*, producer: Producer, lines: QuerySet, start: date, end: date) -
     showroom's counter sales."""
     delivered = lines.exclude(order__shipping_code__startswith=PICKUP_PREFIX).aggregate(
         units=Sum("quantity"), revenue=Sum("line_price_incl_tax"))
-    rows = [Row(label=_("Giao tận nơi (kho online)"), key="online",
+    rows = [Row(label=_("Giao tận nơi (kho trực tuyến)"), key="online",
                 units=_whole(delivered["units"]), revenue=_whole(delivered["revenue"]))]
     pickups: dict[int, dict] = {}
     for row in (

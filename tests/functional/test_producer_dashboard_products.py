@@ -61,7 +61,7 @@ def test_each_product_says_whether_it_is_on_sale_and_why_not(signed_in, producer
     for title in ("Vải thiều hộp 2 kg", "Mỳ Chũ 500 g", "Rượu làng Vân"):
         assert title in html
     assert html.count("Đang bán") == 1
-    for reason in ("Hết hàng ở kho online", "Dưới 3 sao OCOP", "Chứng nhận đã hết hiệu lực",
+    for reason in ("Hết hàng ở kho trực tuyến", "Dưới 3 sao OCOP", "Chứng nhận đã hết hiệu lực",
                    "Chứng nhận đã bị thu hồi", "chờ hội đồng đánh giá"):
         assert reason in html, reason
     assert 'aria-label="5 sao OCOP"' in html  # the star badge partial

@@ -51,7 +51,8 @@ class StripeCard(PaymentMethod):
         super().check(total=total)
         if total < MIN_AMOUNT or total > MAX_AMOUNT:
             raise PaymentRefused(
-                _("Thanh toán thẻ nhận đơn từ %(low)s đến %(high)s; hãy chọn cách khác.")
+                _("Chỉ thanh toán bằng thẻ được cho đơn hàng từ %(low)s đến %(high)s; hãy "
+                  "chọn cách thanh toán khác.")
                 % {"low": f"{MIN_AMOUNT:,}".replace(",", "."),
                    "high": f"{MAX_AMOUNT:,}".replace(",", ".")}
             )
