@@ -25,7 +25,7 @@ def grant_programme_office(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalogue', '0037_idea_commune_step'),
+        ('catalogue', '0038_idea_commune_step'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

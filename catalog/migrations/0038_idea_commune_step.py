@@ -29,7 +29,7 @@ def add_commune_staff_group(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalogue', '0036_records_audit_ideas'),
+        ('catalogue', '0037_product_listing_state'),
     ]
 
     operations = [
