@@ -12,6 +12,10 @@ Rules, and why:
   not ask to stay private. Its CSRF form tokens are replaced by a placeholder before it is stored;
   each visitor served from the cache gets their own token in its place (``get_token``; a visitor
   with no CSRF cookie yet receives one on that response), so forms on cached pages work.
+- Likewise the Content-Security-Policy nonce of the request that rendered the page is replaced
+  by a placeholder before storing, and each visitor served from the cache gets the nonce of their
+  own request (reading ``request.csp_nonce`` makes django-csp name it in that response's header;
+  a stale nonce would leave every inline script of the page blocked).
 - Keys carry the language and the cache generation (bumped by :mod:`.signals` after any write
   to what the pages show); entries expire at local midnight at the latest, when certificates
   that ended yesterday stop counting.
@@ -34,6 +38,7 @@ CACHED_NAMESPACES = frozenset({"catalogue", "search", "producers"})
 CACHED_VIEWS = frozenset({"records:registry", "records:progress", "records:verify",
                           "wagtail_serve"})
 PLACEHOLDER = "__ocop_csrf_token__"
+NONCE_PLACEHOLDER = "__ocop_csp_nonce__"
 _TOKEN = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{32,64}(")')
 #: Headers a stored page keeps; cookies and caching headers are set per response.
 _KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary")
@@ -59,6 +64,18 @@ def _anonymous_without_state(request) -> bool:
     return not request.user.is_authenticated
 
 
+def _nonce_attribute(nonce: str) -> bytes:
+    return b'nonce="' + nonce.encode() + b'"'
+
+
+def _without_nonce(request, body: bytes) -> bytes:
+    """The page with its CSP nonce attributes holding a placeholder (if it used a nonce)."""
+    nonce = getattr(request, "_csp_nonce", None)  # set by django-csp once the page read it
+    if not isinstance(nonce, str):
+        return body
+    return body.replace(_nonce_attribute(nonce), _nonce_attribute(NONCE_PLACEHOLDER))
+
+
 class PageCacheMiddleware:
     """Serve and store whole pages for visitors who carry no state (see the module docstring)."""
 
@@ -81,6 +98,7 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if self._storable(response):
             body = _TOKEN.sub(rb"\g<1>" + PLACEHOLDER.encode() + rb"\g<2>", response.content)
+            body = _without_nonce(request, body)
             headers = {h: response[h] for h in _KEPT_HEADERS if h in response}
             store.cache().set(key, (body, headers), timeout=store.seconds_to_keep())
         response[HIT_HEADER] = "miss"
@@ -104,6 +122,10 @@ class PageCacheMiddleware:
         body, headers = cached
         if PLACEHOLDER.encode() in body:
             body = body.replace(PLACEHOLDER.encode(), get_token(request).encode())
+        if NONCE_PLACEHOLDER.encode() in body:
+            body = body.replace(
+                _nonce_attribute(NONCE_PLACEHOLDER), _nonce_attribute(str(request.csp_nonce))
+            )
         response = HttpResponse(body if request.method == "GET" else b"")
         for name, value in headers.items():
             response[name] = value

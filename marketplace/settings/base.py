@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",  # its widget templates, for FORM_RENDERER below
     "django.contrib.sites",
     "django.contrib.flatpages",
     "django.contrib.humanize",
@@ -99,6 +100,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy on every response (CONTENT_SECURITY_POLICY* below).
     "csp.middleware.CSPMiddleware",
+    # Wagtail's admin: inline scripts allowed under /admin/ only (marketplace/csp.py).
+    "marketplace.csp.AdminScriptPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -121,15 +124,15 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-# Content-Security-Policy: everything from the site itself; inline scripts only with the
-# request's nonce; no framing by anyone. Stripe's origins are added on the card page alone
-# (marketplace.checkout.views.StripeCardView). Styles allow 'unsafe-inline': our templates, Oscar's
-# and Wagtail's admin set style attributes (progress bars, chart heights, Wagtail's editor).
-# REPORT-ONLY for now, in production too: Oscar's base.html ends with an inline script without
-# a nonce (its "onbodyload" block) and its dashboard has more; enforcing breaks them until they
-# are given nonces (see the README). Switch by moving the policy to CONTENT_SECURITY_POLICY and
-# setting OCOP_CSP_REPORT_ONLY = False.
-OCOP_CSP_REPORT_ONLY = True
+# Content-Security-Policy, enforced: everything from the site itself; inline scripts only with
+# the request's nonce (Oscar's base.html is ours, with the nonce; its inline handlers moved to
+# static/js/ocop-csp.js); no framing by anyone. Stripe's origins are added on the card page
+# alone (marketplace.checkout.views.StripeCardView). Under /admin/ (Wagtail), script-src also
+# allows inline scripts: see marketplace/csp.py. Styles allow 'unsafe-inline': our templates,
+# Oscar's and Wagtail's admin set style attributes (progress bars, chart heights, the editor).
+# OCOP_CSP_REPORT_ONLY = True (with the policy moved to CONTENT_SECURITY_POLICY_REPORT_ONLY)
+# would only report, e.g. to try a change.
+OCOP_CSP_REPORT_ONLY = False
 OCOP_CSP_DIRECTIVES = {
     "default-src": [SELF],
     "script-src": [SELF, NONCE],
@@ -143,7 +146,7 @@ OCOP_CSP_DIRECTIVES = {
     "form-action": [SELF],
     "frame-ancestors": [NONE],
 }
-CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": OCOP_CSP_DIRECTIVES}
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": OCOP_CSP_DIRECTIVES}
 #: Stripe's origins, for the card page only (Stripe.js, its iframes, its API).
 OCOP_CSP_STRIPE = {
     "script-src": ["https://js.stripe.com"],
@@ -177,6 +180,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets render through TEMPLATES, so marketplace/templates can override a widget's template
+# (Oscar's image input had inline onload/onerror handlers, which the CSP blocks).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {"default": env.database_from_url(env.DATABASE_URL, sqlite_path=env.SQLITE_PATH)}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):

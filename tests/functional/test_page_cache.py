@@ -101,3 +101,21 @@ def test_a_price_change_reaches_the_cached_product_page():
     record.price = record.price + 1000
     record.save()
     assert Client().get(product.get_absolute_url())["X-Page-Cache"] == "miss"
+
+
+def test_a_page_served_from_the_cache_carries_the_nonce_of_the_visitors_own_policy():
+    # given a listed product whose page one visitor has seen (its inline script has a nonce)
+    product = listed_product(4)
+    first = Client().get(product.get_absolute_url())
+    assert first["X-Page-Cache"] == "miss"
+    first_nonce = re.search(r"'nonce-([^']+)'", first["Content-Security-Policy"]).group(1)
+    # when a second visitor is served that page from the cache
+    response = Client().get(product.get_absolute_url())
+    html = response.content.decode()
+    # then every nonce in the page is the one this response's policy names, not the first one's
+    assert response["X-Page-Cache"] == "hit"
+    nonce = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)
+    in_page = set(re.findall(r'nonce="([^"]*)"', html))
+    assert in_page == {nonce}
+    assert nonce != first_nonce
+    assert "__ocop_csp_nonce__" not in html
