@@ -147,6 +147,10 @@ OCOP_CSP_DIRECTIVES = {
     "frame-ancestors": [NONE],
 }
 CONTENT_SECURITY_POLICY = {"DIRECTIVES": OCOP_CSP_DIRECTIVES}
+# Wagtail's admin would load avatars from gravatar.com and fetch releases.wagtail.org for its
+# update notice: both other origins, which the policy blocks (and which tell them who is working).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 #: Stripe's origins, for the card page only (Stripe.js, its iframes, its API).
 OCOP_CSP_STRIPE = {
     "script-src": ["https://js.stripe.com"],
