@@ -1,8 +1,8 @@
-"""ASGI entry point; production deployments set DJANGO_SETTINGS_MODULE themselves."""
+"""ASGI entry point; production settings unless DJANGO_SETTINGS_MODULE says otherwise."""
 
 import os
 
 from django.core.asgi import get_asgi_application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "marketplace.settings.dev")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "marketplace.settings.production")
 application = get_asgi_application()

@@ -1,14 +1,26 @@
-"""Wiring-level views: a health check for load balancers and the deploy script."""
+"""Wiring-level views: liveness and readiness checks for nginx, monitors and the deploy steps."""
 
-from django.db import connection
 from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+
+from marketplace.health import CHECKS, health_check
 
 
+def _answer(results: dict[str, bool], *, itemised: bool) -> JsonResponse:
+    ok = all(results.values())
+    body = {"status": "ok" if ok else "error"}
+    if itemised:
+        body["checks"] = {name: "ok" if passed else "error" for name, passed in results.items()}
+    return JsonResponse(body, status=200 if ok else 503)
+
+
+@never_cache
 def healthz(request):
-    """Answer 200 when the database answers, 503 otherwise."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except Exception as error:  # noqa: BLE001 - any database failure means unhealthy
-        return JsonResponse({"status": "error", "database": str(error)}, status=503)
-    return JsonResponse({"status": "ok"})
+    """Liveness: 200 when the process answers and its database does, 503 otherwise (no detail)."""
+    return _answer(health_check(("database",)), itemised=False)
+
+
+@never_cache
+def readyz(request):
+    """Readiness: database, cache, search backend and task queue, each ``ok`` or ``error``."""
+    return _answer(health_check(tuple(CHECKS)), itemised=True)

@@ -1,8 +1,8 @@
-"""WSGI entry point; production deployments set DJANGO_SETTINGS_MODULE themselves."""
+"""WSGI entry point; production settings unless DJANGO_SETTINGS_MODULE says otherwise."""
 
 import os
 
 from django.core.wsgi import get_wsgi_application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "marketplace.settings.dev")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "marketplace.settings.production")
 application = get_wsgi_application()

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from urllib.parse import urlparse
+
+import dj_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -45,33 +47,45 @@ def get_list(name: str, default: list[str] | None = None) -> list[str]:
 
 
 def database_from_url(url: str | None, *, sqlite_path: Path) -> dict:
-    """Turn ``DATABASE_URL`` into a Django DATABASES entry.
+    """Turn ``DATABASE_URL`` into a Django DATABASES entry (parsed by dj-database-url).
 
     No URL means the embedded default: a SQLite file beside the project. ``postgres://`` and
-    ``postgresql://`` select PostgreSQL (psycopg 3); ``sqlite:///path`` selects another file.
+    ``postgresql://`` select PostgreSQL (psycopg 3); ``sqlite:///path`` selects another file. The
+    URL's query string is kept as the connection's OPTIONS (``?sslmode=require`` reaches libpq).
     """
     if not url:
         return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(sqlite_path)}
-    parsed = urlparse(url)
-    if parsed.scheme in {"postgres", "postgresql", "pgsql"}:
-        return {
-            "ENGINE": "django.db.backends.postgresql",
-            "NAME": unquote(parsed.path.lstrip("/")) or "postgres",
-            "USER": unquote(parsed.username or ""),
-            "PASSWORD": unquote(parsed.password or ""),
-            "HOST": parsed.hostname or "",
-            "PORT": str(parsed.port or ""),
-            "CONN_MAX_AGE": 60,
-            "CONN_HEALTH_CHECKS": True,
-        }
-    if parsed.scheme == "sqlite":
-        path = parsed.path or str(sqlite_path)
+    scheme = urlparse(url).scheme
+    if scheme in {"postgres", "postgresql", "pgsql"}:
+        config = dict(dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))
+        config["ENGINE"] = "django.db.backends.postgresql"
+        config["NAME"] = config.get("NAME") or "postgres"
+        config["PORT"] = str(config.get("PORT") or "")
+        if not config.get("OPTIONS"):
+            config.pop("OPTIONS", None)
+        return config
+    if scheme == "sqlite":
+        path = urlparse(url).path or str(sqlite_path)
         if url.startswith("sqlite:////"):
             path = "/" + path.lstrip("/")
         return {"ENGINE": "django.db.backends.sqlite3", "NAME": path}
     raise ImproperlyConfiguredEnv(
-        f"DATABASE_URL scheme {parsed.scheme!r} is not supported (use postgresql:// or sqlite:///)."
+        f"DATABASE_URL scheme {scheme!r} is not supported (use postgresql:// or sqlite:///)."
     )
+
+
+def get_admins(name: str) -> list[tuple[str, str]]:
+    """Read ``ADMINS`` as comma-separated addresses, each ``Name <address>`` or a bare address."""
+    admins = []
+    for item in get_list(name):
+        if "<" in item and item.endswith(">"):
+            label, address = item[:-1].split("<", 1)
+            admins.append((label.strip() or address.strip(), address.strip()))
+        elif "@" in item:
+            admins.append((item, item))
+        else:
+            raise ImproperlyConfiguredEnv(f"{name}: {item!r} is not an email address.")
+    return admins
 
 
 SECRET_KEY = get("SECRET_KEY")
@@ -85,10 +99,14 @@ STRIPE_SECRET_KEY = get("STRIPE_SECRET_KEY")
 STRIPE_PUBLISHABLE_KEY = get("STRIPE_PUBLISHABLE_KEY")
 STRIPE_WEBHOOK_SECRET = get("STRIPE_WEBHOOK_SECRET")
 STRIPE_API_BASE = get("STRIPE_API_BASE")  # a local Stripe-compatible server (tests, demo)
-# Bank transfer by VietQR: the shop's account (demo values until a real account is set).
+# Bank transfer by VietQR: the shop's account. Development and the demo fall back to a made-up
+# account; production switches VietQR off unless BANK_TRANSFER_ACCOUNT is set, and refuses the
+# made-up one (settings/production.py).
+DEMO_BANK_ACCOUNT = "0011001234567"
+BANK_TRANSFER_ACCOUNT_SET = get("BANK_TRANSFER_ACCOUNT") is not None
 BANK_TRANSFER_BIN = get("BANK_TRANSFER_BIN", "970436")  # Napas BIN (970436 = Vietcombank)
 BANK_TRANSFER_BANK_NAME = get("BANK_TRANSFER_BANK_NAME", "Vietcombank")
-BANK_TRANSFER_ACCOUNT = get("BANK_TRANSFER_ACCOUNT", "0011001234567")
+BANK_TRANSFER_ACCOUNT = get("BANK_TRANSFER_ACCOUNT", DEMO_BANK_ACCOUNT)
 BANK_TRANSFER_ACCOUNT_NAME = get("BANK_TRANSFER_ACCOUNT_NAME", "OCOP BAC GIANG (DEMO)")
 SQLITE_PATH = Path(get("SQLITE_PATH", str(BASE_DIR / "db.sqlite3")))
 MEDIA_ROOT = Path(get("MEDIA_ROOT", str(BASE_DIR / "media")))
@@ -97,3 +115,16 @@ SITE_URL = get("SITE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = get("DEFAULT_FROM_EMAIL", "OCOP Bắc Giang <no-reply@ocop.bacgiang.local>")
 EMAIL_HOST = get("EMAIL_HOST")
 EMAIL_PORT = int(get("EMAIL_PORT", "25") or 25)
+EMAIL_HOST_USER = get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = get_bool("EMAIL_USE_TLS", False)  # STARTTLS, usually on port 587
+EMAIL_USE_SSL = get_bool("EMAIL_USE_SSL", False)  # implicit TLS, usually on port 465
+SERVER_EMAIL = get("SERVER_EMAIL")  # the sender of error mails to ADMINS
+ADMINS = get_admins("ADMINS")
+SENTRY_DSN = get("SENTRY_DSN")
+SENTRY_ENVIRONMENT = get("SENTRY_ENVIRONMENT", "production")
+LOG_LEVEL = get("LOG_LEVEL", "INFO")
+LOG_FORMAT = get("LOG_FORMAT", "json")  # json (one object a line) or text
+# Production's task queue: "database" (django-tasks-db, run by `manage.py db_worker`) or
+# "immediate" (inside the request: a site with no worker process).
+TASKS_BACKEND = get("TASKS_BACKEND", "database")

@@ -1,28 +1,54 @@
 """Production: refuses to start unless the deployment provides what it must.
 
-``SECRET_KEY``, ``ALLOWED_HOSTS`` and ``DATABASE_URL`` are required; HTTPS is assumed (behind a
-proxy that sets ``X-Forwarded-Proto``), so ``manage.py check --deploy`` passes with no warning.
+``SECRET_KEY``, ``ALLOWED_HOSTS``, ``DATABASE_URL`` and an ``https://`` ``SITE_URL`` are required;
+HTTPS is assumed (behind nginx, which sets ``X-Forwarded-Proto``), so ``manage.py check --deploy``
+passes with no warning. Static files are served by WhiteNoise (hashed names, compressed, cached
+for a year); media by nginx only (deploy/nginx/ocop.conf). Tasks (search reindexing, emails) go
+to the database queue, run by ``manage.py db_worker``. Logs are JSON lines on stdout.
 """
+
+from urllib.parse import urlparse
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import INSTALLED_APPS, MIDDLEWARE, OCOP_BANK_TRANSFER, env
 
-_missing = [name for name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL") if not env.get(name)]
+_missing = [
+    name for name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SITE_URL")
+    if not env.get(name)
+]
 if _missing:
     raise ImproperlyConfigured(
         "Production settings need these environment variables: " + ", ".join(_missing)
     )
 if len(env.SECRET_KEY) < 50 or len(set(env.SECRET_KEY)) < 5:
     raise ImproperlyConfigured("SECRET_KEY must be at least 50 characters with 5 distinct ones.")
+if urlparse(env.SITE_URL).scheme != "https" or not urlparse(env.SITE_URL).hostname:
+    raise ImproperlyConfigured(
+        f"SITE_URL must be the site's public https:// address, not {env.SITE_URL!r}."
+    )
 
 DEBUG = False
 if env.get_bool("DEBUG", False):
     raise ImproperlyConfigured("DEBUG must not be on in production.")
 
+# Bank transfer by VietQR: off unless a real account is configured; the demo payee is refused,
+# because shoppers would send real money to a made-up account.
+if env.BANK_TRANSFER_ACCOUNT == env.DEMO_BANK_ACCOUNT and env.BANK_TRANSFER_ACCOUNT_SET:
+    raise ImproperlyConfigured(
+        "BANK_TRANSFER_ACCOUNT is the demo account; set the shop's real account or unset it "
+        "(bank transfer is then switched off)."
+    )
+if not env.BANK_TRANSFER_ACCOUNT_SET:
+    OCOP_BANK_TRANSFER = {**OCOP_BANK_TRANSFER, "account": "", "name": ""}
+elif not env.get("BANK_TRANSFER_ACCOUNT_NAME"):
+    raise ImproperlyConfigured("BANK_TRANSFER_ACCOUNT needs BANK_TRANSFER_ACCOUNT_NAME.")
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
+# A monitor on the machine itself may ask over plain HTTP (gunicorn's port).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_HSTS_SECONDS = 31536000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
@@ -34,13 +60,99 @@ X_FRAME_OPTIONS = "DENY"
 # Sign-in throttling counts the client's address: behind the one proxy, the last hop it added
 # to X-Forwarded-For (REMOTE_ADDR is the proxy's own, and would lock everyone out at once).
 AXES_CLIENT_IP_CALLABLE = "marketplace.customer.throttling.client_address_behind_proxy"
+# Forms posted from the public address pass the CSRF origin check behind the proxy.
+CSRF_TRUSTED_ORIGINS = list(
+    dict.fromkeys([*env.CSRF_TRUSTED_ORIGINS, f"https://{urlparse(env.SITE_URL).netloc}"])
+)
+WAGTAILADMIN_BASE_URL = env.SITE_URL.rstrip("/")
 
-if env.EMAIL_HOST:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    EMAIL_HOST = env.EMAIL_HOST
-    EMAIL_PORT = env.EMAIL_PORT
-
+# Static files: WhiteNoise right after SecurityMiddleware; collectstatic writes hashed names and
+# .gz/.br copies, and WhiteNoise sends hashed files with a one-year immutable Cache-Control.
+MIDDLEWARE = list(MIDDLEWARE)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+)
+# Every request gets an id and one log line with its user and duration.
+MIDDLEWARE.insert(0, "marketplace.observability.RequestLogMiddleware")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Tasks: the database queue and its worker (`manage.py db_worker`, deploy/systemd/); a failed
+# task stays in the table with its traceback. TASKS_BACKEND=immediate runs them in the request.
+INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks_db"]
+if env.TASKS_BACKEND == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+elif env.TASKS_BACKEND == "immediate":
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+else:
+    raise ImproperlyConfigured(f"TASKS_BACKEND={env.TASKS_BACKEND!r}: use database or immediate.")
+
+# Mail: SMTP with user, password and TLS, sent by the worker (marketplace/mail.py). Without
+# EMAIL_HOST messages are written to the log instead, and the site says so at start-up.
+if env.EMAIL_USE_TLS and env.EMAIL_USE_SSL:
+    raise ImproperlyConfigured("Set EMAIL_USE_TLS (STARTTLS) or EMAIL_USE_SSL, not both.")
+EMAIL_BACKEND = "marketplace.mail.TaskEmailBackend"
+if env.EMAIL_HOST:
+    OCOP_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = env.EMAIL_HOST
+    EMAIL_PORT = env.EMAIL_PORT
+    EMAIL_HOST_USER = env.EMAIL_HOST_USER
+    EMAIL_HOST_PASSWORD = env.EMAIL_HOST_PASSWORD
+    EMAIL_USE_TLS = env.EMAIL_USE_TLS
+    EMAIL_USE_SSL = env.EMAIL_USE_SSL
+    EMAIL_TIMEOUT = 30
+else:
+    OCOP_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
+ADMINS = env.ADMINS
+MANAGERS = env.ADMINS
+SERVER_EMAIL = env.SERVER_EMAIL or env.DEFAULT_FROM_EMAIL
+
+# Logs: JSON lines (or text) on stdout for journald; errors also mailed to ADMINS when set.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {
+        "request_context": {"()": "marketplace.observability.RequestContextFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "formatters": {
+        "json": {"()": "marketplace.observability.JsonFormatter"},
+        "text": {
+            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s user=%(user_id)s] "
+            "%(message)s"
+        },
+    },
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "filters": ["request_context"],
+            "formatter": "json" if env.LOG_FORMAT == "json" else "text",
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+            # Straight to SMTP: an error report must not depend on the task queue being up.
+            "email_backend": OCOP_EMAIL_DELIVERY_BACKEND,
+        },
+    },
+    "root": {"handlers": ["stdout"], "level": env.LOG_LEVEL},
+    "loggers": {
+        # Django's own request errors: to stdout via root, and to ADMINS by mail.
+        "django.request": {"handlers": ["mail_admins"], "level": "ERROR"},
+        # One line per request is ours (marketplace.request); Django's is a duplicate.
+        "django.server": {"level": "WARNING"},
+    },
+}
+
+if env.SENTRY_DSN:
+    import sentry_sdk  # imported here: only sites with SENTRY_DSN send errors to Sentry
+
+    sentry_sdk.init(
+        dsn=env.SENTRY_DSN, environment=env.SENTRY_ENVIRONMENT, send_default_pii=False,
+        traces_sample_rate=0.0,
+    )

@@ -69,3 +69,27 @@ def test_malformed_boolean_is_refused(monkeypatch):
     monkeypatch.setenv("OCOP_FLAG", "maybe")
     with pytest.raises(env.ImproperlyConfiguredEnv, match="OCOP_FLAG"):
         env.get_bool("OCOP_FLAG")
+
+
+def test_postgres_url_keeps_its_query_string_as_connection_options():
+    # given a managed PostgreSQL that requires TLS
+    url = "postgresql://ocop@db.example/ocop_prod?sslmode=require&connect_timeout=5"
+    # when
+    config = env.database_from_url(url, sqlite_path=Path("x"))
+    # then the options reach psycopg instead of being dropped
+    assert config["OPTIONS"]["sslmode"] == "require"
+    assert str(config["OPTIONS"]["connect_timeout"]) == "5"
+    assert config["CONN_HEALTH_CHECKS"] is True
+
+
+def test_admins_are_read_with_or_without_names(monkeypatch):
+    monkeypatch.setenv("ADMINS", "Phòng CNTT <it@bacgiang.gov.vn>, ops@example.vn")
+    assert env.get_admins("ADMINS") == [
+        ("Phòng CNTT", "it@bacgiang.gov.vn"), ("ops@example.vn", "ops@example.vn")
+    ]
+
+
+def test_admins_without_an_address_are_refused(monkeypatch):
+    monkeypatch.setenv("ADMINS", "Phòng CNTT")
+    with pytest.raises(env.ImproperlyConfiguredEnv, match="ADMINS"):
+        env.get_admins("ADMINS")
