@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "cms",
     "marketplace.demo.apps.DemoConfig",
     "marketplace.pagecache.apps.PageCacheConfig",
+    "marketplace.operations.apps.OperationsConfig",  # manage.py backup / restore
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -275,6 +276,7 @@ STATIC_ROOT = env.STATIC_ROOT
 STATICFILES_DIRS = [BASE_DIR / "marketplace" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.MEDIA_ROOT
+OCOP_BACKUP_DIR = env.BACKUP_DIR
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env.DEFAULT_FROM_EMAIL
