@@ -14,7 +14,7 @@ PORT ?= 8000
 imports: install
 	$(VENV)/bin/lint-imports
 
-.PHONY: imports demo test install lint migrate demo-data serve test-sqlite-smoke clean bench
+.PHONY: imports demo test install lint migrate demo-data serve test-sqlite-smoke clean bench production-check
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	@test -n "$(PYTHON)" || { echo "Python 3.11, 3.12 or 3.13 is needed (set PYTHON=/path/to/python3.x)"; exit 1; }
@@ -68,3 +68,9 @@ bench: install
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles
+
+## Rehearse production on loopback (deploy/production_check.py): throwaway PostgreSQL database,
+## Redis, gunicorn, the task worker and nginx with a self-signed certificate, checked over HTTPS.
+## Needs the Debian packages nginx, openssl and postgresql-client; installs nothing.
+production-check: install
+	$(PY) deploy/production_check.py

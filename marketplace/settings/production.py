@@ -77,7 +77,7 @@ MIDDLEWARE.insert(
 MIDDLEWARE.insert(0, "marketplace.observability.RequestLogMiddleware")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "marketplace.storage.StaticFilesStorage"},
 }
 
 # Tasks: the database queue and its worker (`manage.py db_worker`, deploy/systemd/); a failed
