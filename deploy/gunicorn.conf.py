@@ -34,3 +34,6 @@ accesslog = None
 errorlog = "-"
 loglevel = "info"
 proc_name = "ocop-web"
+#: No control socket (gunicorn 25+ opens one in $HOME by default): systemd reloads and stops
+#: gunicorn by signal, and the service runs with ProtectHome=true.
+control_socket_disable = True
