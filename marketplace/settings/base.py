@@ -121,6 +121,8 @@ MIDDLEWARE = [
     "marketplace.checkout.middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Password-reset and invitation forms: a rate limit per account and address (429).
+    "marketplace.throttle.FormThrottleMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in into the lockout page (429).
     "axes.middleware.AxesMiddleware",
 ]

@@ -11,6 +11,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Every test client signs in from 127.0.0.1: sign-in throttling would lock out the suite.
 # tests/functional/test_sign_in_throttling.py turns it on for its own tests.
 AXES_ENABLED = False
+# Form rate limits count per address (127.0.0.1 for every test): on only in their own tests.
+OCOP_FORM_THROTTLE_ENABLED = False
 
 # Workers of one pytest-xdist run share a Redis server in CI: keep their keys apart, and give
 # each worker its own Redis database, because a test's cache.clear() is a FLUSHDB that would
