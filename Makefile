@@ -61,10 +61,14 @@ test: install
 test-sqlite-smoke: install
 	env -u DATABASE_URL $(VENV)/bin/pytest -rs --create-db -m smoke
 
-## Search latency (p50/p95) on 10,000 generated products: embedded on SQLite and PostgreSQL,
-## Elasticsearch on osmem-server. Throwaway databases (/tmp file, BENCH_DATABASE_URL); not in `test`.
+## Pages under load (gunicorn, 2 workers, production settings; wrk, Debian's `wrk`) beside a bare
+## Django view, anonymous and signed in, on the demo plus 10,000 generated products; queries and
+## writes per page; the search timings of search_bench on the same database. Throwaway databases:
+## a /tmp SQLite file, and PostgreSQL when BENCH_DATABASE_URL is set (dropped and recreated).
+## BENCH_REDIS_URL puts the page cache on Redis. Not in `test`; `python -m search.bench` alone
+## still times search on both databases and Elasticsearch.
 bench: install
-	$(PY) -m search.bench
+	$(PY) -m marketplace.bench
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles

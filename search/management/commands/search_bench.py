@@ -23,6 +23,7 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from catalog import ocop
+from catalog.services import product_listing_refresh
 from search.backends import get_backend
 from search.backends.base import SearchQuery
 from search.indexing import search_index_rebuild
@@ -144,6 +145,10 @@ class Command(BaseCommand):
                         public_code=self.public_code(rng),
                     ))
                 OcopCertificate.objects.bulk_create(certificates)
+                # bulk_create skips the certificate services, which keep the gate's stored
+                # listing columns in step: without this every generated row stays "stale" and
+                # the gate falls back to per-row certificate subqueries (not what production sees).
+                product_listing_refresh(today=today, product_ids=[p.pk for p in made])
 
     def public_code(self, rng: random.Random) -> str:
         """A verification code unused by this run (random, as the real ones are)."""
