@@ -16,6 +16,10 @@ Rules, and why:
   by a placeholder before storing, and each visitor served from the cache gets the nonce of their
   own request (reading ``request.csp_nonce`` makes django-csp name it in that response's header;
   a stale nonce would leave every inline script of the page blocked).
+- A stored page keeps an ``ETag`` (a digest of the page before any visitor's token goes in) and
+  the ``Last-Modified`` time it was rendered, so Django's ``ConditionalGetMiddleware`` (placed
+  before this one) answers a browser's revalidation with 304: a digest of the served body would
+  differ for every visitor's token and never match.
 - Keys carry the language and the cache generation (bumped by :mod:`.signals` after any write
   to what the pages show); entries expire at local midnight at the latest, when certificates
   that ended yesterday stop counting.
@@ -23,12 +27,14 @@ Rules, and why:
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from django.conf import settings
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.urls import Resolver404, resolve
+from django.utils.http import http_date, quote_etag
 
 from marketplace.pagecache import store
 
@@ -100,7 +106,10 @@ class PageCacheMiddleware:
             body = _TOKEN.sub(rb"\g<1>" + PLACEHOLDER.encode() + rb"\g<2>", response.content)
             body = _without_nonce(request, body)
             headers = {h: response[h] for h in _KEPT_HEADERS if h in response}
+            headers["ETag"] = quote_etag(hashlib.sha256(body).hexdigest()[:32])
+            headers["Last-Modified"] = http_date()
             store.cache().set(key, (body, headers), timeout=store.seconds_to_keep())
+            response["ETag"], response["Last-Modified"] = headers["ETag"], headers["Last-Modified"]
         response[HIT_HEADER] = "miss"
         response["Cache-Control"] = "private, max-age=0, must-revalidate"
         return response

@@ -112,6 +112,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # 304 for a browser revalidating a page it has (the page cache's ETag/Last-Modified, else a
+    # digest of the body): before the page cache, so that it sees the cache's headers.
+    "django.middleware.http.ConditionalGetMiddleware",
     # Whole pages for visitors who are not signed in (marketplace/pagecache): before the basket.
     "marketplace.pagecache.middleware.PageCacheMiddleware",
     # Producer users and showroom operators are signed out after PRODUCER_SESSION_IDLE_MINUTES.

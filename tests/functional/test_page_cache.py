@@ -119,3 +119,24 @@ def test_a_page_served_from_the_cache_carries_the_nonce_of_the_visitors_own_poli
     assert in_page == {nonce}
     assert nonce != first_nonce
     assert "__ocop_csp_nonce__" not in html
+
+
+def test_a_browser_revalidating_a_cached_page_gets_304_until_the_page_changes():
+    # given a product page stored by the cache, with its validators
+    product = listed_product(4)
+    first = Client().get(product.get_absolute_url())
+    etag, last_modified = first["ETag"], first["Last-Modified"]
+    # when another visitor's browser revalidates the copy it holds (its own token inside)
+    again = Client().get(product.get_absolute_url(), headers={"If-None-Match": etag})
+    since = Client().get(product.get_absolute_url(), headers={"If-Modified-Since": last_modified})
+    # then both are answered 304 without a body (a digest of the served body, which carries
+    # this visitor's own token, could not have matched: the ETag is the cache's)
+    assert (again.status_code, again.content) == (304, b"")
+    assert since.status_code == 304
+    # when the price changes, then the same validator gets the new page and a new ETag
+    record = product.stockrecords.get()
+    record.price = record.price + 1000
+    record.save()
+    changed = Client().get(product.get_absolute_url(), headers={"If-None-Match": etag})
+    assert changed.status_code == 200
+    assert changed["ETag"] != etag
