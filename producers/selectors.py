@@ -1,4 +1,4 @@
-"""Reads about producers, always through the storefront gate."""
+"""Reads about producers and their stock (what the public sees goes through the storefront gate)."""
 
 from __future__ import annotations
 
@@ -304,3 +304,34 @@ def producer_certificates(producer, *, today=None) -> list[CertificateLine]:
         for certificate in OcopCertificate.objects.filter(product__producer=producer)
         .select_related("product").order_by("-decision_date", "-pk")
     ]
+
+
+
+# --- stock balances, addresses, versions (reads used by the services) -------------------------
+
+
+def _ledger_sum(*, product, place: Place | None) -> int:
+    filters = {"place__isnull": True} if place is None else {"place": place}
+    total = StockMovement.objects.filter(product=product, **filters).aggregate(n=Sum("quantity"))
+    return total["n"] or 0
+
+
+def stock_balance(*, product, place: Place | None) -> int:
+    """Units of ``product`` held at ``place`` (``None``: online warehouse): the sum of its
+    ledger."""
+    return _ledger_sum(product=product, place=place)
+
+
+def producer_emails(producer: Producer) -> list[str]:
+    """The producer's address and its users' addresses, once each."""
+    emails = [producer.email, *producer.partner.users.values_list("email", flat=True)]
+    seen: dict[str, None] = {}
+    for email in emails:
+        if email and email.strip():
+            seen.setdefault(email.strip().lower(), None)
+    return list(seen)
+
+
+def product_version(product) -> str:
+    """The optimistic-concurrency token of a product: Oscar's ``date_updated`` (auto_now)."""
+    return product.date_updated.isoformat() if product.date_updated else ""

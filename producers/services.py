@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
@@ -26,7 +25,13 @@ from oscar.core.loading import get_model
 from catalog.models import Place
 from catalog.text import rich_text_clean
 from producers.models import Producer, StockMovement, StockThreshold
-from producers.selectors import producer_products
+from producers.selectors import (
+    _ledger_sum,
+    producer_emails,
+    producer_products,
+    product_version,
+    stock_balance,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -91,12 +96,6 @@ def online_record(product, *, lock: bool = False, create: bool = True):
         if lock:
             record = StockRecord.objects.select_for_update().get(pk=record.pk)
     return record
-
-
-def _ledger_sum(*, product, place: Place | None) -> int:
-    filters = {"place__isnull": True} if place is None else {"place": place}
-    total = StockMovement.objects.filter(product=product, **filters).aggregate(n=Sum("quantity"))
-    return total["n"] or 0
 
 
 def _online_sync(*, product, record, by) -> int:
@@ -184,12 +183,6 @@ def stock_move(
     else:
         _threshold_check(product=product, place=place, available=balance + quantity)
     return movement
-
-
-def stock_balance(*, product, place: Place | None) -> int:
-    """Units of ``product`` held at ``place`` (``None``: online warehouse): the sum of its
-    ledger."""
-    return _ledger_sum(product=product, place=place)
 
 
 @transaction.atomic
@@ -348,16 +341,6 @@ def _low_stock_email(*, row_pk: int, available: int) -> None:
     send_mail(subject, body, None, recipients)
 
 
-def producer_emails(producer: Producer) -> list[str]:
-    """The producer's address and its users' addresses, once each."""
-    emails = [producer.email, *producer.partner.users.values_list("email", flat=True)]
-    seen: dict[str, None] = {}
-    for email in emails:
-        if email and email.strip():
-            seen.setdefault(email.strip().lower(), None)
-    return list(seen)
-
-
 @dataclass(frozen=True)
 class CountRow:
     """One applied line of a stock count import."""
@@ -402,11 +385,6 @@ PHOTO_FORMATS = ("JPEG", "PNG", "WEBP")
 PHOTO_MIN_SIDE = 200
 PHOTO_MAX_SIDE = 8000
 PHOTOS_PER_PRODUCT = 8
-
-
-def product_version(product) -> str:
-    """The optimistic-concurrency token of a product: Oscar's ``date_updated`` (auto_now)."""
-    return product.date_updated.isoformat() if product.date_updated else ""
 
 
 @transaction.atomic

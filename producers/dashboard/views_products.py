@@ -12,15 +12,8 @@ from django.views.generic import TemplateView
 from producers import selectors
 from producers.dashboard.access import ProducerDashboardMixin
 from producers.dashboard.forms_products import ProductEditForm, ProductProposeForm
-from producers.selectors import producer_products
-from producers.services import (
-    StaleEdit,
-    StockError,
-    online_record,
-    product_propose,
-    product_update,
-    product_version,
-)
+from producers.selectors import producer_products, product_version
+from producers.services import StaleEdit, StockError, online_record, product_propose, product_update
 
 
 class ProductSectionMixin(ProducerDashboardMixin):

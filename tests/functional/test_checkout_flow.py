@@ -13,7 +13,8 @@ from oscar.core.loading import get_model
 
 from marketplace.checkout import services
 from producers.models import StockMovement
-from producers.services import stock_balance, stock_move
+from producers.selectors import stock_balance
+from producers.services import stock_move
 from tests.factories import ShowroomFactory, UserFactory, listed_product, product_in_state
 
 Basket = get_model("basket", "Basket")

@@ -9,7 +9,8 @@ from django.test import Client
 from django.urls import reverse
 
 from producers.models import ShowroomOperator, StockMovement
-from producers.services import stock_balance, stock_move
+from producers.selectors import stock_balance
+from producers.services import stock_move
 from tests.factories import ShowroomFactory, UserFactory, listed_product
 
 pytestmark = pytest.mark.django_db

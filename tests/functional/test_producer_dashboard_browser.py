@@ -67,7 +67,7 @@ def test_producer_adjusts_showroom_stock_ships_a_line_and_sees_the_sales_chart(
     live_server, phone_page, producer_with_an_order, screenshot
 ):
     from producers.models import StockMovement
-    from producers.services import stock_balance
+    from producers.selectors import stock_balance
 
     member, lychee, showroom, order = producer_with_an_order
     page, base = phone_page, live_server.url

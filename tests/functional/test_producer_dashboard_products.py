@@ -16,7 +16,8 @@ from oscar.core.loading import get_model
 from PIL import Image
 
 from catalog import selectors as catalog_selectors
-from producers.services import product_version, stock_move
+from producers.selectors import product_version
+from producers.services import stock_move
 from tests.factories import (
     CertificateFactory,
     ProductClassFactory,

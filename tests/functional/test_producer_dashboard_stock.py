@@ -10,7 +10,8 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from producers.models import StockMovement, StockThreshold
-from producers.services import stock_balance, stock_move, stock_threshold_set, stock_transfer
+from producers.selectors import stock_balance
+from producers.services import stock_move, stock_threshold_set, stock_transfer
 from tests.factories import ProducerFactory, ShowroomFactory, UserFactory, listed_product
 
 StockRecord = get_model("partner", "StockRecord")

@@ -24,7 +24,8 @@ def test_producer_records_a_showroom_sale_on_a_phone(live_server, phone_page, ho
     # given a producer user, a product with 10 units online and 5 at a showroom
     from django.contrib.auth import get_user_model
 
-    from producers.services import stock_balance, stock_move, stock_transfer
+    from producers.selectors import stock_balance
+    from producers.services import stock_move, stock_transfer
     from tests.factories import ProducerFactory, ShowroomFactory, listed_product
 
     producer = ProducerFactory(name="HTX Vải thiều Phượng Sơn")

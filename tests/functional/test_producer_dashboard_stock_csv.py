@@ -12,7 +12,8 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from producers.models import StockMovement
-from producers.services import stock_balance, stock_move, stock_threshold_set, stock_transfer
+from producers.selectors import stock_balance
+from producers.services import stock_move, stock_threshold_set, stock_transfer
 from producers.stock_csv import MAX_BYTES, MAX_ROWS
 from tests.factories import ShowroomFactory, listed_product
 

@@ -16,7 +16,8 @@ from oscar.core import prices
 from oscar.core.loading import get_class, get_model
 
 from marketplace.shipping.methods import HomeDelivery, ShowroomPickup
-from producers.services import stock_balance, stock_move
+from producers.selectors import stock_balance
+from producers.services import stock_move
 from producers.strategy import OcopStrategy
 from tests.concurrency import ROW_LOCK_TESTS
 from tests.factories import ShowroomFactory, listed_product

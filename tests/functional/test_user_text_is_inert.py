@@ -18,7 +18,8 @@ from django.test import Client
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from producers.services import product_version, stock_move
+from producers.selectors import product_version
+from producers.services import stock_move
 from tests.factories import CategoryFactory, ProducerFactory, UserFactory, listed_product
 from tests.functional.test_checkout_flow import ADDRESS, add, finish
 

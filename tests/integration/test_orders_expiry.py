@@ -15,7 +15,8 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from marketplace.checkout import rules, services
-from producers.services import stock_balance, stock_move
+from producers.selectors import stock_balance
+from producers.services import stock_move
 from tests.factories import ShowroomFactory, listed_product
 from tests.functional.test_checkout_flow import add, finish, start
 

@@ -8,7 +8,8 @@ from django.urls import reverse
 from catalog.models import Place
 from producers import selectors
 from producers.models import StockMovement
-from producers.services import StockError, stock_balance, stock_move
+from producers.selectors import stock_balance
+from producers.services import StockError, stock_move
 from tests.factories import CommuneFactory, product_in_state
 
 pytestmark = pytest.mark.django_db

@@ -14,10 +14,10 @@ from oscar.core.loading import get_class, get_model
 
 from marketplace.shipping.methods import HomeDelivery, ShowroomPickup
 from producers.models import StockMovement
+from producers.selectors import stock_balance
 from producers.services import (
     ONLINE_SYNC_NOTE,
     StockError,
-    stock_balance,
     stock_count,
     stock_line_ship,
     stock_move,
