@@ -151,7 +151,7 @@ def test_crafted_pickup_at_a_showroom_without_stock_creates_no_order(client):
         follow=True,
     )
     # then
-    assert "Cách nhận hàng đã chọn không có cho giỏ hàng này" in response.content.decode()
+    assert "Cách nhận hàng đã chọn không dùng được cho giỏ hàng này" in response.content.decode()
     client.post(reverse("checkout:payment-method"), {"method": "cod"})
     client.post(reverse("checkout:preview"), {"action": "place_order"})
     assert not Order.objects.exists()
@@ -165,7 +165,7 @@ def test_unknown_delivery_method_is_refused_with_a_message(client):
         reverse("checkout:shipping-method"), {"method_code": "teleport"}, follow=True
     )
     assert response.status_code == 200
-    assert "Cách nhận hàng đã chọn không có" in response.content.decode()
+    assert "Cách nhận hàng đã chọn không dùng được" in response.content.decode()
     assert not Order.objects.exists()
 
 

@@ -439,7 +439,7 @@ def test_totals_stripe_cannot_take_are_refused_before_any_call(client, settings)
     # when
     response = finish(client, payment="stripe")
     # then
-    assert "Thanh toán thẻ nhận đơn từ 13.000 đến 99.999.999" in response.content.decode()
+    assert "Chỉ thanh toán bằng thẻ được cho đơn hàng từ 13.000 đến 99.999.999" in response.content.decode()
     assert not Order.objects.exists()
 
 
