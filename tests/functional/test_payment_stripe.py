@@ -439,7 +439,8 @@ def test_totals_stripe_cannot_take_are_refused_before_any_call(client, settings)
     # when
     response = finish(client, payment="stripe")
     # then
-    assert "Chỉ thanh toán bằng thẻ được cho đơn hàng từ 13.000 đến 99.999.999" in response.content.decode()
+    page = response.content.decode()
+    assert "Chỉ thanh toán bằng thẻ được cho đơn hàng từ 13.000 đến 99.999.999" in page
     assert not Order.objects.exists()
 
 
