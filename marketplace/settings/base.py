@@ -143,7 +143,8 @@ OCOP_CSP_DIRECTIVES = {
     "default-src": [SELF],
     "script-src": [SELF, NONCE],
     "style-src": [SELF, "'unsafe-inline'"],
-    "img-src": [SELF, "data:", "blob:"],
+    # The map's tiles (cms/templates/cms/partials/map.html: OpenStreetMap's tile server).
+    "img-src": [SELF, "data:", "blob:", "https://tile.openstreetmap.org"],
     "font-src": [SELF, "data:"],
     "connect-src": [SELF],
     "frame-src": [SELF],

@@ -117,3 +117,18 @@ def test_storefront_and_oscar_dashboard_pages_have_no_inline_script_the_policy_b
         response = admin_client.get(url)
         assert response.status_code == 200, url
         assert inline_script_problems(response) == [], url
+
+
+def test_the_maps_tile_server_is_an_allowed_image_source(client):
+    # given the map partial the home and map pages include (Leaflet loads tiles as images)
+    from urllib.parse import urlsplit
+
+    from django.template.loader import render_to_string
+
+    html = render_to_string("cms/partials/map.html", {"map_places": []})
+    tiles = re.search(r'data-tiles="([^"]+)"', html).group(1)
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(tiles))
+    # when any page's policy is read
+    allowed = policy(client.get("/cua-hang/basket/"))["img-src"].split()
+    # then the tile server is allowed (the map showed no tiles once the policy was enforced)
+    assert origin in allowed
