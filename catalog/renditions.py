@@ -57,8 +57,10 @@ def rendition_urls(original: str, *, width: int, height: int) -> dict[str, str] 
     shows the "no image" tile rather than a broken picture.
     """
     names = {fmt: rendition_name(original, width=width, height=height, fmt=fmt) for fmt in FORMATS}
-    # Keyed by the storage's location too: tests (and a changed MEDIA_ROOT) point it elsewhere.
-    key = f'{getattr(default_storage, "location", "")}:{names["jpeg"]}'
+    # Keyed by the storage's bucket and location too: tests (and a changed MEDIA_ROOT or
+    # MEDIA_S3_BUCKET) point it elsewhere.
+    where = ":".join(getattr(default_storage, attr, "") for attr in ("bucket_name", "location"))
+    key = f'{where}:{names["jpeg"]}'
     if key not in _known:
         with _lock:
             if not all(default_storage.exists(name) for name in names.values()):

@@ -112,6 +112,15 @@ SQLITE_PATH = Path(get("SQLITE_PATH", str(BASE_DIR / "db.sqlite3")))
 MEDIA_ROOT = Path(get("MEDIA_ROOT", str(BASE_DIR / "media")))
 BACKUP_DIR = Path(get("BACKUP_DIR", str(BASE_DIR / "backups")))
 STATIC_ROOT = Path(get("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+# Media on S3-compatible object storage (settings/production.py): off unless the bucket is set;
+# then the endpoint, region and both keys are required. The custom domain is a public address
+# (a CDN or a public-read bucket) that makes media URLs unsigned.
+MEDIA_S3_BUCKET = get("MEDIA_S3_BUCKET")
+MEDIA_S3_ENDPOINT_URL = get("MEDIA_S3_ENDPOINT_URL")
+MEDIA_S3_REGION = get("MEDIA_S3_REGION")
+MEDIA_S3_ACCESS_KEY_ID = get("MEDIA_S3_ACCESS_KEY_ID")
+MEDIA_S3_SECRET_ACCESS_KEY = get("MEDIA_S3_SECRET_ACCESS_KEY")
+MEDIA_S3_CUSTOM_DOMAIN = get("MEDIA_S3_CUSTOM_DOMAIN")
 SITE_URL = get("SITE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = get("DEFAULT_FROM_EMAIL", "OCOP Bắc Giang <no-reply@ocop.bacgiang.local>")
 EMAIL_HOST = get("EMAIL_HOST")

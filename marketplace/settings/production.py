@@ -3,7 +3,8 @@
 ``SECRET_KEY``, ``ALLOWED_HOSTS``, ``DATABASE_URL`` and an ``https://`` ``SITE_URL`` are required;
 HTTPS is assumed (behind nginx, which sets ``X-Forwarded-Proto``), so ``manage.py check --deploy``
 passes with no warning. Static files are served by WhiteNoise (hashed names, compressed, cached
-for a year); media by nginx only (deploy/nginx/ocop.conf). Tasks (search reindexing, emails) go
+for a year); media by nginx only (deploy/nginx/ocop.conf), or from S3-compatible object storage
+when ``MEDIA_S3_BUCKET`` is set (several web nodes). Tasks (search reindexing, emails) go
 to the database queue, run by ``manage.py db_worker``. Logs are JSON lines on stdout.
 """
 
@@ -79,6 +80,47 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "marketplace.storage.StaticFilesStorage"},
 }
+
+# Media on S3-compatible object storage (django-storages) when MEDIA_S3_BUCKET is set: what lets
+# several web nodes share uploads without a shared disk. Objects are private (no ACL sent; the
+# bucket's own policy applies) and linked by signed URLs, because the bucket also holds certificate
+# scans. Signed for an hour: longer than a cached page lives (marketplace/pagecache, at most
+# 600 s). With MEDIA_S3_CUSTOM_DOMAIN (a CDN or a public-read bucket) URLs are plain and cacheable
+# by browsers; everything in the bucket is then readable by whoever knows its name.
+if env.MEDIA_S3_BUCKET:
+    _s3_missing = [
+        name for name in ("MEDIA_S3_ENDPOINT_URL", "MEDIA_S3_REGION", "MEDIA_S3_ACCESS_KEY_ID",
+                          "MEDIA_S3_SECRET_ACCESS_KEY")
+        if not getattr(env, name)
+    ]
+    if _s3_missing:
+        raise ImproperlyConfigured(
+            "MEDIA_S3_BUCKET is set; media on object storage also needs: " + ", ".join(_s3_missing)
+        )
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.MEDIA_S3_BUCKET,
+            "endpoint_url": env.MEDIA_S3_ENDPOINT_URL,
+            "region_name": env.MEDIA_S3_REGION,
+            "access_key": env.MEDIA_S3_ACCESS_KEY_ID,
+            "secret_key": env.MEDIA_S3_SECRET_ACCESS_KEY,
+            "custom_domain": env.MEDIA_S3_CUSTOM_DOMAIN,
+            "querystring_auth": not env.MEDIA_S3_CUSTOM_DOMAIN,
+            "querystring_expire": 3600,
+            "default_acl": None,
+            # A second upload under a taken name gets a new name, as on the file system: a
+            # replaced photo gets new renditions (catalog/renditions.py) and nothing is overwritten.
+            "file_overwrite": False,
+            "signature_version": "s3v4",
+            "addressing_style": "path",  # what MinIO and most S3-compatible servers expect
+        },
+    }
+
+# Sessions: in the database, cached in Redis when REDIS_URL is set. Both are shared by every web
+# node, so a shopper's basket and sign-in follow them whichever node answers.
+if env.REDIS_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Tasks: the database queue and its worker (`manage.py db_worker`, deploy/systemd/); a failed
 # task stays in the table with its traceback. TASKS_BACKEND=immediate runs them in the request.
