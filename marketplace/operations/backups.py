@@ -4,10 +4,17 @@ An archive is ``ocop-backup-YYYYmmdd-HHMMSS.tar.gz`` holding ``manifest.json``, 
 (``database.pgdump``: ``pg_dump --format=custom``, or ``database.sqlite3``: SQLite's online
 backup, consistent while the site runs) and ``media/``. PostgreSQL needs ``pg_dump`` and
 ``pg_restore`` of the server's major version or newer (Debian package postgresql-client).
+
+Media on object storage (``MEDIA_S3_BUCKET``) is passed as ``media_storage``: its objects are read
+through the storage into the same ``media/`` folder of the archive, and a restore writes them
+back (and deletes the objects the archive does not hold), so one archive still restores the whole
+site. That copies every object on each run: a large bucket is better served by the provider's
+versioning or replication, with the archive kept for the database.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -17,6 +24,9 @@ import tarfile
 import tempfile
 from datetime import datetime
 from pathlib import Path
+
+from django.core.files import File
+from django.core.files.storage import FileSystemStorage, storages
 
 ARCHIVE_PREFIX = "ocop-backup-"
 
@@ -53,11 +63,27 @@ def _run(command: list[str], *, env: dict[str, str] | None = None) -> None:
         raise BackupError(f"{command[0]} failed: {error.stderr.strip()[-2000:]}") from error
 
 
+def media_object_storage():
+    """The media storage when it is not the local ``MEDIA_ROOT`` (object storage), else ``None``:
+    a file-system storage is archived by walking its folder, which keeps file dates."""
+    storage = storages["default"]
+    return None if isinstance(storage, FileSystemStorage) else storage
+
+
+def storage_names(storage, folder: str = "") -> list[str]:
+    """Every file name in ``storage`` (a Django storage) under ``folder``, sorted."""
+    folders, files = storage.listdir(folder)
+    names = [f"{folder}{name}" for name in files]
+    for sub in folders:
+        names += storage_names(storage, f"{folder}{sub}/")
+    return sorted(names)
+
+
 def backup_create(*, db: dict, media_root: Path, output_dir: Path,
-                  now: datetime | None = None) -> Path:
-    """Write one dated archive of ``db`` (a Django DATABASES entry) and ``media_root`` into
-    ``output_dir``; return its path. Written beside its final name, then renamed: a half-written
-    archive never looks like a backup."""
+                  now: datetime | None = None, media_storage=None) -> Path:
+    """Write one dated archive of ``db`` (a Django DATABASES entry) and ``media_root`` (or, when
+    given, the objects of ``media_storage``) into ``output_dir``; return its path. Written beside
+    its final name, then renamed: a half-written archive never looks like a backup."""
     now = now or datetime.now()
     output_dir.mkdir(parents=True, exist_ok=True)
     final = output_dir / f"{ARCHIVE_PREFIX}{now:%Y%m%d-%H%M%S}.tar.gz"
@@ -76,9 +102,13 @@ def backup_create(*, db: dict, media_root: Path, output_dir: Path,
             finally:
                 target.close()
                 source.close()
-        media_files = sorted(
-            str(path.relative_to(media_root)) for path in media_root.rglob("*") if path.is_file()
-        ) if media_root.is_dir() else []
+        if media_storage is not None:
+            media_files = storage_names(media_storage)
+        else:
+            media_files = sorted(
+                str(path.relative_to(media_root)) for path in media_root.rglob("*")
+                if path.is_file()
+            ) if media_root.is_dir() else []
         manifest = {
             "created": now.isoformat(timespec="seconds"),
             "engine": "postgresql" if _is_postgres(db) else "sqlite",
@@ -91,7 +121,14 @@ def backup_create(*, db: dict, media_root: Path, output_dir: Path,
             archive.add(work_dir / "manifest.json", arcname="manifest.json")
             archive.add(dump, arcname=dump.name)
             for name in media_files:
-                archive.add(media_root / name, arcname=f"media/{name}", recursive=False)
+                if media_storage is None:
+                    archive.add(media_root / name, arcname=f"media/{name}", recursive=False)
+                    continue
+                with media_storage.open(name, "rb") as handle:
+                    data = handle.read()
+                info = tarfile.TarInfo(f"media/{name}")
+                info.size, info.mtime = len(data), int(now.timestamp())
+                archive.addfile(info, io.BytesIO(data))
         partial.rename(final)
     return final
 
@@ -105,8 +142,9 @@ def backups_prune(*, output_dir: Path, keep: int) -> list[Path]:
     return doomed
 
 
-def backup_restore(*, archive: Path, db: dict, media_root: Path) -> dict:
-    """Replace the database ``db`` and the contents of ``media_root`` with the archive's.
+def backup_restore(*, archive: Path, db: dict, media_root: Path, media_storage=None) -> dict:
+    """Replace the database ``db`` and the contents of ``media_root`` (or, when given, the
+    objects of ``media_storage``) with the archive's.
 
     PostgreSQL: ``pg_restore --clean --if-exists`` into the (existing, possibly empty) database.
     SQLite: the file is replaced. Returns the archive's manifest.
@@ -132,13 +170,31 @@ def backup_restore(*, archive: Path, db: dict, media_root: Path) -> dict:
             finally:
                 target.close()
                 source.close()
+        restored_media = work_dir / "media"
+        if media_storage is not None:
+            _restore_objects(restored_media, media_storage)
+            return manifest
         media_root.mkdir(parents=True, exist_ok=True)
         for child in media_root.iterdir():
             if child.is_dir() and not child.is_symlink():
                 shutil.rmtree(child)
             else:
                 child.unlink()
-        restored_media = work_dir / "media"
         if restored_media.is_dir():
             shutil.copytree(restored_media, media_root, dirs_exist_ok=True)
     return manifest
+
+
+def _restore_objects(restored_media: Path, storage) -> None:
+    """Make ``storage`` hold exactly the files under ``restored_media``, under the same names."""
+    for name in storage_names(storage):
+        storage.delete(name)
+    if not restored_media.is_dir():
+        return
+    for path in sorted(restored_media.rglob("*")):
+        if path.is_file():
+            name = path.relative_to(restored_media).as_posix()
+            with path.open("rb") as handle:
+                saved = storage.save(name, File(handle, name=name))
+            if saved != name:  # a storage that renamed it would break every link to it
+                raise BackupError(f"The media storage saved {name} as {saved}.")

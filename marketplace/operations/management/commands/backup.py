@@ -10,7 +10,12 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from marketplace.operations.backups import BackupError, backup_create, backups_prune
+from marketplace.operations.backups import (
+    BackupError,
+    backup_create,
+    backups_prune,
+    media_object_storage,
+)
 
 
 class Command(BaseCommand):
@@ -26,6 +31,7 @@ class Command(BaseCommand):
         output_dir = output_dir or settings.OCOP_BACKUP_DIR
         try:
             path = backup_create(db=connection.settings_dict, media_root=Path(settings.MEDIA_ROOT),
+                                 media_storage=media_object_storage(),
                                  output_dir=Path(output_dir))
         except BackupError as error:
             raise CommandError(str(error)) from error

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from marketplace.operations.backups import BackupError, backup_restore
+from marketplace.operations.backups import BackupError, backup_restore, media_object_storage
 
 
 class Command(BaseCommand):
@@ -29,7 +29,8 @@ class Command(BaseCommand):
         connection.close()  # pg_restore --clean drops tables this process must not hold open
         try:
             manifest = backup_restore(archive=archive, db=connection.settings_dict,
-                                      media_root=Path(settings.MEDIA_ROOT))
+                                      media_root=Path(settings.MEDIA_ROOT),
+                                      media_storage=media_object_storage())
         except BackupError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
