@@ -1,4 +1,4 @@
-"""The Content-Security-Policy's one scoped relaxation: Wagtail's admin."""
+"""The Content-Security-Policy's one scoped relaxation (Wagtail's admin), and no policy on 304s."""
 
 from __future__ import annotations
 
@@ -25,4 +25,24 @@ class AdminScriptPolicyMiddleware:
         if request.path_info.startswith(ADMIN_PREFIX):
             response._csp_replace = ADMIN_SCRIPT_SRC
             response._csp_replace_ro = ADMIN_SCRIPT_SRC
+        return response
+
+
+class NotModifiedKeepsPolicyMiddleware:
+    """Send no policy with a 304 Not Modified (placed after CSPMiddleware).
+
+    A browser revalidating a page it holds (the page cache gives stored pages an ETag) reuses its
+    stored body, whose inline scripts carry the nonce of the response it came with; a 304 that
+    named this request's new nonce would replace the stored header and block them. Without a
+    policy header on the 304 the browser keeps the one that matches the body (RFC 9111 §4.3.4).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 304:
+            response._csp_exempt = True
+            response._csp_exempt_ro = True
         return response

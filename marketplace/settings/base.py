@@ -103,6 +103,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # Wagtail's admin: inline scripts allowed under /admin/ only (marketplace/csp.py).
     "marketplace.csp.AdminScriptPolicyMiddleware",
+    # No policy on a 304: the browser keeps the one that matches its stored page's nonces.
+    "marketplace.csp.NotModifiedKeepsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
