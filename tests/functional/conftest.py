@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.db import transaction
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -204,3 +205,19 @@ def signed_in(client, producer):
     client.force_login(user)
     return client
 
+
+@pytest.fixture(scope="module")
+def website(django_db_setup, django_db_blocker):
+    """The whole demo (catalogue, places, website pages in vi and en), loaded once per test
+    module and rolled back afterwards."""
+    from marketplace.demo.loader import demo_data_load  # models: after Django's setup
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            demo_data_load(images=False)
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)

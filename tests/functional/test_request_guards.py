@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 
 import pytest
-from django.db import transaction
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -38,22 +37,6 @@ PARAMS = [
     "year",
     "loc",
 ]
-
-
-@pytest.fixture(scope="module")
-def website(django_db_setup, django_db_blocker):
-    """The whole demo, rolled back afterwards."""
-    from marketplace.demo.loader import demo_data_load
-
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            demo_data_load(images=False)
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ import xml.etree.ElementTree as ET
 from datetime import timedelta
 
 import pytest
-from django.db import transaction
 from django.utils import timezone
 from oscar.core.loading import get_model
 from wagtail.contrib.forms.models import FormSubmission
@@ -33,22 +32,6 @@ PAGE_TYPES = [
 ]
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-
-
-@pytest.fixture(scope="module")
-def website(django_db_setup, django_db_blocker):
-    """The whole demo (catalogue, places, website pages in vi and en), rolled back afterwards."""
-    from marketplace.demo.loader import demo_data_load
-
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            demo_data_load(images=False)
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
 
 
 @pytest.fixture
