@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page
 
 from marketplace.pagecache import store
 
@@ -23,13 +24,9 @@ WATCHED = frozenset({
 
 
 def _changed(sender, **kwargs) -> None:
-    label = f"{sender._meta.app_label}.{sender._meta.object_name}"
-    concrete = getattr(sender._meta, "concrete_model", sender)
-    is_page = any(
-        f"{base._meta.app_label}.{base._meta.object_name}" == "wagtailcore.Page"
-        for base in concrete.__mro__ if hasattr(base, "_meta")
-    )
-    if label in WATCHED or is_page:
+    # Runs on every save of every model (sessions, basket lines…): a set lookup and one
+    # issubclass, nothing more.
+    if sender._meta.label in WATCHED or issubclass(sender, Page):
         _invalidate()
 
 
