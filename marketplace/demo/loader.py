@@ -30,6 +30,7 @@ from wagtail.models import Site as WagtailSite
 
 from catalog import ocop, selectors, services
 from cms.models import HomePage
+from marketplace.demo import calendar as demo_calendar
 from marketplace.demo import data
 from marketplace.demo import images as demo_images
 from marketplace.demo.fulfilment import demo_fulfilment_load
@@ -184,7 +185,7 @@ def demo_data_load(*, images: bool = True, image_size: int = 800,
                                     logo_size=max(64, image_size * 2 // 5))
         producer_user = _load_producer_user(producers[data.LYCHEE_COOPERATIVE_SLUG], created)
         _load_products(producers, communes, subgroups, product_classes, created,
-                       images=images, image_size=image_size, revoked_by=admin)
+                       images=images, image_size=image_size, revoked_by=admin, today=today)
         # What a nightly job does: certificates past their date are recorded as expired.
         created["certificates marked expired"] += services.certificates_expire(today=today)
         record_lines = demo_records_load(
@@ -371,7 +372,7 @@ def _load_producers(communes: dict[CommuneKey, Commune], created: Counter, *,
 def _load_products(producers: dict[str, Producer], communes: dict[CommuneKey, Commune],
                    subgroups: dict[str, tuple[Category, data.GroupData]],
                    product_classes: dict[str, ProductClass], created: Counter, *,
-                   images: bool, image_size: int, revoked_by) -> None:
+                   images: bool, image_size: int, revoked_by, today: date) -> None:
     """Products with their category, stock record, picture and OCOP certificates."""
     for item in data.PRODUCTS:
         producer = producers[item.producer]
@@ -402,7 +403,7 @@ def _load_products(producers: dict[str, Producer], communes: dict[CommuneKey, Co
                                 save=False)
             image.save()
             created["product images"] += 1
-        _load_certificates(product, item, created, revoked_by=revoked_by)
+        _load_certificates(product, item, created, revoked_by=revoked_by, today=today)
 
 
 def _load_stock_record(product: Product, producer: Producer, item: data.ProductData,
@@ -429,8 +430,22 @@ def _load_stock_record(product: Product, producer: Producer, item: data.ProductD
 
 
 def _load_certificates(product: Product, item: data.ProductData, created: Counter, *,
-                       revoked_by) -> None:
-    """Record each decision on ``product`` once (keyed by decision number) and revoke as told."""
+                       revoked_by, today: date) -> None:
+    """Record each decision on ``product`` once (keyed by decision number) and revoke as told;
+    loaded after AS_OF, add the re-evaluation that keeps the product as it stood then
+    (:mod:`marketplace.demo.calendar`)."""
+    renewal = demo_calendar.renewal_for(item, today=today)
+    if renewal is not None and not OcopCertificate.objects.filter(
+        product=product, decision_number=renewal.decision.number
+    ).exists():
+        decision = renewal.decision
+        services.certificate_record(
+            product=product, criteria_set=decision.criteria_set, score=renewal.score,
+            council_level=decision.council_level, decision_number=decision.number,
+            decision_date=decision.decision_date, issuing_body=decision.issuing_body,
+            valid_until=renewal.valid_until, check_council=True,
+        )
+        created["certificates (re-evaluations after AS_OF)"] += 1
     for line in item.certificates:
         decision = data.DECISIONS_BY_KEY[line.decision]
         certificate = OcopCertificate.objects.filter(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import date
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -25,6 +26,9 @@ class Command(BaseCommand):
                             help="Do not draw product pictures or producer logos.")
         parser.add_argument("--image-size", type=int, default=800,
                             help="Side of a product picture in pixels (default 800).")
+        parser.add_argument("--as-of", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD",
+                            help="Load as if on this day (default: today); re-evaluations keep "
+                                 "the storefront as it stood on the dataset's own date.")
         parser.add_argument("--force", action="store_true",
                             help="Run even with DEBUG off (never on a production database).")
 
@@ -38,7 +42,7 @@ class Command(BaseCommand):
             raise CommandError("--image-size must be between 64 and 2000 pixels.")
         started = time.perf_counter()
         summary = demo_data_load(images=not options["no_images"],
-                                 image_size=options["image_size"])
+                                 image_size=options["image_size"], today=options["as_of"])
         elapsed = time.perf_counter() - started
         self.stdout.write(self.style.SUCCESS(f"Demo data loaded in {elapsed:.1f} s:"))
         for line in summary.lines():
