@@ -1,5 +1,6 @@
 """Rate limits for the forms that take a secret but do not sign in: the password-reset request
-(storefront and Wagtail admin) and the producer invitation's password form.
+(storefront and Wagtail admin) and the producer invitation's password form; and for the public
+wholesale enquiry form, which mails a producer on every POST.
 
 django-axes counts failed sign-ins, which go through ``authenticate()``; these forms do not, so
 without a limit anyone could send reset mails to an address in a loop, or try invitation links
@@ -34,11 +35,13 @@ class FormLimit:
 
 
 #: URL name → its limit. Reset mails: 3 per account and 10 per address an hour; invitation
-#: passwords: 5 per invitation and 20 per address in 15 minutes.
+#: passwords: 5 per invitation and 20 per address in 15 minutes; wholesale enquiries: 3 per
+#: email and 10 per address an hour (a real buyer sends a few; a spammer a stream).
 THROTTLED_FORMS: dict[str, FormLimit] = {
     "password-reset": FormLimit(3, 10, 3600, "email"),
     "wagtailadmin_password_reset": FormLimit(3, 10, 3600, "email"),
     "producer_dashboard:invite_accept": FormLimit(5, 20, 900, "kwarg:uidb64"),
+    "trade:enquiry": FormLimit(3, 10, 3600, "email"),
 }
 
 PREFIX = "throttle:"

@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("cua-hang/", include(apps.get_app_config("oscar").urls[0])),
     path("", include("catalog.programme.urls")),  # /chung-nhan/, /xac-minh/<code>/
     path("", include("producers.urls_ideas")),  # /y-tuong/
+    path("", include("producers.urls_trade")),  # /giao-thuong/
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -7,6 +7,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from catalog import trade
+
 
 class Producer(models.Model):
     """A producer (chủ thể): a cooperative, an enterprise, a cooperative group, a household
@@ -156,6 +158,94 @@ class StockThreshold(models.Model):
 
     def __str__(self) -> str:
         return f"{self.product} @ {self.place or '—'} ≤ {self.threshold}"
+
+
+class Enquiry(models.Model):
+    """A wholesale enquiry (*kết nối giao thương*): a business buyer asks a producer about one
+    of its products in quantity. The producer answers in the dashboard (the thread is
+    :class:`EnquiryMessage`) and marks the outcome; the programme office sees counts only.
+
+    ``producer`` is the product's producer when the enquiry was sent, kept on the row so that
+    every dashboard lookup is scoped by one column. The rules (tax code, states, destinations)
+    are in :mod:`catalog.trade`.
+    """
+
+    class Status(models.TextChoices):
+        NEW = "new", _("Mới")
+        REPLIED = "replied", _("Đã trả lời")
+        QUOTED = "quoted", _("Đã báo giá")
+        WON = "won", _("Thành công")
+        LOST = "lost", _("Không thành")
+
+    producer = models.ForeignKey(
+        Producer, on_delete=models.CASCADE, related_name="enquiries", verbose_name=_("chủ thể")
+    )
+    product = models.ForeignKey(
+        "catalogue.Product",
+        on_delete=models.PROTECT,
+        related_name="enquiries",
+        verbose_name=_("sản phẩm"),
+    )
+    company = models.CharField(_("doanh nghiệp"), max_length=200)
+    tax_code = models.CharField(_("mã số thuế"), max_length=14)
+    contact_name = models.CharField(_("người liên hệ"), max_length=120)
+    phone = models.CharField(_("điện thoại"), max_length=20)
+    email = models.EmailField(_("email"))
+    quantity = models.PositiveIntegerField(_("số lượng"))
+    unit = models.CharField(_("đơn vị"), max_length=10, choices=list(trade.UNITS.items()))
+    destination = models.CharField(
+        _("nơi nhận hàng"),
+        max_length=60,
+        help_text=_("VN:<tỉnh, thành phố> trong nước, hoặc mã nước (ISO) khi xuất khẩu."),
+    )
+    delivery_period = models.CharField(_("thời gian giao hàng"), max_length=120)
+    message = models.TextField(_("lời nhắn"), blank=True)
+    language = models.CharField(
+        _("ngôn ngữ"),
+        max_length=10,
+        default="vi",
+        help_text=_("Ngôn ngữ người mua dùng: email trả lời viết bằng ngôn ngữ này."),
+    )
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=Status.choices, default=Status.NEW
+    )
+    is_demo = models.BooleanField(_("dữ liệu mẫu"), default=False)
+    created_at = models.DateTimeField(_("ngày gửi"), auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("yêu cầu mua sỉ")
+        verbose_name_plural = _("yêu cầu mua sỉ")
+        indexes = [models.Index(fields=["producer", "status"])]
+        permissions = [("view_enquiry_statistics", _("Xem thống kê kết nối giao thương"))]
+
+    def __str__(self) -> str:
+        return f"{self.company} → {self.product_id} ({self.status})"
+
+    def destination_label(self) -> str:
+        """The destination as it reads ("Hà Nội", "Nhật Bản")."""
+        return trade.destination_label(self.destination)
+
+
+class EnquiryMessage(models.Model):
+    """One message in an enquiry's thread: the producer's replies (``author`` set, emailed to
+    the buyer). The buyer's first message is the enquiry itself."""
+
+    enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    body = models.TextField(_("nội dung"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("trả lời yêu cầu mua sỉ")
+        verbose_name_plural = _("trả lời yêu cầu mua sỉ")
+
+    def __str__(self) -> str:
+        return f"{self.enquiry_id} @ {self.created_at:%d/%m/%Y}"
 
 
 from oscar.apps.partner.models import *  # noqa: E402, F403  (Oscar's partner models)

@@ -18,10 +18,11 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from catalog import ocop
+from catalog import ocop, trade
 from catalog import selectors as catalog_selectors
 from catalog.models import Place
-from producers.models import Producer, StockMovement, StockThreshold
+from catalog.programme.selectors import product_groups
+from producers.models import Enquiry, Producer, StockMovement, StockThreshold
 
 
 def producer_for_user(user) -> Producer | None:
@@ -335,3 +336,95 @@ def producer_emails(producer: Producer) -> list[str]:
 def product_version(product) -> str:
     """The optimistic-concurrency token of a product: Oscar's ``date_updated`` (auto_now)."""
     return product.date_updated.isoformat() if product.date_updated else ""
+
+
+# --- wholesale enquiries -------------------------------------------------------------------------
+
+
+def producer_enquiries(producer: Producer, *, status: str = "") -> QuerySet:
+    """The enquiries about ``producer``'s products, newest first (``status`` filters)."""
+    queryset = Enquiry.objects.filter(producer=producer).select_related("product")
+    if status:
+        queryset = queryset.filter(status=status)
+    return queryset
+
+
+def producer_enquiry_new_count(producer: Producer) -> int:
+    """Enquiries the producer has not answered yet (the dashboard's badge)."""
+    return Enquiry.objects.filter(producer=producer, status=Enquiry.Status.NEW).count()
+
+
+@dataclass
+class EnquiryStatsRow:
+    """Enquiry counts for one product group in one district, by state."""
+
+    group: str
+    district: str
+    counts: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def _enquiry_rows():
+    enquiries = list(
+        Enquiry.objects.select_related("product__parent", "producer__commune__district").order_by(
+            "-created_at", "-pk"
+        )
+    )
+    groups = product_groups({e.product.parent_id or e.product_id for e in enquiries})
+    for enquiry in enquiries:
+        group = groups.get(enquiry.product.parent_id or enquiry.product_id)
+        yield enquiry, (group.name if group else "—"), enquiry.producer.commune.district.name
+
+
+def enquiry_statistics() -> tuple[list[EnquiryStatsRow], dict[str, int]]:
+    """Counts of every enquiry by product group and district (rows sorted by group, then
+    district) and the totals by state, for the programme office. Buyers' details are not read."""
+    rows: dict[tuple[str, str], EnquiryStatsRow] = {}
+    totals = dict.fromkeys(trade.STATUSES, 0)
+    for enquiry, group, district in _enquiry_rows():
+        row = rows.setdefault(
+            (group, district), EnquiryStatsRow(group, district, dict.fromkeys(trade.STATUSES, 0))
+        )
+        row.counts[enquiry.status] += 1
+        totals[enquiry.status] += 1
+    return [rows[key] for key in sorted(rows)], totals
+
+
+#: Columns of the programme office's CSV export: what was asked, not who to call.
+ENQUIRY_EXPORT_FIELDS = (
+    "date",
+    "group",
+    "district",
+    "producer",
+    "product",
+    "company",
+    "tax_code",
+    "quantity",
+    "unit",
+    "destination",
+    "status",
+    "demo",
+)
+
+
+def enquiry_export_rows():
+    """One dict per enquiry (:data:`ENQUIRY_EXPORT_FIELDS`), newest first; raw values: the
+    view makes each cell safe for spreadsheets."""
+    for enquiry, group, district in _enquiry_rows():
+        yield {
+            "date": timezone.localtime(enquiry.created_at).strftime("%d/%m/%Y"),
+            "group": group,
+            "district": district,
+            "producer": enquiry.producer.name,
+            "product": enquiry.product.get_title(),
+            "company": enquiry.company,
+            "tax_code": enquiry.tax_code,
+            "quantity": enquiry.quantity,
+            "unit": enquiry.unit,
+            "destination": trade.destination_label(enquiry.destination),
+            "status": enquiry.status,
+            "demo": "1" if enquiry.is_demo else "",
+        }

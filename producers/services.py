@@ -15,16 +15,19 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import date
 
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from catalog import selectors as catalog_selectors
+from catalog import trade
 from catalog.models import Place
 from catalog.text import rich_text_clean
-from producers.models import Producer, StockMovement, StockThreshold
+from producers.models import Enquiry, EnquiryMessage, Producer, StockMovement, StockThreshold
 from producers.selectors import (
     _ledger_sum,
     producer_emails,
@@ -456,3 +459,148 @@ def product_propose(
     logger.info("product %s proposed by producer %s (user %s)", product.pk, producer.pk,
                 getattr(by, "pk", None))
     return product
+
+
+# --- wholesale enquiries (kết nối giao thương) ---------------------------------------------------
+
+
+def enquiry_submit(
+    *,
+    product,
+    company: str,
+    tax_code: str,
+    contact_name: str,
+    phone: str,
+    email: str,
+    quantity: int,
+    unit: str,
+    destination: str,
+    delivery_period: str,
+    message: str = "",
+    language: str = "vi",
+    today: date | None = None,
+    is_demo: bool = False,
+) -> Enquiry:
+    """Record a business buyer's enquiry about ``product`` and tell its producer by email.
+
+    Checks every rule of :mod:`catalog.trade` again (the form already did; the demo loader and
+    any later API call this too) and raises :class:`catalog.trade.TradeRuleError` with a message
+    for the buyer; nothing is stored then. Only products on sale now can be asked about.
+    """
+    today = today or timezone.localdate()
+    producer = _owner(product)
+    if producer is None or not catalog_selectors.product_is_listed(product, today=today):
+        raise trade.TradeRuleError(_("Sản phẩm này hiện không nhận yêu cầu mua sỉ."))
+    problem = trade.tax_code_problem(tax_code)
+    if problem:
+        raise trade.TradeRuleError(problem)
+    if unit not in trade.UNITS:
+        raise trade.TradeRuleError(_("Đơn vị không hợp lệ."))
+    if not trade.destination_valid(destination):
+        raise trade.TradeRuleError(_("Nơi nhận hàng không hợp lệ."))
+    if not 0 < int(quantity) <= trade.QUANTITY_MAX:
+        raise trade.TradeRuleError(_("Số lượng không hợp lệ."))
+    if len(message or "") > trade.MESSAGE_MAX_CHARS:
+        raise trade.TradeRuleError(_("Lời nhắn quá dài."))
+    with transaction.atomic():
+        enquiry = Enquiry.objects.create(
+            producer=producer,
+            product=product,
+            company=company.strip(),
+            tax_code=trade.tax_code_normalise(tax_code),
+            contact_name=contact_name.strip(),
+            phone=phone.strip(),
+            email=email.strip(),
+            quantity=int(quantity),
+            unit=unit,
+            destination=destination,
+            delivery_period=delivery_period.strip(),
+            message=(message or "").strip(),
+            language=language or "vi",
+            is_demo=is_demo,
+        )
+        if not is_demo:
+            transaction.on_commit(lambda: _enquiry_new_email(enquiry_pk=enquiry.pk))
+    return enquiry
+
+
+def _enquiry_new_email(*, enquiry_pk: int) -> None:
+    enquiry = Enquiry.objects.select_related("producer__partner", "product").get(pk=enquiry_pk)
+    recipients = producer_emails(enquiry.producer)
+    if not recipients:
+        return
+    subject = _("Yêu cầu mua sỉ mới: %(product)s") % {"product": enquiry.product.get_title()}
+    body = _(
+        "%(company)s hỏi mua %(quantity)s %(unit)s %(product)s, giao về %(destination)s "
+        "(%(period)s).\nXem và trả lời trong trang quản lý gian hàng, mục Mua sỉ."
+    ) % {
+        "company": enquiry.company,
+        "quantity": enquiry.quantity,
+        "unit": trade.UNITS[enquiry.unit],
+        "product": enquiry.product.get_title(),
+        "destination": trade.destination_label(enquiry.destination),
+        "period": enquiry.delivery_period,
+    }
+    send_mail(subject, body, None, recipients)
+
+
+def enquiry_reply(*, enquiry: Enquiry, by, body: str) -> EnquiryMessage:
+    """Add the producer's reply to the thread, move a new enquiry to "replied", and email the
+    reply to the buyer in the buyer's language (Reply-To: the producer, so the buyer may
+    answer by email). One transaction; the email leaves once it has committed."""
+    body = (body or "").strip()
+    if not body:
+        raise trade.TradeRuleError(_("Hãy viết nội dung trả lời."))
+    if len(body) > trade.MESSAGE_MAX_CHARS:
+        raise trade.TradeRuleError(_("Nội dung trả lời quá dài."))
+    with transaction.atomic():
+        # The row lock keeps two replies (two tabs, two users) from losing a state change.
+        locked = Enquiry.objects.select_for_update().get(pk=enquiry.pk)
+        reply = EnquiryMessage.objects.create(enquiry=locked, author=by, body=body)
+        locked.status = trade.status_after_reply(locked.status)
+        locked.save(update_fields=["status", "updated_at"])
+        transaction.on_commit(lambda: _enquiry_reply_email(reply_pk=reply.pk))
+    enquiry.status = locked.status
+    return reply
+
+
+def _enquiry_reply_email(*, reply_pk: int) -> None:
+    reply = EnquiryMessage.objects.select_related(
+        "enquiry__producer__partner", "enquiry__product"
+    ).get(pk=reply_pk)
+    enquiry = reply.enquiry
+    with translation.override(enquiry.language):
+        subject = _("%(producer)s trả lời yêu cầu mua sỉ: %(product)s") % {
+            "producer": enquiry.producer.name,
+            "product": enquiry.product.get_title(),
+        }
+        body = _(
+            "Kính gửi %(contact)s (%(company)s),\n\n%(reply)s\n\n—\n%(producer)s\n"
+            "Yêu cầu của quý khách: %(quantity)s %(unit)s %(product)s, giao về "
+            "%(destination)s (%(period)s), gửi ngày %(date)s."
+        ) % {
+            "contact": enquiry.contact_name,
+            "company": enquiry.company,
+            "reply": reply.body,
+            "producer": enquiry.producer.name,
+            "quantity": enquiry.quantity,
+            "unit": trade.UNITS[enquiry.unit],
+            "product": enquiry.product.get_title(),
+            "destination": trade.destination_label(enquiry.destination),
+            "period": enquiry.delivery_period,
+            "date": timezone.localtime(enquiry.created_at).strftime("%d/%m/%Y"),
+        }
+    EmailMessage(
+        subject, body, None, [enquiry.email], reply_to=producer_emails(enquiry.producer)
+    ).send()
+
+
+def enquiry_outcome_set(*, enquiry: Enquiry, outcome: str, by=None) -> Enquiry:
+    """Mark the enquiry quoted, won or lost (:func:`catalog.trade.status_after_outcome`);
+    raises :class:`catalog.trade.TradeRuleError` when the state does not allow it."""
+    with transaction.atomic():
+        locked = Enquiry.objects.select_for_update().get(pk=enquiry.pk)
+        locked.status = trade.status_after_outcome(locked.status, outcome)
+        locked.save(update_fields=["status", "updated_at"])
+    enquiry.status = locked.status
+    return locked

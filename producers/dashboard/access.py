@@ -40,6 +40,7 @@ SCOPED_KWARGS = {
     "order_id": "order.Order holding a line of one of the producer's products (packing slip)",
     "certificate_id": "catalogue.OcopCertificate of one of the producer's products",
     "threshold_id": "a low-stock threshold of one of the producer's products",
+    "enquiry_id": "partner.Enquiry (a wholesale enquiry) about one of the producer's products",
 }
 #: URL keyword arguments that name shared things (showroom points are public places).
 SHARED_KWARGS = {
@@ -115,6 +116,7 @@ def scoped_object_exists(producer: Producer, name: str, value) -> bool:
             product__in=products),
         "threshold_id": lambda: get_model("partner", "StockThreshold").objects.filter(
             product__in=products),
+        "enquiry_id": lambda: get_model("partner", "Enquiry").objects.filter(producer=producer),
     }
     if name not in lookups:
         return False

@@ -10,6 +10,7 @@ from producers.dashboard import (
     views_accounts,
     views_certificates,
     views_counter,
+    views_enquiries,
     views_home,
     views_orders,
     views_products,
@@ -55,6 +56,10 @@ urlpatterns = [
     # sales
     path("doanh-so/", views_sales.SalesView.as_view(), name="sales"),
     path("doanh-so.csv", views_sales.SalesCsvView.as_view(), name="sales_csv"),
+    # wholesale enquiries
+    path("mua-si/", views_enquiries.EnquiryListView.as_view(), name="enquiries"),
+    path("mua-si/<int:enquiry_id>/", views_enquiries.EnquiryDetailView.as_view(),
+         name="enquiry"),
     # accounts
     path("tai-khoan/", views_accounts.AccountsView.as_view(), name="accounts"),
     path("tai-khoan/loi-moi/<uidb64>/<token>/", views_accounts.InviteAcceptView.as_view(),
