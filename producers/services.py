@@ -559,7 +559,8 @@ def enquiry_reply(*, enquiry: Enquiry, by, body: str) -> EnquiryMessage:
         reply = EnquiryMessage.objects.create(enquiry=locked, author=by, body=body)
         locked.status = trade.status_after_reply(locked.status)
         locked.save(update_fields=["status", "updated_at"])
-        transaction.on_commit(lambda: _enquiry_reply_email(reply_pk=reply.pk))
+        if not locked.is_demo:  # demo buyers are invented: their addresses get no mail
+            transaction.on_commit(lambda: _enquiry_reply_email(reply_pk=reply.pk))
     enquiry.status = locked.status
     return reply
 

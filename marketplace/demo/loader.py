@@ -37,6 +37,7 @@ from marketplace.demo.fulfilment import demo_fulfilment_load
 from marketplace.demo.records import demo_records_load
 from marketplace.demo.search import search_demo_load
 from marketplace.demo.shopper import demo_shopper_load
+from marketplace.demo.trade import demo_trade_load
 from marketplace.demo.website import website_load
 from producers.models import StockMovement
 from producers.services import online_record, stock_move, stock_transfer
@@ -201,6 +202,7 @@ def demo_data_load(*, images: bool = True, image_size: int = 800,
         record_lines += demo_shopper_load(created=created)
 
         record_lines += demo_fulfilment_load(created=created)
+        demo_trade_load(producer_user=producer_user, created=created)
     # Search: index the catalogue as it stands once everything above has committed.
 
     search_demo_load()

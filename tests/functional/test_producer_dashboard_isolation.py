@@ -33,7 +33,13 @@ from producers.dashboard.access import (
     SHARED_KWARGS,
     ProducerDashboardMixin,
 )
-from producers.services import stock_move, stock_threshold_set, stock_transfer
+from producers.services import (
+    enquiry_reply,
+    enquiry_submit,
+    stock_move,
+    stock_threshold_set,
+    stock_transfer,
+)
 from producers.strategy import OcopStrategy
 from tests.factories import ProducerFactory, ShowroomFactory, UserFactory, listed_product
 
@@ -51,6 +57,7 @@ WATCHED_MODELS = (
     ("catalogue", "Product"), ("catalogue", "ProductImage"), ("catalogue", "ProductCategory"),
     ("catalogue", "OcopCertificate"), ("order", "Order"), ("order", "Line"),
     ("order", "ShippingEvent"), ("order", "OrderNote"), ("order", "OrderStatusChange"),
+    ("partner", "Enquiry"), ("partner", "EnquiryMessage"),
 )
 
 
@@ -125,7 +132,8 @@ def _order(*products, number):
 
 def _producer_world(showroom, number):
     """A producer with a user, a product with stock online and at ``showroom``, a ledger line,
-    a threshold, a certificate and an order holding one of its lines."""
+    a threshold, a certificate, an order holding one of its lines and a wholesale enquiry
+    with a reply."""
     producer = ProducerFactory()
     user = UserFactory()
     producer.partner.users.add(user)
@@ -134,6 +142,11 @@ def _producer_world(showroom, number):
     stock_transfer(product=product, source=None, target=showroom, quantity=3)
     threshold = stock_threshold_set(product=product, place=None, threshold=2)
     order = _order(product, number=number)
+    enquiry = enquiry_submit(
+        product=product, company=f"Siêu thị {number}", tax_code="0300588569",
+        contact_name="Hà", phone="0912345678", email=f"{number}@example.vn", quantity=2,
+        unit="tan", destination="VN:Hà Nội", delivery_period="Hằng tháng")
+    enquiry_reply(enquiry=enquiry, by=user, body="Đã nhận")
     return {
         "producer": producer, "user": user, "product": product,
         "objects": {
@@ -143,6 +156,7 @@ def _producer_world(showroom, number):
             "certificate_id": product.certificates.get().pk,
             "threshold_id": threshold.pk,
             "order_id": order.pk,
+            "enquiry_id": enquiry.pk,
             "place_id": showroom.pk,
             # an invitation link that was never sent
             "uidb64": "MA", "token": "cg0000-00000000000000000000000000000000",
@@ -174,7 +188,7 @@ def _plausible_post(world) -> dict:
         "kind": "spoiled", "note": "thử", "threshold": "1", "price": "99000",
         "description": "sửa trộm", "version": "x", "status": "Đã gửi hàng",
         "action": "ship", "carrier": "VNPost", "tracking_number": "VN123",
-        "confirm": "1", "token": "x",
+        "confirm": "1", "token": "x", "body": "trả lời trộm", "outcome": "won",
     }
 
 
@@ -271,4 +285,4 @@ def test_the_matrix_covers_the_sections_it_must():
     names = {e.name for e in ENDPOINTS}
     assert {"home", "products", "stock", "certificates"} <= names
     scoped = {k for e in SCOPED_ENDPOINTS for k in e.kwargs}
-    assert {"product_id", "movement_id", "certificate_id", "threshold_id"} <= scoped
+    assert {"product_id", "movement_id", "certificate_id", "threshold_id", "enquiry_id"} <= scoped

@@ -216,6 +216,31 @@ def _wishlist_name(marker):
                     (shopper, wishlist.get_absolute_url())])
 
 
+def _enquiry(field):
+    def write(marker):
+        # given a business buyer's wholesale enquiry sent through the public form, and the
+        # producer's reply through the dashboard
+        from tests.functional.test_wholesale_enquiries import enquiry_data
+
+        producer = ProducerFactory()
+        product = listed_product(5, producer=producer)
+        data = enquiry_data(product)
+        if field in data:
+            data[field] = payload(marker)[:120]
+        response = Client().post(reverse("trade:enquiry", kwargs={"slug": producer.slug}), data)
+        assert response.status_code == 302, response.content.decode()[:800]
+        writer = producer_client(producer)
+        enquiry = producer.enquiries.get()
+        detail = reverse("producer_dashboard:enquiry", kwargs={"enquiry_id": enquiry.pk})
+        if field == "reply":
+            writer.post(detail, {"body": payload(marker)})
+        pages = [(writer, detail)]
+        if field == "company":
+            pages.append((writer, reverse("producer_dashboard:enquiries")))
+        return Written(pages)
+    return write
+
+
 #: Every model text field a producer or shopper can write, and how it is written.
 FIELDS: dict[str, Callable] = {
     "catalogue.Product.description": _product_description,
@@ -230,6 +255,11 @@ FIELDS: dict[str, Callable] = {
     "order.ShippingAddress.last_name": _shipping_address("last_name"),
     "partner.StockMovement.note": _stock_note,
     "wishlists.WishList.name": _wishlist_name,
+    "partner.Enquiry.company": _enquiry("company"),
+    "partner.Enquiry.contact_name": _enquiry("contact_name"),
+    "partner.Enquiry.delivery_period": _enquiry("delivery_period"),
+    "partner.Enquiry.message": _enquiry("message"),
+    "partner.EnquiryMessage.body": _enquiry("reply"),
 }
 
 
