@@ -202,7 +202,7 @@ def demo_data_load(*, images: bool = True, image_size: int = 800,
         record_lines += demo_shopper_load(created=created)
 
         record_lines += demo_fulfilment_load(created=created)
-        demo_trade_load(producer_user=producer_user, created=created)
+        demo_trade_load(producer_user=producer_user, created=created, today=today)
     # Search: index the catalogue as it stands once everything above has committed.
 
     search_demo_load()

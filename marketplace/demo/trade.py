@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
@@ -59,7 +59,7 @@ class DemoEnquiry:
 
 ENQUIRIES: tuple[DemoEnquiry, ...] = (
     DemoEnquiry(
-        "LN-VT-005",
+        "LN-VT-001",
         SUPERMARKET,
         _tax_code("010579311"),
         "Nguyễn Thu Hà",
@@ -69,7 +69,7 @@ ENQUIRIES: tuple[DemoEnquiry, ...] = (
         "tan",
         "VN:Hà Nội",
         "Mỗi tuần trong vụ vải (tháng 6–7)",
-        "Cần thùng 5 kg có tem truy xuất nguồn gốc, giao tại kho Long Biên.",
+        "Hộp 2 kg có tem truy xuất nguồn gốc, giao tại kho Long Biên.",
         1,
     ),
     DemoEnquiry(
@@ -126,27 +126,25 @@ ENQUIRIES: tuple[DemoEnquiry, ...] = (
         outcome=trade.WON,
     ),
     DemoEnquiry(
-        "LN-VT-003",
+        "LN-VT-002",
         EXPORTER,
         _tax_code("240057713"),
         "Trần Minh Đức",
         "0904 000 202",
         "xuatkhau@kinhbac.demo.example",
-        10000,
-        "chai",
+        5,
+        "tan",
         "SG",
         "Một lô, trong quý",
-        "Nước ép đóng chai thủy tinh, nhãn tiếng Anh.",
+        "Túi 1 kg, nhãn tiếng Anh, giấy chứng nhận an toàn thực phẩm.",
         45,
-        replies=(
-            "Hiện chưa có nhãn tiếng Anh và chứng nhận cho thị trường Singapore; xin hẹn năm sau.",
-        ),
+        replies=("Hợp tác xã chưa có nhãn tiếng Anh cho thị trường Singapore; xin hẹn vụ sau.",),
         outcome=trade.LOST,
     ),
 )
 
 
-def demo_trade_load(*, producer_user, created: Counter) -> None:
+def demo_trade_load(*, producer_user, created: Counter, today: date) -> None:
     """Load the five demo enquiries (skipping one whose product is missing or off sale), and
     let the programme office see their counts (migration 0014 grants it too)."""
     office = Group.objects.filter(name=PROGRAMME_OFFICE_GROUP).first()
@@ -178,6 +176,7 @@ def demo_trade_load(*, producer_user, created: Counter) -> None:
                 delivery_period=item.delivery_period,
                 message=item.message,
                 is_demo=True,
+                today=today,
             )
         except trade.TradeRuleError:
             continue  # the product is off sale on this day: the demo goes without it
