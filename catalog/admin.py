@@ -20,6 +20,7 @@ from catalog.models import (
     IdeaComment,
     OcopCertificate,
     Place,
+    ProductCredential,
     ProductIdea,
     ProgrammeRecord,
 )
@@ -189,6 +190,105 @@ class OcopCertificateAdmin(admin.ModelAdmin):
         reason = form.cleaned_data.get("revoke_reason")
         if reason:
             services.certificate_revoke(certificate=obj, reason=reason, by=request.user)
+
+
+class CredentialAdminForm(forms.ModelForm):
+    """A credential as staff record or review it: facts checked by
+    :func:`catalog.services.credential_check`, the scan by its content; on a recorded one, a
+    tick to verify it or a reason to refuse it."""
+
+    verify = forms.BooleanField(
+        label=_("xác minh"), required=False,
+        help_text=_("Đã đối chiếu với bản quét hoặc sổ đăng ký của cơ quan cấp: cho hiển thị."),
+    )
+    refuse_reason = forms.CharField(
+        label=_("không xác nhận: lý do"), required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    class Meta:
+        model = ProductCredential
+        fields = ("product", "kind", "number", "issuer", "issued_on", "valid_until", "scan",
+                  "note")
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        try:
+            data.update(services.credential_check(
+                kind=data["kind"], number=data.get("number", ""), issuer=data.get("issuer", ""),
+                issued_on=data.get("issued_on"), valid_until=data.get("valid_until"),
+            ))
+        except ocop.OcopRuleError as error:
+            raise ValidationError(str(error)) from error
+        if data.get("scan") and "scan" in self.changed_data:
+            try:
+                services.certificate_scan_check(scan=data["scan"])
+            except ocop.OcopRuleError as error:
+                self.add_error("scan", str(error))
+        if data.get("verify") and data.get("refuse_reason", "").strip():
+            raise ValidationError(_("Chọn xác minh hoặc ghi lý do không xác nhận, không cả hai."))
+        return data
+
+
+@admin.register(ProductCredential)
+class ProductCredentialAdmin(admin.ModelAdmin):
+    """Product credentials (GI, trademarks, barcodes, VietGAP…): staff record them verified;
+    producers' proposals wait here (filter “Chờ xác minh”) to be verified or refused. Only
+    verified credentials in force show on the storefront."""
+
+    form = CredentialAdminForm
+    list_display = ("product", "kind", "number", "issuer", "issued_on", "valid_until", "status",
+                    "verified_by")
+    list_filter = ("status", "kind")
+    search_fields = ("number", "product__title", "issuer")
+    autocomplete_fields = ("product",)
+    readonly_fields = ("status", "verified_by", "verified_at", "created_at")
+    actions = ["verify_selected"]
+
+    def get_fields(self, request, obj=None):
+        fields = list(CredentialAdminForm.Meta.fields)
+        if obj is not None:
+            fields += ["status", "verified_by", "verified_at", "verify", "refuse_reason"]
+        return fields
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        data = form.cleaned_data
+        if not change:
+            credential = services.credential_record(
+                product=data["product"], kind=data["kind"], number=data["number"],
+                issuer=data["issuer"], issued_on=data.get("issued_on"),
+                valid_until=data.get("valid_until"), scan=data.get("scan") or None,
+                note=data.get("note", ""), verified=True, by=request.user,
+            )
+            obj.__dict__.update({k: v for k, v in credential.__dict__.items() if k != "_state"})
+            obj._state.adding = False
+            return
+        if "scan" in form.changed_data and data.get("scan"):
+            obj.scan = services.certificate_scan_clean(scan=data["scan"])
+        super().save_model(request, obj, form, change)
+        if data.get("verify"):
+            services.credential_verify(credential=obj, by=request.user)
+        elif data.get("refuse_reason", "").strip():
+            services.credential_refuse(credential=obj, reason=data["refuse_reason"],
+                                       by=request.user)
+
+    @admin.action(description=_("Xác minh các chứng chỉ đã chọn"))
+    def verify_selected(self, request, queryset):
+        done = 0
+        for credential in queryset:
+            try:
+                services.credential_verify(credential=credential, by=request.user)
+                done += 1
+            except ocop.OcopRuleError as error:
+                self.message_user(request, f"{credential}: {error}", level=messages.ERROR)
+        if done:
+            self.message_user(request, ngettext(
+                "Đã xác minh %(n)s chứng chỉ.", "Đã xác minh %(n)s chứng chỉ.", done) % {"n": done})
 
 
 @admin.register(CertificateNotice)

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import AbstractProduct
 
-from catalog import ocop
+from catalog import credentials, ocop
 
 
 class District(models.Model):
@@ -525,6 +525,91 @@ class ProgrammeRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.on:%d/%m/%Y} · {self.get_kind_display()}: {self.count}"
+
+
+class ProductCredentialQuerySet(models.QuerySet):
+    """Credentials, with the public rule (:func:`catalog.credentials.is_shown`) as a filter."""
+
+    def shown_on(self, today) -> ProductCredentialQuerySet:
+        """Verified credentials in force on ``today`` (the same rule as ``is_shown``)."""
+        return self.filter(
+            models.Q(issued_on__isnull=True) | models.Q(issued_on__lte=today),
+            models.Q(valid_until__isnull=True) | models.Q(valid_until__gte=today),
+            status=credentials.Status.VERIFIED,
+        )
+
+
+class ProductCredential(models.Model):
+    """A credential of a product besides its OCOP rating: a geographical indication, a
+    trademark, a barcode, a quality or food-safety certificate, a growing-area code (the kinds
+    are data: :data:`catalog.credentials.KINDS`).
+
+    Staff record credentials verified, producers propose them (``proposed``) from their
+    dashboard; shoppers see one only once verified and while in force
+    (:func:`catalog.credentials.is_shown`). Writes go through :mod:`catalog.services`.
+    """
+
+    KIND_CHOICES = [(k.value, info.label) for k, info in credentials.KINDS.items()]
+    STATUS_CHOICES = [(s.value, label) for s, label in credentials.STATUS_LABELS.items()]
+
+    product = models.ForeignKey(
+        "catalogue.Product", on_delete=models.CASCADE, related_name="credentials",
+        verbose_name=_("sản phẩm"),
+    )
+    kind = models.CharField(_("loại"), max_length=20, choices=KIND_CHOICES)
+    number = models.CharField(_("số hiệu / mã"), max_length=80)
+    issuer = models.CharField(_("cơ quan cấp"), max_length=200)
+    issued_on = models.DateField(_("ngày cấp"), null=True, blank=True)
+    valid_until = models.DateField(
+        _("hiệu lực đến"), null=True, blank=True,
+        help_text=_("Để trống nếu không có thời hạn (chỉ dẫn địa lý, mã vạch)."),
+    )
+    scan = models.FileField(
+        _("bản quét"), upload_to="ocop/chung-chi/%Y/", blank=True,
+        help_text=_("PDF, JPEG hoặc PNG, tối đa 5 MB."),
+    )
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=STATUS_CHOICES,
+        default=credentials.Status.PROPOSED,
+    )
+    note = models.TextField(_("ghi chú"), blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", editable=False,
+    )
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", editable=False, verbose_name=_("người xác minh"),
+    )
+    verified_at = models.DateTimeField(_("xác minh lúc"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ProductCredentialQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["product", "kind", "-issued_on", "-pk"]
+        verbose_name = _("chứng chỉ sản phẩm")
+        verbose_name_plural = _("chứng chỉ sản phẩm")
+        indexes = [models.Index(fields=["product", "status", "valid_until"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.number}: {self.product}"
+
+    @property
+    def info(self) -> credentials.KindInfo:
+        return credentials.KINDS[credentials.Kind(self.kind)]
+
+    @property
+    def is_vietnamese_barcode(self) -> bool:
+        """A barcode carrying GS1 Vietnam's prefix 893."""
+        return self.kind == credentials.Kind.BARCODE and credentials.gtin_is_vietnamese(
+            self.number)
+
+    def shown_on(self, today=None) -> bool:
+        """Whether shoppers see it on ``today`` (the local date when omitted)."""
+        return credentials.is_shown(status=self.status, issued_on=self.issued_on,
+                                    valid_until=self.valid_until,
+                                    today=today or timezone.localdate())
 
 
 from oscar.apps.catalogue.models import *  # noqa: E402, F403  (Oscar's remaining models)

@@ -12,14 +12,17 @@ from django.db.models import Case, F, OuterRef, Prefetch, Q, QuerySet, Subquery,
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from catalog import ocop
+from catalog import credentials, ocop
 
 Product = get_model("catalogue", "Product")
 ProductImage = get_model("catalogue", "ProductImage")
 OcopCertificate = get_model("catalogue", "OcopCertificate")
+ProductCredential = get_model("catalogue", "ProductCredential")
 
 #: Attribute set on products by the gate: the stars of their current certificate.
 STARS_ATTR = "ocop_stars"
+#: Attribute set on cards by :func:`product_cards_queryset`: the credentials shown today.
+CREDENTIALS_ATTR = "shown_credentials"
 
 
 def certificates_valid_on(*, today: date) -> QuerySet:
@@ -94,6 +97,7 @@ def product_cards_queryset(
         .prefetch_related(
             Prefetch("images", queryset=ProductImage.objects.order_by("display_order")),
             "stockrecords",
+            credentials_prefetch(today=today),
         )
         .order_by(f"-{STARS_ATTR}", "title", "pk")
     )
@@ -130,3 +134,42 @@ def product_current_certificate(product, *, today: date | None = None):
     """The product's current certificate (latest valid today), or ``None``."""
     today = today or timezone.localdate()
     return certificates_valid_on(today=today).filter(product=_rated_product(product)).first()
+
+
+def credentials_shown_queryset(*, today: date | None = None) -> QuerySet:
+    """Credentials shoppers see on ``today``: verified and in force (see
+    :func:`catalog.credentials.is_shown`); an expired one is gone the day after its last day."""
+    return ProductCredential.objects.shown_on(today or timezone.localdate())
+
+
+def credentials_prefetch(*, today: date | None = None) -> Prefetch:
+    """Prefetch of the credentials shown on ``today`` into ``product.shown_credentials``."""
+    return Prefetch("credentials", queryset=credentials_shown_queryset(today=today),
+                    to_attr=CREDENTIALS_ATTR)
+
+
+def product_credentials_shown(product, *, today: date | None = None) -> list:
+    """The credentials of ``product`` (a variant: its parent's) shown on ``today``, in the
+    order of :data:`catalog.credentials.KINDS`."""
+    if today is None and hasattr(product, CREDENTIALS_ATTR):
+        found = list(getattr(product, CREDENTIALS_ATTR))
+    else:
+        found = list(credentials_shown_queryset(today=today).filter(
+            product=_rated_product(product)))
+    order = {kind: i for i, kind in enumerate(credentials.KINDS)}
+    return sorted(found, key=lambda c: (order.get(c.kind, 99), c.pk))
+
+
+def product_badges(product, *, today: date | None = None) -> list[credentials.Badge]:
+    """The credential badges of a product card (one per kind shown today)."""
+    return credentials.badges(c.kind for c in product_credentials_shown(product, today=today))
+
+
+def industrial_property_product_ids(*, today: date) -> set[int]:
+    """Products with an industrial-property credential (geographical indication, collective,
+    certification or registered trademark) shown on ``today``."""
+    return set(
+        credentials_shown_queryset(today=today)
+        .filter(kind__in=[k.value for k in credentials.INDUSTRIAL_PROPERTY_KINDS])
+        .values_list("product_id", flat=True)
+    )

@@ -1,4 +1,5 @@
-"""Writes to the catalogue: recording and revoking OCOP certificates, and the stored ratings.
+"""Writes to the catalogue: recording and revoking OCOP certificates, the stored ratings, and
+product credentials (recorded, proposed, verified, refused).
 
 Each function checks its input against :mod:`catalog.ocop`, writes inside one transaction, and
 raises :class:`catalog.ocop.OcopRuleError` with a readable message when the rules say no.
@@ -18,13 +19,14 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from catalog import ocop, uploads
+from catalog import credentials, ocop, uploads
 from catalog.models import (
     LISTING_FIELDS,
     CertificateEvent,
     CertificateNotice,
     OcopCertificate,
     Product,
+    ProductCredential,
     listing_compute,
     listing_refresh,
 )
@@ -374,3 +376,100 @@ def certificates_notify(*, today: date) -> int:
             continue  # another run sent it meanwhile
         sent += 1
     return sent
+
+
+# -- product credentials (GI, trademarks, barcodes, quality certificates) -----------------------
+
+
+def credential_check(*, kind: str, number: str, issuer: str, issued_on: date | None,
+                     valid_until: date | None) -> dict[str, object]:
+    """The credential's facts checked and cleaned by :func:`catalog.credentials.check`, its
+    error raised as an ``OcopRuleError`` like every other rule of the catalogue (forms and the
+    admin catch that one)."""
+    try:
+        return credentials.check(kind=kind, number=number, issuer=issuer, issued_on=issued_on,
+                                 valid_until=valid_until)
+    except credentials.CredentialError as error:
+        raise ocop.OcopRuleError(str(error)) from error
+
+
+@transaction.atomic
+def credential_record(
+    *,
+    product,
+    kind: str,
+    number: str,
+    issuer: str = "",
+    issued_on: date | None = None,
+    valid_until: date | None = None,
+    scan=None,
+    note: str = "",
+    verified: bool = True,
+    by=None,
+) -> ProductCredential:
+    """Record a credential of ``product``, checked by :func:`catalog.credentials.check`.
+
+    Staff record credentials ``verified``; a producer's proposal is the same record left
+    ``proposed`` (:func:`credential_propose`). ``scan`` is checked by its content like a
+    certificate scan (:func:`certificate_scan_clean`). Raises ``OcopRuleError`` with the reason.
+    """
+    fields = credential_check(kind=kind, number=number, issuer=issuer, issued_on=issued_on,
+                                valid_until=valid_until)
+    if scan:
+        scan = certificate_scan_clean(scan=scan)
+    user = by if getattr(by, "is_authenticated", False) else None
+    credential = ProductCredential(product=product, note=note.strip(), proposed_by=user,
+                                   **fields)
+    if verified:
+        credential.status = credentials.Status.VERIFIED
+        credential.verified_by = user
+        credential.verified_at = timezone.now()
+    if scan:
+        credential.scan = scan
+    credential.save()
+    return credential
+
+
+def credential_propose(*, product, kind: str, number: str, issuer: str = "",
+                       issued_on: date | None = None, valid_until: date | None = None,
+                       scan=None, by=None) -> ProductCredential:
+    """A producer proposes a credential of its own ``product``; it shows once staff verify it.
+
+    The caller has already scoped ``product`` to the producer (the dashboard looks it up in
+    :func:`producers.selectors.producer_products`).
+    """
+    return credential_record(product=product, kind=kind, number=number, issuer=issuer,
+                             issued_on=issued_on, valid_until=valid_until, scan=scan,
+                             verified=False, by=by)
+
+
+@transaction.atomic
+def credential_verify(*, credential: ProductCredential, by=None) -> ProductCredential:
+    """Staff confirm a credential against its scan or the issuer's register: it shows from now
+    on (while in force). Its facts are checked again; verifying twice changes nothing."""
+    locked = ProductCredential.objects.select_for_update().get(pk=credential.pk)
+    if locked.status == credentials.Status.VERIFIED:
+        return locked
+    credential_check(kind=locked.kind, number=locked.number, issuer=locked.issuer,
+                       issued_on=locked.issued_on, valid_until=locked.valid_until)
+    locked.status = credentials.Status.VERIFIED
+    locked.verified_by = by if getattr(by, "is_authenticated", False) else None
+    locked.verified_at = timezone.now()
+    locked.save(update_fields=["status", "verified_by", "verified_at"])
+    return locked
+
+
+@transaction.atomic
+def credential_refuse(*, credential: ProductCredential, reason: str,
+                      by=None) -> ProductCredential:
+    """Staff refuse a proposed (or withdraw a verified) credential, saying why; it stops
+    showing at once."""
+    if not reason or not reason.strip():
+        raise ocop.OcopRuleError(_("Cần ghi lý do không xác nhận."))
+    locked = ProductCredential.objects.select_for_update().get(pk=credential.pk)
+    locked.status = credentials.Status.REFUSED
+    locked.note = reason.strip()
+    locked.verified_by = by if getattr(by, "is_authenticated", False) else None
+    locked.verified_at = timezone.now()
+    locked.save(update_fields=["status", "note", "verified_by", "verified_at"])
+    return locked

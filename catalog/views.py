@@ -35,4 +35,5 @@ class ProductDetailView(OscarProductDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["certificate"] = selectors.product_current_certificate(self.object)
+        context["credentials"] = selectors.product_credentials_shown(self.object)
         return context

@@ -56,6 +56,10 @@ class ProductDoc:
     in_stock: bool = False
     showrooms: list[str] = field(default_factory=list)
     valid_until: date | None = None
+    #: Credential kind (:class:`catalog.credentials.Kind`) → its last valid day
+    #: (:data:`CREDENTIAL_NO_END` when it has none), for those shown when indexed. Queries
+    #: compare the day with today, so a credential drops out of the facet the day after it ends.
+    credentials: dict[str, date] = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         """The record as a dict of plain values."""
@@ -87,6 +91,25 @@ def showroom_stock(product_ids: list[int]) -> dict[int, list[str]]:
     return {pk: sorted(slugs) for pk, slugs in held.items()}
 
 
+#: The last valid day indexed for a credential without an end date.
+CREDENTIAL_NO_END = date(9999, 12, 31)
+
+
+def credentials_held(product_ids: list[int]) -> dict[int, dict[str, date]]:
+    """The credentials each product shows today: kind → the latest last valid day among its
+    credentials of that kind (see :func:`catalog.selectors.credentials_shown_queryset`)."""
+    if not product_ids:
+        return {}
+    held: dict[int, dict[str, date]] = {}
+    rows = catalog_selectors.credentials_shown_queryset(today=_today()).filter(
+        product_id__in=product_ids).values_list("product_id", "kind", "valid_until")
+    for product_id, kind, until in rows:
+        kinds = held.setdefault(product_id, {})
+        until = until or CREDENTIAL_NO_END
+        kinds[kind] = max(kinds.get(kind, until), until)
+    return held
+
+
 def listed_for_index(product_ids: list[int] | None = None):
     """Gate-passing, browsable products (all, or those of ``product_ids``) with what a document
     needs, in a fixed number of queries."""
@@ -113,7 +136,8 @@ def _today() -> date:
 
 
 def product_document(product, *, showrooms: list[str] | None = None,
-                     groups: dict[str, Category] | None = None) -> ProductDoc:
+                     groups: dict[str, Category] | None = None,
+                     credentials: dict[str, date] | None = None) -> ProductDoc:
     """The document for one gate-passing ``product`` (loaded by :func:`listed_for_index`)."""
     categories = list(product.categories.all())
     leaf = categories[-1] if categories else None
@@ -157,6 +181,7 @@ def product_document(product, *, showrooms: list[str] | None = None,
         in_stock=in_stock,
         showrooms=list(showrooms or []),
         valid_until=product.ocop_valid_until,
+        credentials=dict(credentials or {}),
     )
 
 
@@ -175,5 +200,8 @@ def documents_for(product_ids: list[int] | None = None, *, batch_size: int = 500
 
 
 def _batch_documents(products: list, groups: dict) -> list[ProductDoc]:
-    held = showroom_stock([p.pk for p in products])
-    return [product_document(p, showrooms=held.get(p.pk), groups=groups) for p in products]
+    ids = [p.pk for p in products]
+    held = showroom_stock(ids)
+    credentials = credentials_held(ids)
+    return [product_document(p, showrooms=held.get(p.pk), groups=groups,
+                             credentials=credentials.get(p.pk)) for p in products]

@@ -61,6 +61,26 @@ class ProductDocument(models.Model):
         return self.title
 
 
+class DocumentCredential(models.Model):
+    """A credential kind a document's product shows (see
+    :attr:`search.documents.ProductDoc.credentials`), one row per kind, with its last valid day:
+    the embedded backend filters and counts the credential facet on it."""
+
+    document = models.ForeignKey(ProductDocument, on_delete=models.CASCADE,
+                                 related_name="credentials")
+    kind = models.CharField(max_length=20)
+    valid_until = models.DateField()
+
+    class Meta:
+        verbose_name = "chứng chỉ của tài liệu"
+        verbose_name_plural = "chứng chỉ của tài liệu"
+        indexes = [models.Index(fields=["kind", "valid_until", "document"],
+                                name="search_doc_credential")]
+
+    def __str__(self) -> str:
+        return f"{self.document_id}: {self.kind}"
+
+
 class ProductFts(models.Model):
     """SQLite only: the FTS5 table over documents (made by migration 0002, not by Django).
 

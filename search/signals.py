@@ -48,7 +48,8 @@ def connect() -> None:
     product = apps.get_model("catalogue", "Product")
     post_save.connect(_on_product, sender=product, dispatch_uid="search_product_save")
     post_delete.connect(_on_product, sender=product, dispatch_uid="search_product_delete")
-    for label, model in [("catalogue", "OcopCertificate"), ("partner", "StockRecord"),
+    for label, model in [("catalogue", "OcopCertificate"), ("catalogue", "ProductCredential"),
+                         ("partner", "StockRecord"),
                          ("catalogue", "ProductCategory"), ("partner", "StockMovement")]:
         try:
             sender = apps.get_model(label, model)

@@ -11,6 +11,7 @@ from django.views import View
 from django.views.generic import ListView, TemplateView
 from oscar.core.loading import get_model
 
+from catalog import credentials
 from catalog import selectors as catalog_selectors
 from catalog.money import format_money
 from search.backends.base import SearchQuery
@@ -50,6 +51,8 @@ def _facet_labels(name: str, keys: list[str]) -> dict[str, str]:
         return {k: str(label) for k, label in Producer.Kind.choices}
     if name == "stars":
         return {k: f"{k}★" for k in keys}
+    if name == "credential":
+        return {k.value: str(info.label) for k, info in credentials.KINDS.items()}
     return {k: _price_label(k) for k in keys}
 
 
@@ -63,6 +66,7 @@ class FacetedSearchView(TemplateView):
         "group": gettext_lazy("Nhóm sản phẩm"), "district": gettext_lazy("Huyện"),
         "stars": gettext_lazy("Hạng sao"), "kind": gettext_lazy("Loại hình chủ thể"),
         "price": gettext_lazy("Khoảng giá"), "showroom": gettext_lazy("Nhận tại điểm bán"),
+        "credential": gettext_lazy("Bảo hộ và chứng nhận"),
     }
 
     def get_context_data(self, **kwargs):
@@ -135,6 +139,9 @@ class FacetedSearchView(TemplateView):
                 })
             if name == "stars":
                 items.sort(key=lambda item: item["key"], reverse=True)
+            elif name == "credential":  # protection first, as the kinds are listed
+                order = {k.value: i for i, k in enumerate(credentials.KINDS)}
+                items.sort(key=lambda item: order.get(item["key"], len(order)))
             shown.append({"name": name, "title": self.FACET_TITLES[name], "items": items})
         return shown
 

@@ -15,7 +15,7 @@ from datetime import date
 from django.db.models import Min, Q, QuerySet, Sum
 from oscar.core.loading import get_model
 
-from catalog import ocop, selectors
+from catalog import credentials, ocop, selectors
 
 OcopCertificate = get_model("catalogue", "OcopCertificate")
 Category = get_model("catalogue", "Category")
@@ -168,11 +168,16 @@ class Progress:
     by_criteria_set: dict[str, int] = field(default_factory=dict)
     food: int = 0
     five_star: int = 0
+    #: Products with industrial-property protection shown today (a geographical indication,
+    #: a collective, certification or registered trademark), and those counted by kind.
+    protected: int = 0
+    protected_by_kind: dict[str, int] = field(default_factory=dict)
     targets: list[dict] = field(default_factory=list)
 
     def table_rows(self) -> list[tuple[str, str, int]]:
         """Every figure as (dimension, key, count) rows, for the CSV export."""
-        rows = [("total", "", self.total)]
+        rows = [("total", "", self.total), ("protected", "", self.protected)]
+        rows += [("protected_kind", kind, n) for kind, n in self.protected_by_kind.items()]
         for name, data in (("stars", self.by_stars), ("group", self.by_group),
                            ("district", self.by_district), ("year", self.by_year),
                            ("criteria_set", self.by_criteria_set)):
@@ -219,8 +224,29 @@ def progress_on(*, today: date) -> Progress:
     progress.by_year = dict(sorted(year.items()))
     progress.by_criteria_set = dict(sorted(cset.items()))
     progress.five_star = stars.get(5, 0)
+    _count_protected(progress, product_ids=set(current), today=today)
     progress.targets = targets_on(today=today)
     return progress
+
+
+def _count_protected(progress: Progress, *, product_ids: set[int], today: date) -> None:
+    """Fill ``progress.protected``: the OCOP products among ``product_ids`` with
+    industrial-property protection on ``today``
+    (:data:`catalog.credentials.INDUSTRIAL_PROPERTY_KINDS`), in total and by kind."""
+    rows = (
+        selectors.credentials_shown_queryset(today=today)
+        .filter(product_id__in=list(product_ids),
+                kind__in=[k.value for k in credentials.INDUSTRIAL_PROPERTY_KINDS])
+        .values_list("product_id", "kind").distinct()
+    )
+    by_kind: dict[str, set[int]] = {}
+    for product_id, kind in rows:
+        by_kind.setdefault(kind, set()).add(product_id)
+    progress.protected = len(set().union(*by_kind.values())) if by_kind else 0
+    progress.protected_by_kind = {
+        str(info.label): len(by_kind[kind]) for kind, info in credentials.KINDS.items()
+        if kind in by_kind
+    }
 
 
 # --- The scheme's targets, each measured on its own day --------------------------------------

@@ -34,3 +34,9 @@ def translated_path(context, language_code):
     if request is None:
         return "/"
     return translate_url(request.get_full_path(), language_code)
+
+
+@register.inclusion_tag("catalog/partials/credential_badges.html")
+def credential_badges(product):
+    """Small badges of the credentials ``product`` shows today (verified, in force)."""
+    return {"badges": selectors.product_badges(product)}

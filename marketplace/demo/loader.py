@@ -33,6 +33,7 @@ from cms.models import HomePage
 from marketplace.demo import calendar as demo_calendar
 from marketplace.demo import data
 from marketplace.demo import images as demo_images
+from marketplace.demo.credentials import demo_credentials_load
 from marketplace.demo.fulfilment import demo_fulfilment_load
 from marketplace.demo.records import demo_records_load
 from marketplace.demo.search import search_demo_load
@@ -193,6 +194,8 @@ def demo_data_load(*, images: bool = True, image_size: int = 800,
             producer=producers[data.LYCHEE_COOPERATIVE_SLUG], producer_user=producer_user,
             created=created,
         )
+        record_lines += demo_credentials_load(created=created, by=admin,
+                                              producer_user=producer_user, today=today)
         _load_places(communes, created)
         _load_showroom_stock(created, by=admin)
         _load_website(_load_home_page(created), created, images=images, image_size=image_size,

@@ -17,6 +17,7 @@ from marketplace.pagecache import store
 #: Models whose rows public pages show (``app_label.ModelName``).
 WATCHED = frozenset({
     "catalogue.Product", "catalogue.OcopCertificate", "catalogue.ProductImage",
+    "catalogue.ProductCredential",
     "catalogue.Category", "catalogue.ProductCategory", "catalogue.Place",
     "partner.StockRecord", "partner.Producer", "partner.StockMovement",
     "wagtailcore.Page", "wagtailcore.Revision",

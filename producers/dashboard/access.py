@@ -41,6 +41,7 @@ SCOPED_KWARGS = {
     "certificate_id": "catalogue.OcopCertificate of one of the producer's products",
     "threshold_id": "a low-stock threshold of one of the producer's products",
     "enquiry_id": "partner.Enquiry (a wholesale enquiry) about one of the producer's products",
+    "credential_id": "catalogue.ProductCredential of one of the producer's products",
 }
 #: URL keyword arguments that name shared things (showroom points are public places).
 SHARED_KWARGS = {
@@ -117,6 +118,8 @@ def scoped_object_exists(producer: Producer, name: str, value) -> bool:
         "threshold_id": lambda: get_model("partner", "StockThreshold").objects.filter(
             product__in=products),
         "enquiry_id": lambda: get_model("partner", "Enquiry").objects.filter(producer=producer),
+        "credential_id": lambda: get_model("catalogue", "ProductCredential").objects.filter(
+            product__in=products),
     }
     if name not in lookups:
         return False

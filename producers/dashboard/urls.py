@@ -10,6 +10,7 @@ from producers.dashboard import (
     views_accounts,
     views_certificates,
     views_counter,
+    views_credentials,
     views_enquiries,
     views_home,
     views_orders,
@@ -46,6 +47,10 @@ urlpatterns = [
     path("chung-nhan/", views_certificates.CertificateListView.as_view(), name="certificates"),
     path("chung-nhan/<int:certificate_id>/", views_certificates.CertificateDetailView.as_view(),
          name="certificate_detail"),
+    # product credentials (GI, trademarks, barcodes, VietGAP…)
+    path("chung-chi/", views_credentials.CredentialListView.as_view(), name="credentials"),
+    path("chung-chi/<int:credential_id>/", views_credentials.CredentialDetailView.as_view(),
+         name="credential_detail"),
     # orders
     path("don-hang/", views_orders.OrderListView.as_view(), name="orders"),
     path("don-hang/dong/<int:line_id>/", views_orders.LineView.as_view(), name="order_line"),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 #: Facet names, as used in query strings and in :attr:`SearchResults.facets`.
-FACETS = ("group", "district", "stars", "kind", "price", "showroom")
+FACETS = ("group", "district", "stars", "kind", "price", "showroom", "credential")
 #: Sort orders offered to shoppers; ``relevance`` is the default.
 SORTS = ("relevance", "price_asc", "price_desc", "stars")
 

@@ -39,12 +39,14 @@ from elasticsearch.dsl import (
     Index,
     Integer,
     Keyword,
+    Object,
     Q,
     Search,
     Text,
     analyzer,
 )
 
+from catalog.credentials import KINDS as CREDENTIAL_KINDS
 from search.backends.base import (
     FacetValue,
     Health,
@@ -91,6 +93,9 @@ class ProductIndexDoc(Document):
     in_stock = Boolean()
     showrooms = Keyword(multi=True)
     valid_until = Date()
+    #: One date per credential kind: its last valid day (see ProductDoc.credentials). A plain
+    #: object, not nested: the facet is a range filter per kind, which needs no nesting.
+    credentials = Object(properties={kind.value: Date() for kind in CREDENTIAL_KINDS})
 
 
 def _source(doc: ProductDoc) -> dict:
@@ -98,6 +103,7 @@ def _source(doc: ProductDoc) -> dict:
     data.pop("id")
     data["price"] = float(doc.price) if doc.price is not None else None
     data["valid_until"] = doc.valid_until.isoformat() if doc.valid_until else None
+    data["credentials"] = {kind: until.isoformat() for kind, until in doc.credentials.items()}
     data["title_start"] = doc.folded_title[:256]
     data["producer_folded"] = " ".join(tokens(doc.producer_name))
     return data
@@ -138,8 +144,16 @@ class ElasticsearchBackend(SearchBackend):
     def _today(self, today: date | None) -> str:
         return (today or timezone.localdate()).isoformat()
 
-    def _filter_queries(self, filters: dict[str, list[str]], *, skip: str | None = None
-                        ) -> list:
+    def _credential_query(self, kind: str, today: str):
+        """Documents whose credential ``kind`` holds on ``today`` (an ISO date)."""
+        if kind not in self._credential_kinds:
+            return Q("match_none")
+        return Q("range", **{f"credentials.{kind}": {"gte": today}})
+
+    _credential_kinds = frozenset(kind.value for kind in CREDENTIAL_KINDS)
+
+    def _filter_queries(self, filters: dict[str, list[str]], *, skip: str | None = None,
+                        today: str | None = None) -> list:
         queries = []
         for name, values in filters.items():
             if name == skip or not values:
@@ -150,6 +164,10 @@ class ElasticsearchBackend(SearchBackend):
                 queries.append(Q("terms", stars=[int(v) for v in values if v.isdigit()]))
             elif name == "showroom":
                 queries.append(Q("terms", showrooms=values))
+            elif name == "credential":
+                day = today or self._today(None)
+                queries.append(Q("bool", should=[self._credential_query(v, day) for v in values],
+                                 minimum_should_match=1))
             elif name == "price":
                 ranges = []
                 for key, low, high in PRICE_RANGES:
@@ -182,19 +200,26 @@ class ElasticsearchBackend(SearchBackend):
         text_query, has_words = self._text_query(query.text[:MAX_QUERY_LENGTH])
         if not has_words and not query.filters:
             return SearchResults(ids=[], total=0)
-        live = Q("range", valid_until={"gte": self._today(query.today)})
+        today = self._today(query.today)
+        live = Q("range", valid_until={"gte": today})
         search = Search(using=self.client, index=self.alias).query(
-            Q("bool", must=[text_query], filter=[live, *self._filter_queries(query.filters)])
+            Q("bool", must=[text_query],
+              filter=[live, *self._filter_queries(query.filters, today=today)])
         )
         # Facet counts: each facet counted under the other facets' filters (and the gate).
         base = Search(using=self.client, index=self.alias).query(
             Q("bool", must=[text_query], filter=[live]))
-        for name in ("group", "district", "kind", "stars", "showroom", "price"):
+        for name in ("group", "district", "kind", "stars", "showroom", "price", "credential"):
             bucket = base.aggs.bucket(
                 f"f_{name}", "filter",
-                filter=Q("bool", filter=self._filter_queries(query.filters, skip=name)),
+                filter=Q("bool", filter=self._filter_queries(query.filters, skip=name,
+                                                               today=today)),
             )
-            if name == "price":
+            if name == "credential":
+                bucket.bucket("values", "filters", filters={
+                    kind: self._credential_query(kind, today) for kind in self._credential_kinds
+                })
+            elif name == "price":
                 bucket.bucket("values", A("range", field="price", keyed=False, ranges=[
                     {"key": key, "from": low, **({"to": high} if high else {})}
                     for key, low, high in PRICE_RANGES
@@ -219,8 +244,11 @@ class ElasticsearchBackend(SearchBackend):
             return SearchResults(ids=[], total=0, degraded=True)
         ids = [int(hit.meta.id) for hit in response.hits]
         facets = {}
-        for name in ("group", "district", "stars", "kind", "price", "showroom"):
+        for name in ("group", "district", "stars", "kind", "price", "showroom", "credential"):
             buckets = facets_response.aggregations[f"f_{name}"]["values"]["buckets"]
+            if name == "credential":  # a keyed "filters" aggregation: kind → bucket
+                buckets = [{"key": key, "doc_count": b["doc_count"]}
+                           for key, b in buckets.to_dict().items()]
             facets[name] = [FacetValue(key=str(b["key"]), count=b["doc_count"])
                             for b in buckets if b["doc_count"]]
             if name != "price":

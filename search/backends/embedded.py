@@ -41,10 +41,11 @@ from search.backends.base import (
     Suggestion,
 )
 from search.documents import PRICE_RANGES, ProductDoc
-from search.models import ProductDocument, SuggestionEntry, SuggestionTail
+from search.models import DocumentCredential, ProductDocument, SuggestionEntry, SuggestionTail
 from search.text import marked_tokens, tokens
 
 DOC_TABLE = "search_productdocument"
+CREDENTIAL_TABLE = DocumentCredential._meta.db_table
 FTS_TABLE = "search_productfts"
 #: The stored, GIN-indexed vector (migration 0004): marks A, folded title B, the rest C.
 PG_VECTOR = "search_vector"
@@ -108,9 +109,10 @@ def _position(vendor: str, haystack: str, needle_param: str = "%s") -> str:
 
 
 def filter_sql(filters: dict[str, list[str]], *, vendor: str, skip: str | None = None,
-               table: str = "") -> tuple[str, list]:
+               table: str = "", today: date | None = None) -> tuple[str, list]:
     """SQL conditions for ``filters`` (values OR'd within a facet, facets AND'd), leaving out the
-    facet ``skip`` (its own counts are computed without its selection): ``("", [])`` for none."""
+    facet ``skip`` (its own counts are computed without its selection): ``("", [])`` for none.
+    ``today`` (the local date when omitted) decides which credentials still hold."""
     prefix = f"{table}." if table else ""
     clauses: list[str] = []
     params: list = []
@@ -142,6 +144,12 @@ def filter_sql(filters: dict[str, list[str]], *, vendor: str, skip: str | None =
             held = [f"{_position(vendor, prefix + 'showrooms')} > 0" for _ in values]
             clauses.append(f"({' OR '.join(held)})")
             params.extend(f"|{slug}|" for slug in values)
+        elif name == "credential":
+            # A credential past its last day no longer counts, with no index write.
+            clauses.append(
+                f"{prefix}product_id IN (SELECT document_id FROM {CREDENTIAL_TABLE} "
+                f"WHERE kind IN ({', '.join(['%s'] * len(values))}) AND valid_until >= %s)")
+            params.extend([*values, today or timezone.localdate()])
     return " AND ".join(clauses), params
 
 
@@ -272,38 +280,44 @@ class EmbeddedBackend(SearchBackend):
         """See :meth:`_facets`: one statement, matching once and grouping once per facet."""
         vendor = self.vendor
         match, params = self._match_sql(words)
-        columns = ('"group", district, stars, producer_kind, price, showrooms')
+        columns = ('product_id, "group", district, stars, producer_kind, price, showrooms')
         sql = [f"WITH m AS MATERIALIZED (SELECT {columns} FROM {DOC_TABLE}{self._cover} "
                f"WHERE {_and(f'{DOC_TABLE}.valid_until >= %s', match)})"]
         params = [today, *params]
-        where, extra = filter_sql(filters, vendor=vendor)
+        where, extra = filter_sql(filters, vendor=vendor, today=today)
         branches = [f"SELECT 'total' AS facet, '' AS value, COUNT(*) AS n FROM m "
                     f"WHERE {_and(where)}"]
         params.extend(extra)
         for name, column in FACET_COLUMNS.items():
-            where, extra = filter_sql(filters, vendor=vendor, skip=name)
+            where, extra = filter_sql(filters, vendor=vendor, skip=name, today=today)
             value = f"CAST({column} AS VARCHAR(100))" if name == "stars" else column
             present = "" if name == "stars" else f"{column} <> ''"
             branches.append(f"SELECT '{name}', {value}, COUNT(*) FROM m "
                             f"WHERE {_and(present, where)} GROUP BY {column}")
             params.extend(extra)
-        where, extra = filter_sql(filters, vendor=vendor, skip="price")
+        where, extra = filter_sql(filters, vendor=vendor, skip="price", today=today)
         bucket = _price_bucket_sql()
         branches.append(f"SELECT 'price', {bucket}, COUNT(*) FROM m "
                         f"WHERE {_and('price IS NOT NULL', where)} GROUP BY {bucket}")
         params.extend(extra)
-        where, extra = filter_sql(filters, vendor=vendor, skip="showroom")
+        where, extra = filter_sql(filters, vendor=vendor, skip="showroom", today=today)
         held = "showrooms <> ''"
         branches.append(f"SELECT 'showroom', showrooms, COUNT(*) FROM m "
                         f"WHERE {_and(held, where)} GROUP BY showrooms")
         params.extend(extra)
+        # One credential row per kind and document: COUNT(*) counts products.
+        where, extra = filter_sql(filters, vendor=vendor, skip="credential", today=today)
+        branches.append(f"SELECT 'credential', c.kind, COUNT(*) FROM m "
+                        f"JOIN {CREDENTIAL_TABLE} c ON c.document_id = m.product_id "
+                        f"WHERE {_and('c.valid_until >= %s', where)} GROUP BY c.kind")
+        params.extend([today, *extra])
         sql.append(" UNION ALL ".join(branches))
         with connection.cursor() as cursor:
             cursor.execute("\n".join(sql), params)
             rows = cursor.fetchall()
         total = 0
         counts: dict[str, dict[str, int]] = {name: {} for name in
-                                             [*FACET_COLUMNS, "price", "showroom"]}
+                                             [*FACET_COLUMNS, "price", "showroom", "credential"]}
         for facet, value, n in rows:
             if facet == "total":
                 total = n
@@ -318,13 +332,14 @@ class EmbeddedBackend(SearchBackend):
         facets["price"] = [FacetValue(key=key, count=counts["price"][key])
                            for key, _low, _high in PRICE_RANGES if counts["price"].get(key)]
         return total, {name: facets[name] for name in
-                       ("group", "district", "stars", "kind", "price", "showroom")}
+                       ("group", "district", "stars", "kind", "price", "showroom",
+                        "credential")}
 
     def _ranked_ids(self, words: list[str], marked: list[str], filters: dict[str, list[str]],
                     today: date, *, limit: int, offset: int) -> list[int]:
         """Ids of the page of documents matching ``words`` and ``filters``, best first."""
         match, match_params = self._match_sql(words, table="d")
-        where, filter_params = filter_sql(filters, vendor=self.vendor, table="d")
+        where, filter_params = filter_sql(filters, vendor=self.vendor, table="d", today=today)
         order, order_params = _rank_sql(self.vendor, words, marked, table="d")
         sql = (f"SELECT d.product_id FROM {DOC_TABLE} AS d{self._cover} "
                f"WHERE {_and(match, 'd.valid_until >= %s', where)} "
@@ -339,7 +354,7 @@ class EmbeddedBackend(SearchBackend):
         """Ids of the page of documents matching ``words`` and ``filters`` in ``sort`` order
         (products without a price last)."""
         match, match_params = self._match_sql(words, table="d")
-        where, filter_params = filter_sql(filters, vendor=self.vendor, table="d")
+        where, filter_params = filter_sql(filters, vendor=self.vendor, table="d", today=today)
         order = {
             "price_asc": "CASE WHEN d.price IS NULL THEN 1 ELSE 0 END, d.price, d.stars DESC",
             "price_desc": "CASE WHEN d.price IS NULL THEN 1 ELSE 0 END, d.price DESC, "
@@ -433,6 +448,12 @@ class EmbeddedBackend(SearchBackend):
             )
             for d in docs
         ], **self._upsert)
+        # _delete_ids removed the old rows (the cascade); an upserted document may keep some.
+        DocumentCredential.objects.filter(document_id__in=ids).delete()
+        DocumentCredential.objects.bulk_create([
+            DocumentCredential(document_id=d.id, kind=kind, valid_until=until)
+            for d in docs for kind, until in d.credentials.items()
+        ])
         if self.vendor == "sqlite":
             with connection.cursor() as cursor:
                 cursor.executemany(
@@ -542,7 +563,8 @@ class EmbeddedBackend(SearchBackend):
                 cursor.execute(f"VACUUM ANALYZE {', '.join(self._tables)}")
         return written
 
-    _tables = (DOC_TABLE, SuggestionEntry._meta.db_table, SuggestionTail._meta.db_table)
+    _tables = (DOC_TABLE, SuggestionEntry._meta.db_table, SuggestionTail._meta.db_table,
+               CREDENTIAL_TABLE)
 
     @transaction.atomic
     def _replace_all(self, documents: Iterable[ProductDoc]) -> int:
@@ -550,6 +572,7 @@ class EmbeddedBackend(SearchBackend):
         _lock_index_writes()
         SuggestionTail.objects.all().delete()
         SuggestionEntry.objects.all().delete()
+        DocumentCredential.objects.all().delete()
         ProductDocument.objects.all().delete()
         _browse_changed()
         transaction.on_commit(_browse_changed)
