@@ -26,6 +26,7 @@ from oscar.core import prices
 from oscar.core.loading import get_class, get_model
 
 from marketplace.shipping.methods import HomeDelivery
+from catalog.services import credential_propose
 from producers.dashboard import urls as dashboard_urls
 from producers.dashboard.access import (
     SCOPED_KWARGS,
@@ -55,7 +56,8 @@ WATCHED_MODELS = (
     ("partner", "StockMovement"), ("partner", "StockThreshold"), ("partner", "StockRecord"),
     ("partner", "ShowroomOperator"), ("partner", "Partner"), ("partner", "Producer"),
     ("catalogue", "Product"), ("catalogue", "ProductImage"), ("catalogue", "ProductCategory"),
-    ("catalogue", "OcopCertificate"), ("order", "Order"), ("order", "Line"),
+    ("catalogue", "OcopCertificate"), ("catalogue", "ProductCredential"),
+    ("order", "Order"), ("order", "Line"),
     ("order", "ShippingEvent"), ("order", "OrderNote"), ("order", "OrderStatusChange"),
     ("partner", "Enquiry"), ("partner", "EnquiryMessage"),
 )
@@ -132,8 +134,8 @@ def _order(*products, number):
 
 def _producer_world(showroom, number):
     """A producer with a user, a product with stock online and at ``showroom``, a ledger line,
-    a threshold, a certificate, an order holding one of its lines and a wholesale enquiry
-    with a reply."""
+    a threshold, a certificate, a proposed credential, an order holding one of its lines and a
+    wholesale enquiry with a reply."""
     producer = ProducerFactory()
     user = UserFactory()
     producer.partner.users.add(user)
@@ -147,6 +149,8 @@ def _producer_world(showroom, number):
         contact_name="Hà", phone="0912345678", email=f"{number}@example.vn", quantity=2,
         unit="tan", destination="VN:Hà Nội", delivery_period="Hằng tháng")
     enquiry_reply(enquiry=enquiry, by=user, body="Đã nhận")
+    credential = credential_propose(product=product, kind="barcode", number="8930000000019",
+                                    by=user)
     return {
         "producer": producer, "user": user, "product": product,
         "objects": {
@@ -155,6 +159,7 @@ def _producer_world(showroom, number):
             "line_id": order.lines.get().pk,
             "certificate_id": product.certificates.get().pk,
             "threshold_id": threshold.pk,
+            "credential_id": credential.pk,
             "order_id": order.pk,
             "enquiry_id": enquiry.pk,
             "place_id": showroom.pk,
@@ -283,6 +288,7 @@ def test_the_producer_reaches_its_own_objects(client, world, endpoint):
 
 def test_the_matrix_covers_the_sections_it_must():
     names = {e.name for e in ENDPOINTS}
-    assert {"home", "products", "stock", "certificates"} <= names
+    assert {"home", "products", "stock", "certificates", "credentials"} <= names
     scoped = {k for e in SCOPED_ENDPOINTS for k in e.kwargs}
-    assert {"product_id", "movement_id", "certificate_id", "threshold_id", "enquiry_id"} <= scoped
+    assert {"product_id", "movement_id", "certificate_id", "threshold_id", "enquiry_id",
+            "credential_id"} <= scoped
