@@ -34,11 +34,13 @@ OcopCertificate = get_model("catalogue", "OcopCertificate")
 Partner = get_model("partner", "Partner")
 Producer = get_model("partner", "Producer")
 StockRecord = get_model("partner", "StockRecord")
+ProductCredential = get_model("catalogue", "ProductCredential")
 
 AS_OF = demo_data.AS_OF
 COUNTED_MODELS = (
     District, Commune, Place, Category, ProductClass, Product, ProductCategory, ProductImage,
     OcopCertificate, Partner, Producer, StockRecord, Page, WagtailSite, get_user_model(),
+    ProductCredential,
 )
 
 
@@ -288,3 +290,31 @@ def test_command_refuses_to_run_with_debug_off_unless_forced(media_root, setting
     assert "Demo logins:" in output
     assert "admin / ocop-admin-2026" in output
     assert "htx.vaithieu / ocop-producer-2026" in output
+
+
+@pytest.mark.django_db
+def test_signature_products_carry_their_credentials_marked_as_demo_data(loaded):
+    # given the demo loaded on its day
+    from catalog import credentials
+
+    def shown(sku):
+        product = StockRecord.objects.get(partner_sku=sku).product
+        return {c.kind for c in selectors.product_credentials_shown(product, today=AS_OF)}
+
+    # then the GI of Lục Ngạn lychee, the collective trademarks of Chũ noodles and Yên Thế
+    # chicken, barcodes and VietGAP for lychee and vegetables show
+    assert {"gi", "vietgap", "barcode"} <= shown("LN-VT-001")
+    assert {"collective_tm", "barcode"} <= shown("LN-MC-001")
+    assert "collective_tm" in shown("YT-GD-001")
+    assert "vietgap" in shown("LG-RS-001")
+    # every barcode is a valid 893 GTIN, every number is marked as demo data
+    for credential in ProductCredential.objects.all():
+        assert "demo" in credential.note
+        if credential.kind == "barcode":
+            assert credentials.gtin_clean(credential.number) == credential.number
+            assert credentials.gtin_is_vietnamese(credential.number)
+    # one proposal waits for review, one food-safety certificate has lapsed and is not shown
+    assert ProductCredential.objects.filter(status="proposed").count() == 1
+    lapsed = ProductCredential.objects.get(kind="food_safety")
+    assert lapsed.status == "verified" and lapsed.valid_until < AS_OF
+    assert "food_safety" not in shown("LN-MC-001")
