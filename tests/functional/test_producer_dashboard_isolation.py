@@ -25,8 +25,8 @@ from django.urls import URLPattern, URLResolver, reverse
 from oscar.core import prices
 from oscar.core.loading import get_class, get_model
 
-from marketplace.shipping.methods import HomeDelivery
 from catalog.services import credential_propose
+from marketplace.shipping.methods import HomeDelivery
 from producers.dashboard import urls as dashboard_urls
 from producers.dashboard.access import (
     SCOPED_KWARGS,
