@@ -6,6 +6,30 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+#: The programme office's group (``catalog.services.PROGRAMME_OFFICE_GROUP``): it records and
+#: verifies product credentials in the Django admin.
+PROGRAMME_OFFICE_GROUP = "Văn phòng điều phối OCOP"
+
+
+def grant_credentials_to_office(apps, schema_editor):
+    """Give the programme office the rights to record, review and view product credentials;
+    granted here so that every install has them, not only the demo."""
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, verbosity=0, apps=apps)
+        app_config.models_module = None
+    group_model = apps.get_model("auth", "Group")
+    permission_model = apps.get_model("auth", "Permission")
+    group, _ = group_model.objects.get_or_create(name=PROGRAMME_OFFICE_GROUP)
+    group.permissions.add(*permission_model.objects.filter(
+        content_type__app_label="catalogue",
+        codename__in=["view_productcredential", "add_productcredential",
+                      "change_productcredential"],
+    ))
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -39,4 +63,5 @@ class Migration(migrations.Migration):
                 'indexes': [models.Index(fields=['product', 'status', 'valid_until'], name='catalogue_p_product_cd043e_idx')],
             },
         ),
+        migrations.RunPython(grant_credentials_to_office, migrations.RunPython.noop),
     ]
