@@ -26,14 +26,21 @@ def credentialled(backend):  # noqa: F811
     noodles = searchable_product("Mỳ Chũ Nam Dương", stars=4, district="Lục Ngạn")
     plain = searchable_product("Mỳ Chũ gạo lứt", stars=3, district="Lục Ngạn")
     proposed = searchable_product("Mỳ Chũ rau củ", stars=3, district="Lục Ngạn")
-    services.credential_record(product=lychee, kind="gi", number="00073",
-                               issuer="Cục Sở hữu trí tuệ")
-    services.credential_record(product=lychee, kind="vietgap", number="VG-1", issuer="TT X",
-                               issued_on=today - timedelta(days=300), valid_until=today)
-    services.credential_record(product=noodles, kind="collective_tm", number="4-0201",
-                               issuer="Cục Sở hữu trí tuệ")
-    services.credential_record(product=proposed, kind="gi", number="1", issuer="x",
-                               verified=False)
+    services.credential_record(
+        product=lychee, kind="gi", number="00073", issuer="Cục Sở hữu trí tuệ"
+    )
+    services.credential_record(
+        product=lychee,
+        kind="vietgap",
+        number="VG-1",
+        issuer="TT X",
+        issued_on=today - timedelta(days=300),
+        valid_until=today,
+    )
+    services.credential_record(
+        product=noodles, kind="collective_tm", number="4-0201", issuer="Cục Sở hữu trí tuệ"
+    )
+    services.credential_record(product=proposed, kind="gi", number="1", issuer="x", verified=False)
     search_index_rebuild()
     return {"lychee": lychee, "noodles": noodles, "plain": plain, "proposed": proposed}
 
@@ -53,8 +60,7 @@ def test_credential_facet_counts_only_verified_credentials_in_force(backend, cre
 
 def test_credential_filter_narrows_results_and_keeps_other_choices(backend, credentialled):  # noqa: F811
     # when filtering "mi chu" by collective trademark
-    results = backend.search(SearchQuery(text="mi chu",
-                                         filters={"credential": ["collective_tm"]}))
+    results = backend.search(SearchQuery(text="mi chu", filters={"credential": ["collective_tm"]}))
     # then only the trademarked noodle is left; the facet still offers what the words match
     assert results.ids == [credentialled["noodles"].pk]
     assert _counts(results) == {"collective_tm": 1}
@@ -68,13 +74,15 @@ def test_a_credential_drops_out_of_the_facet_the_day_after_it_ends(backend, cred
     tomorrow = timezone.localdate() + timedelta(days=1)
     # when the same filter is asked today and tomorrow
     today_hits = backend.search(SearchQuery(text="", filters={"credential": ["vietgap"]}))
-    tomorrow_hits = backend.search(SearchQuery(text="", filters={"credential": ["vietgap"]},
-                                               today=tomorrow))
+    tomorrow_hits = backend.search(
+        SearchQuery(text="", filters={"credential": ["vietgap"]}, today=tomorrow)
+    )
     # then today it finds the lychee, tomorrow nothing, and the facet no longer offers VietGAP
     assert today_hits.ids == [credentialled["lychee"].pk]
     assert tomorrow_hits.ids == []
-    browse = backend.search(SearchQuery(text="", filters={"district": ["luc-ngan"]},
-                                        today=tomorrow))
+    browse = backend.search(
+        SearchQuery(text="", filters={"district": ["luc-ngan"]}, today=tomorrow)
+    )
     assert "vietgap" not in _counts(browse)
 
 
