@@ -21,10 +21,14 @@ class CmsConfig(AppConfig):
             post_page_move,
         )
 
+        from catalog.programme.selectors import progress_figures_register
         from cms import signals
+        from cms.selectors import fair_progress_figures
         from cms.templatetags.cms_tags import menu_cache_clear
 
         signals.connect()
+        # The progress page (in the catalogue, which may not import cms) counts the fairs.
+        progress_figures_register(fair_progress_figures)
 
         # The cached main menu follows every change to the page tree.
         for name, signal in (("published", page_published), ("unpublished", page_unpublished),

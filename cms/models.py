@@ -31,11 +31,11 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from catalog import ocop, selectors
-from cms import events
+from cms import booths, events
 from cms.blocks import BodyBlock
 from cms.feeds import FairAtomFeed, FairFeed, NewsAtomFeed, NewsFeed
 from producers.selectors import place_products_in_stock
@@ -368,6 +368,15 @@ class FairPage(RoutablePageMixin, WebsitePage):
         "catalogue.Product", blank=True, related_name="+",
         verbose_name=_("sản phẩm giới thiệu"),
     )
+    applications_close = models.DateField(
+        _("hạn đăng ký gian hàng"), null=True, blank=True,
+        help_text=_("Chủ thể đăng ký gian hàng trên trang quản lý đến hết ngày này. Bỏ trống: "
+                    "không nhận đăng ký trực tuyến."),
+    )
+    booth_plan = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("sơ đồ gian hàng"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
 
     content_panels = WebsitePage.content_panels + [
         MultiFieldPanel([
@@ -377,6 +386,11 @@ class FairPage(RoutablePageMixin, WebsitePage):
             FieldPanel("organiser"),
         ], heading=_("Thời gian và địa điểm")),
         FieldPanel("registration"),
+        MultiFieldPanel([
+            FieldPanel("applications_close"),
+            InlinePanel("booth_sizes", label=_("Loại gian hàng")),
+            FieldPanel("booth_plan"),
+        ], heading=_("Gian hàng")),
         FieldPanel("producers"),
         FieldPanel("featured_products"),
     ]
@@ -400,6 +414,10 @@ class FairPage(RoutablePageMixin, WebsitePage):
             raise ValidationError({"latitude": _("Vĩ độ phải nằm trong khoảng -90 đến 90.")})
         if self.longitude is not None and not -180 <= self.longitude <= 180:
             raise ValidationError({"longitude": _("Kinh độ phải nằm trong khoảng -180 đến 180.")})
+        if self.applications_close and self.start_date and (
+                self.applications_close >= self.start_date):
+            raise ValidationError({"applications_close": _(
+                "Hạn đăng ký gian hàng phải trước ngày bắt đầu hội chợ.")})
 
     def status(self, *, today: date | None = None) -> events.FairStatus:
         """Upcoming, on now or past, from the dates."""
@@ -456,11 +474,21 @@ class FairPage(RoutablePageMixin, WebsitePage):
             data["organizer"] = {"@type": "Organization", "name": self.organiser}
         return data
 
+    def applications_open(self, *, today: date | None = None) -> bool:
+        """Whether producers may apply for a booth today (:func:`cms.booths.applications_open`)."""
+        return booths.applications_open(closes_on=self.applications_close,
+                                        starts_on=self.start_date,
+                                        today=today or timezone.localdate())
+
     @path("")
     def detail_route(self, request):
+        # Imported here: cms.selectors imports this module's models.
+        from cms.selectors import fair_exhibitors
+
         return self.render(request, context_overrides={
             "products": self.listed_featured_products(),
             "fair_producers": list(self.producers.order_by("pk").select_related("partner")),
+            "exhibitors": fair_exhibitors(fair=self),
         })
 
     @path("lich/")
@@ -469,6 +497,91 @@ class FairPage(RoutablePageMixin, WebsitePage):
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{self.slug}.ics"'
         return response
+
+
+class FairBoothSize(Orderable):
+    """A booth size a fair offers ("3x3 m") and how many booths of it there are."""
+
+    fair = ParentalKey(FairPage, on_delete=models.CASCADE, related_name="booth_sizes")
+    label = models.CharField(_("kích thước"), max_length=40, help_text=_("Ví dụ: 3x3 m"))
+    capacity = models.PositiveSmallIntegerField(_("số gian"))
+
+    panels = [FieldRowPanel([FieldPanel("label"), FieldPanel("capacity")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("loại gian hàng")
+        verbose_name_plural = _("loại gian hàng")
+
+    def __str__(self) -> str:
+        return f"{self.label} × {self.capacity}"
+
+
+class FairApplication(models.Model):
+    """A producer's application for a booth at a fair: the products it brings, the booth size,
+    its needs and who to call on the day; then the organiser's decision (booth number, or the
+    reason for a refusal) and, after the fair, the outcomes.
+
+    One per producer per fair. ``language`` is the language the producer applied in: every email
+    about the application is written in it. Writes go through :mod:`cms.services`; the statuses
+    and rules are :mod:`cms.booths`.
+    """
+
+    Status = models.TextChoices(
+        "Status", [(s.name, (s.value, booths.APPLICATION_STATUS_LABELS[s]))
+                   for s in booths.ApplicationStatus])
+
+    fair = models.ForeignKey(FairPage, on_delete=models.CASCADE, related_name="applications",
+                             verbose_name=_("hội chợ"))
+    producer = models.ForeignKey("partner.Producer", on_delete=models.CASCADE,
+                                 related_name="fair_applications", verbose_name=_("chủ thể"))
+    products = models.ManyToManyField("catalogue.Product", related_name="+",
+                                      verbose_name=_("sản phẩm mang đến"))
+    # SET_NULL: an editor removing a booth size from the page must not fail the publish.
+    booth_size = models.ForeignKey(FairBoothSize, on_delete=models.SET_NULL, null=True,
+                                   related_name="applications", verbose_name=_("loại gian hàng"))
+    needs_power = models.BooleanField(_("cần điện"), default=False)
+    needs_refrigeration = models.BooleanField(_("cần tủ lạnh, tủ mát"), default=False)
+    contact_name = models.CharField(_("người liên hệ trong ngày hội chợ"), max_length=120)
+    contact_phone = models.CharField(_("điện thoại"), max_length=30)
+    note = models.TextField(_("ghi chú"), blank=True, max_length=1000)
+    language = models.CharField(_("ngôn ngữ"), max_length=10, default="vi")
+    status = models.CharField(_("trạng thái"), max_length=12, choices=Status.choices,
+                              default=booths.ApplicationStatus.PENDING)
+    booth_number = models.CharField(_("số gian hàng"), max_length=booths.BOOTH_NUMBER_MAX_LENGTH,
+                                    blank=True)
+    refusal_reason = models.TextField(_("lý do không nhận"), blank=True)
+    visitors = models.PositiveIntegerField(_("lượt khách"), null=True, blank=True)
+    sales_vnd = models.PositiveBigIntegerField(_("doanh số (đồng)"), null=True, blank=True)
+    contracts_signed = models.PositiveIntegerField(_("hợp đồng ký kết"), null=True, blank=True)
+    created_at = models.DateTimeField(_("ngày đăng ký"), auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    reviewed_at = models.DateTimeField(_("ngày xét duyệt"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("đăng ký gian hàng")
+        verbose_name_plural = _("đăng ký gian hàng")
+        ordering = ["fair_id", "created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["fair", "producer"],
+                                    name="cms_fair_application_once_per_producer"),
+            # Booth numbers are unique per fair; the empty number (not yet placed) repeats.
+            models.UniqueConstraint(fields=["fair", "booth_number"],
+                                    condition=~models.Q(booth_number=""),
+                                    name="cms_fair_application_booth_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.producer} — {self.fair}"
+
+    def status_label(self) -> str:
+        """The status in words."""
+        return booths.APPLICATION_STATUS_LABELS[booths.ApplicationStatus(self.status)]
+
+    def editable(self, *, today: date | None = None) -> bool:
+        """Whether the producer may still change it (:func:`cms.booths.application_editable`)."""
+        return booths.application_editable(
+            status=self.status, closes_on=self.fair.applications_close,
+            starts_on=self.fair.start_date, today=today or timezone.localdate())
 
 
 # --------------------------------------------------------------------------------------------

@@ -1,12 +1,25 @@
-"""Writes on the website's configuration."""
+"""Writes of the website: its configuration, and fair booth applications (submit, review,
+outcomes) with the emails they send."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import date, datetime
 from urllib.parse import urlparse
 
+from django.conf import settings
 from django.contrib.sites.models import Site as DjangoSite
-from django.db import transaction
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 from wagtail.models import Site
+
+from cms import booths
+from cms.models import FairApplication, FairBoothSize
+from producers.selectors import producer_emails
 
 
 @transaction.atomic
@@ -36,3 +49,222 @@ def site_address_set(*, url: str, site_name: str) -> Site:
         pk=1, defaults={"domain": domain, "name": site_name}
     )
     return site
+
+
+# --------------------------------------------------------------------------------------------
+# Fair booths
+# --------------------------------------------------------------------------------------------
+
+
+class BoothError(ValueError):
+    """A booth application or review that the rules refuse; ``field`` names the form field the
+    message belongs to (``None``: the whole form)."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def fair_application_submit(
+    *,
+    producer,
+    fair,
+    products: Iterable,
+    booth_size,
+    needs_power: bool,
+    needs_refrigeration: bool,
+    contact_name: str,
+    contact_phone: str,
+    note: str = "",
+    language: str,
+    today: date,
+):
+    """Create ``producer``'s application for ``fair``, or change it while it is still pending
+    and the fair still takes applications. Every product must be the producer's own; the booth
+    size must be one of the fair's. The first submission is acknowledged by email."""
+
+    products = list(products)
+    if not booths.applications_open(
+        closes_on=fair.applications_close, starts_on=fair.start_date, today=today
+    ):
+        raise BoothError(_("Hội chợ này đã hết hạn đăng ký gian hàng."))
+    if booth_size is None or booth_size.fair_id != fair.pk:
+        raise BoothError(_("Hãy chọn một loại gian hàng của hội chợ này."), field="booth_size")
+    if not products:
+        raise BoothError(_("Hãy chọn ít nhất một sản phẩm mang đến hội chợ."), field="products")
+    if any(p.producer_id != producer.pk for p in products):
+        raise BoothError(_("Chỉ mang được sản phẩm của chính chủ thể."), field="products")
+    with transaction.atomic():
+        application = (
+            FairApplication.objects.select_for_update().filter(fair=fair, producer=producer).first()
+        )
+        created = application is None
+        if created:
+            application = FairApplication(fair=fair, producer=producer, language=language)
+        elif application.status != booths.ApplicationStatus.PENDING:
+            raise BoothError(_("Đăng ký đã được ban tổ chức xét duyệt nên không sửa được nữa."))
+        application.booth_size = booth_size
+        application.needs_power = needs_power
+        application.needs_refrigeration = needs_refrigeration
+        application.contact_name = contact_name.strip()
+        application.contact_phone = contact_phone.strip()
+        application.note = note.strip()
+        application.language = language
+        application.save()
+        application.products.set(products)
+        if created:
+            # Inside the transaction: the mail backend queues a task in it (marketplace.mail),
+            # so a rolled-back submission sends nothing.
+            fair_application_email(application_id=application.pk)
+    return application
+
+
+def fair_application_review(
+    *,
+    application_id: int,
+    decision: str,
+    booth_number: str = "",
+    reason: str = "",
+    now: datetime,
+):
+    """The organiser's decision on an application: accept with a booth number, waitlist, or
+    refuse with a reason. The producer is emailed in the application's language when the
+    decision or the booth changes.
+
+    Accepting locks the booth size's row first, so two organisers accepting the last booth of a
+    size at the same moment are served one after the other: the second finds no room. Booth
+    numbers are unique per fair (checked here, and by a constraint if two race).
+    """
+
+    Status = booths.ApplicationStatus
+    if decision not in set(booths.DECISIONS):
+        raise BoothError(_("Quyết định không hợp lệ."), field="status")
+    number = booths.normalise_booth_number(booth_number)
+    with transaction.atomic():
+        application = (
+            FairApplication.objects.select_for_update()
+            .select_related("fair")
+            .get(pk=application_id)
+        )
+        before = (application.status, application.booth_number)
+        if decision == Status.ACCEPTED:
+            if not number:
+                raise BoothError(_("Hãy ghi số gian hàng khi nhận đăng ký."), field="booth_number")
+            if application.booth_size_id is None:
+                raise BoothError(_("Đăng ký chưa có loại gian hàng."), field="status")
+            size = FairBoothSize.objects.select_for_update().get(pk=application.booth_size_id)
+            taken = (
+                FairApplication.objects.filter(booth_size=size, status=Status.ACCEPTED)
+                .exclude(pk=application.pk)
+                .count()
+            )
+            if not booths.booth_size_has_room(capacity=size.capacity, accepted=taken):
+                raise BoothError(
+                    _("Đã hết gian hàng loại %(size)s (%(capacity)s gian).")
+                    % {"size": size.label, "capacity": size.capacity},
+                    field="status",
+                )
+            if (
+                FairApplication.objects.filter(fair_id=application.fair_id, booth_number=number)
+                .exclude(pk=application.pk)
+                .exists()
+            ):
+                raise BoothError(
+                    _("Số gian hàng %(number)s đã được xếp cho chủ thể khác.") % {"number": number},
+                    field="booth_number",
+                )
+            application.booth_number, application.refusal_reason = number, ""
+        elif decision == Status.REFUSED:
+            if not reason.strip():
+                raise BoothError(_("Hãy ghi lý do không nhận."), field="refusal_reason")
+            application.booth_number, application.refusal_reason = "", reason.strip()
+        else:
+            application.booth_number, application.refusal_reason = "", ""
+        application.status = decision
+        application.reviewed_at = now
+        try:
+            with transaction.atomic():
+                application.save()
+        except IntegrityError as error:
+            # Another organiser gave the same number to another producer a moment ago.
+            raise BoothError(
+                _("Số gian hàng %(number)s đã được xếp cho chủ thể khác.") % {"number": number},
+                field="booth_number",
+            ) from error
+        if (application.status, application.booth_number) != before:
+            fair_application_email(application_id=application.pk)
+    return application
+
+
+def fair_application_outcome_record(
+    *,
+    application_id: int,
+    visitors: int | None,
+    sales_vnd: int | None,
+    contracts_signed: int | None,
+    today: date,
+):
+    """Record what an exhibitor achieved at the fair; only for accepted applications, from the
+    fair's last day on."""
+
+    with transaction.atomic():
+        application = (
+            FairApplication.objects.select_for_update()
+            .select_related("fair")
+            .get(pk=application_id)
+        )
+        values = (visitors, sales_vnd, contracts_signed)
+        if all(v is None for v in values):
+            return application
+        if application.status != booths.ApplicationStatus.ACCEPTED:
+            raise BoothError(
+                _("Chỉ ghi kết quả cho chủ thể được nhận gian hàng."), field="visitors"
+            )
+        if not booths.outcomes_recordable(ends_on=application.fair.end_date, today=today):
+            raise BoothError(_("Kết quả được ghi từ ngày cuối của hội chợ."), field="visitors")
+        if any(v is not None and v < 0 for v in values):
+            raise BoothError(_("Số liệu không thể âm."), field="visitors")
+        application.visitors, application.sales_vnd, application.contracts_signed = values
+        application.save(update_fields=["visitors", "sales_vnd", "contracts_signed", "updated_at"])
+    return application
+
+
+#: Email templates (``cms/emails/fair_application_<name>_subject.txt`` / ``_body.txt``) per status.
+_EMAIL_TEMPLATES = {
+    booths.ApplicationStatus.PENDING: "received",
+    booths.ApplicationStatus.ACCEPTED: "accepted",
+    booths.ApplicationStatus.WAITLISTED: "waitlisted",
+    booths.ApplicationStatus.REFUSED: "refused",
+}
+
+
+def fair_application_email(*, application_id: int) -> bool:
+    """Email the producer where its application stands, in the language it applied in;
+    ``False`` when the producer has no address."""
+
+    application = (
+        FairApplication.objects.select_related("fair", "producer__partner", "booth_size")
+        .filter(pk=application_id)
+        .first()
+    )
+    if application is None:
+        return False
+    recipients = producer_emails(application.producer)
+    if not recipients:
+        return False
+    codes = {code for code, _name in settings.LANGUAGES}
+    language = application.language if application.language in codes else settings.LANGUAGE_CODE
+    name = _EMAIL_TEMPLATES[booths.ApplicationStatus(application.status)]
+    with translation.override(language):
+        context = {
+            "application": application,
+            "fair": application.fair,
+            "dashboard_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+            + reverse("producer_dashboard:fairs"),
+        }
+        subject = render_to_string(
+            f"cms/emails/fair_application_{name}_subject.txt", context
+        ).strip()
+        body = render_to_string(f"cms/emails/fair_application_{name}_body.txt", context)
+    send_mail(subject, body, None, recipients)
+    return True

@@ -9,6 +9,7 @@ its date reads as expired even before the daily job has marked it.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -173,6 +174,8 @@ class Progress:
     protected: int = 0
     protected_by_kind: dict[str, int] = field(default_factory=dict)
     targets: list[dict] = field(default_factory=list)
+    #: ``(code, label, count)`` from the apps registered in :data:`PROGRESS_FIGURES`.
+    figures: list[tuple[str, str, int]] = field(default_factory=list)
 
     def table_rows(self) -> list[tuple[str, str, int]]:
         """Every figure as (dimension, key, count) rows, for the CSV export."""
@@ -183,7 +186,20 @@ class Progress:
                            ("criteria_set", self.by_criteria_set)):
             rows += [(name, str(key), count) for key, count in data.items()]
         rows += [(f"target:{t['code']}", str(t["target"]), t["count"]) for t in self.targets]
+        rows += [(code, "", count) for code, _label, count in self.figures]
         return rows
+
+
+#: Figures other apps add to the progress page. The catalogue imports no other app (pyproject's
+#: import contracts), so those apps register a callable here from their ``AppConfig.ready``; each
+#: takes ``today`` and returns ``(code, label, count)`` rows (the fairs, in :mod:`cms.apps`).
+PROGRESS_FIGURES: list[Callable[[date], list[tuple[str, str, int]]]] = []
+
+
+def progress_figures_register(source: Callable[[date], list[tuple[str, str, int]]]) -> None:
+    """Add ``source`` to :data:`PROGRESS_FIGURES` (once, however often ``ready`` runs)."""
+    if source not in PROGRESS_FIGURES:
+        PROGRESS_FIGURES.append(source)
 
 
 def progress_on(*, today: date) -> Progress:
@@ -226,6 +242,7 @@ def progress_on(*, today: date) -> Progress:
     progress.five_star = stars.get(5, 0)
     _count_protected(progress, product_ids=set(current), today=today)
     progress.targets = targets_on(today=today)
+    progress.figures = [row for source in PROGRESS_FIGURES for row in source(today)]
     return progress
 
 

@@ -42,10 +42,13 @@ SCOPED_KWARGS = {
     "threshold_id": "a low-stock threshold of one of the producer's products",
     "enquiry_id": "partner.Enquiry (a wholesale enquiry) about one of the producer's products",
     "credential_id": "catalogue.ProductCredential of one of the producer's products",
+    "application_id": "cms.FairApplication (a booth application) of the producer",
 }
 #: URL keyword arguments that name shared things (showroom points are public places).
 SHARED_KWARGS = {
     "place_id": "catalogue.Place of kind showroom",
+    # Fairs are public pages; a producer's application is looked up by (fair, producer).
+    "fair_id": "cms.FairPage (a live fair in the default language)",
     # The invitation link (views_accounts.InviteAcceptView): no object of a producer is named;
     # the signed token is the key, and a wrong one is refused like a used one.
     "uidb64": "a user id in an invitation link",
@@ -120,6 +123,8 @@ def scoped_object_exists(producer: Producer, name: str, value) -> bool:
         "enquiry_id": lambda: get_model("partner", "Enquiry").objects.filter(producer=producer),
         "credential_id": lambda: get_model("catalogue", "ProductCredential").objects.filter(
             product__in=products),
+        "application_id": lambda: get_model("cms", "FairApplication").objects.filter(
+            producer=producer),
     }
     if name not in lookups:
         return False

@@ -12,6 +12,7 @@ from producers.dashboard import (
     views_counter,
     views_credentials,
     views_enquiries,
+    views_fairs,
     views_home,
     views_orders,
     views_products,
@@ -51,6 +52,12 @@ urlpatterns = [
     path("chung-chi/", views_credentials.CredentialListView.as_view(), name="credentials"),
     path("chung-chi/<int:credential_id>/", views_credentials.CredentialDetailView.as_view(),
          name="credential_detail"),
+    # fairs
+    path("hoi-cho/", views_fairs.FairListView.as_view(), name="fairs"),
+    path("hoi-cho/<int:fair_id>/dang-ky/", views_fairs.FairApplyView.as_view(),
+         name="fair_apply"),
+    path("hoi-cho/dang-ky/<int:application_id>/", views_fairs.FairApplicationView.as_view(),
+         name="fair_application"),
     # orders
     path("don-hang/", views_orders.OrderListView.as_view(), name="orders"),
     path("don-hang/dong/<int:line_id>/", views_orders.LineView.as_view(), name="order_line"),
