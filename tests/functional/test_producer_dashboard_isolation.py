@@ -43,8 +43,11 @@ from producers.services import (
 )
 from producers.strategy import OcopStrategy
 from tests.factories import ProducerFactory, ShowroomFactory, UserFactory, listed_product
+from tests.fairs import booth_size, make_fair
+from tests.functional.conftest import make_home_page
 
 Basket = get_model("basket", "Basket")
+FairApplication = get_model("cms", "FairApplication")
 OrderCreator = get_class("order.utils", "OrderCreator")
 
 pytestmark = pytest.mark.django_db
@@ -60,6 +63,7 @@ WATCHED_MODELS = (
     ("order", "Order"), ("order", "Line"),
     ("order", "ShippingEvent"), ("order", "OrderNote"), ("order", "OrderStatusChange"),
     ("partner", "Enquiry"), ("partner", "EnquiryMessage"),
+    ("cms", "FairApplication"),
 )
 
 
@@ -132,10 +136,11 @@ def _order(*products, number):
     )
 
 
-def _producer_world(showroom, number):
+def _producer_world(showroom, number, fairs):
     """A producer with a user, a product with stock online and at ``showroom``, a ledger line,
-    a threshold, a certificate, a proposed credential, an order holding one of its lines and a
-    wholesale enquiry with a reply."""
+    a threshold, a certificate, a proposed credential, an order holding one of its lines, a
+    wholesale enquiry with a reply and a booth application for the first of ``fairs`` (the
+    second, still open, it has not applied for)."""
     producer = ProducerFactory()
     user = UserFactory()
     producer.partner.users.add(user)
@@ -151,6 +156,11 @@ def _producer_world(showroom, number):
     enquiry_reply(enquiry=enquiry, by=user, body="Đã nhận")
     credential = credential_propose(product=product, kind="barcode", number="8930000000019",
                                     by=user)
+    applied, still_open = fairs
+    application = FairApplication.objects.create(
+        fair=applied, producer=producer, booth_size=booth_size(applied, "3x3 m"),
+        contact_name="Chị Hoa", contact_phone="0912345678")
+    application.products.add(product)
     return {
         "producer": producer, "user": user, "product": product,
         "objects": {
@@ -162,6 +172,8 @@ def _producer_world(showroom, number):
             "credential_id": credential.pk,
             "order_id": order.pk,
             "enquiry_id": enquiry.pk,
+            "application_id": application.pk,
+            "fair_id": still_open.pk,
             "place_id": showroom.pk,
             # an invitation link that was never sent
             "uidb64": "MA", "token": "cg0000-00000000000000000000000000000000",
@@ -172,8 +184,10 @@ def _producer_world(showroom, number):
 @pytest.fixture
 def world():
     showroom = ShowroomFactory()
-    return {"mine": _producer_world(showroom, "A0001"),
-            "theirs": _producer_world(showroom, "B0001"), "showroom": showroom}
+    home = make_home_page()
+    fairs = (make_fair(home=home), make_fair(home=home, title="Hội chợ còn nhận đăng ký"))
+    return {"mine": _producer_world(showroom, "A0001", fairs),
+            "theirs": _producer_world(showroom, "B0001", fairs), "showroom": showroom}
 
 
 def _url(endpoint: Endpoint, objects: dict) -> str:
@@ -194,6 +208,7 @@ def _plausible_post(world) -> dict:
         "description": "sửa trộm", "version": "x", "status": "Đã gửi hàng",
         "action": "ship", "carrier": "VNPost", "tracking_number": "VN123",
         "confirm": "1", "token": "x", "body": "trả lời trộm", "outcome": "won",
+        "booth_size": "1", "contact_name": "Trộm", "contact_phone": "0912345678",
     }
 
 
@@ -291,4 +306,4 @@ def test_the_matrix_covers_the_sections_it_must():
     assert {"home", "products", "stock", "certificates", "credentials"} <= names
     scoped = {k for e in SCOPED_ENDPOINTS for k in e.kwargs}
     assert {"product_id", "movement_id", "certificate_id", "threshold_id", "enquiry_id",
-            "credential_id"} <= scoped
+            "credential_id", "application_id"} <= scoped
