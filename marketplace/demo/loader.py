@@ -34,6 +34,7 @@ from marketplace.demo import calendar as demo_calendar
 from marketplace.demo import data
 from marketplace.demo import images as demo_images
 from marketplace.demo.credentials import demo_credentials_load
+from marketplace.demo.fairs import demo_fairs_load
 from marketplace.demo.fulfilment import demo_fulfilment_load
 from marketplace.demo.records import demo_records_load
 from marketplace.demo.search import search_demo_load
@@ -200,6 +201,7 @@ def demo_data_load(*, images: bool = True, image_size: int = 800,
         _load_showroom_stock(created, by=admin)
         _load_website(_load_home_page(created), created, images=images, image_size=image_size,
                       today=today)
+        demo_fairs_load(created=created, images=images)
         _load_django_site()
 
         record_lines += demo_shopper_load(created=created)

@@ -20,6 +20,7 @@ from wagtail.models import Site as WagtailSite
 from catalog import ocop, selectors
 from cms.models import HomePage
 from marketplace.demo import data as demo_data
+from marketplace.demo import fairs as demo_fairs
 from marketplace.demo import loader as demo
 
 District = get_model("catalogue", "District")
@@ -274,7 +275,9 @@ def test_pictures_are_drawn_once_and_kept_on_reload(media_root):
     for producer in Producer.objects.all():
         with producer.logo.open("rb") as handle:
             assert handle.read(8) == b"\x89PNG\r\n\x1a\n"
-    assert len(files) == len(demo_data.PRODUCTS) + len(demo_data.PRODUCERS)
+    # ... and every demo fair with booths placed its booth plan (marketplace/demo/fairs.py)
+    plans = sum(1 for fair in demo_fairs.FAIRS if any(a.booth for a in fair.applications))
+    assert len(files) == len(demo_data.PRODUCTS) + len(demo_data.PRODUCERS) + plans
 
 
 @pytest.mark.django_db
