@@ -5,6 +5,9 @@
 - *Kiểm duyệt viên* (moderators): approve and publish anything on the website.
 - *Văn phòng điều phối OCOP* (the programme office): add, edit and publish the programme pages.
 
+Editors and moderators also review fair booth applications (*Đăng ký gian hàng* in the admin,
+:mod:`cms.wagtail_hooks`): view, change and delete them.
+
 The workflow *Duyệt tin bài* (one group-approval task for the moderators) is assigned to the news
 and fair indexes of every language, so every article and fair waits for a moderator. Wagtail
 keeps every revision; scheduled go-live is Wagtail's ``publish_scheduled`` command.
@@ -36,6 +39,7 @@ APPROVAL_TASK = "Kiểm duyệt viên duyệt bài"
 
 EDIT = ("add_page", "change_page")
 PUBLISH = (*EDIT, "publish_page", "lock_page", "unlock_page")
+BOOTH_REVIEW = ("view_fairapplication", "change_fairapplication", "delete_fairapplication")
 
 
 def _page_permission(codename: str) -> Permission:
@@ -85,6 +89,10 @@ def editorial_setup(*, homes: Iterable[Page], news_indexes: Iterable[Page],
     _grant_pages(editors, news_indexes + fair_indexes, EDIT)
     _grant_pages(moderators, homes, PUBLISH)
     _grant_pages(office, programme_roots, PUBLISH)
+    booth_review = Permission.objects.filter(content_type__app_label="cms",
+                                             codename__in=BOOTH_REVIEW)
+    for group in (editors, moderators):
+        group.permissions.add(*booth_review)
 
     task = GroupApprovalTask.objects.filter(name=APPROVAL_TASK).first()
     if task is None:

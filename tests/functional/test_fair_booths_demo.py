@@ -73,6 +73,20 @@ def test_the_fair_that_is_over_counts_on_the_progress_page(client):
     assert "Lượt chủ thể tham gia hội chợ</th><td>2</td>" in text
 
 
+@pytest.mark.parametrize("group", ["Biên tập viên Sở Công Thương", "Kiểm duyệt viên"])
+def test_the_departments_editors_and_moderators_may_review_booth_applications(group):
+    # given a user in the demo's editorial group
+    from django.contrib.auth.models import Group
+
+    from tests.factories import UserFactory
+
+    user = UserFactory()
+    user.groups.add(Group.objects.get(name=group))
+    # then
+    assert user.has_perm("cms.change_fairapplication")
+    assert not user.has_perm("cms.add_fairapplication")
+
+
 def test_the_booth_plan_is_a_png_with_a_cell_per_booth():
     # when
     png = booth_plan_png(title="Hội chợ", numbers=[f"A0{n}" for n in range(1, 8)])
