@@ -65,6 +65,18 @@ def test_the_fair_page_lists_the_accepted_booths(client):
     assert "Rượu làng Vân" not in text.split('id="fair-booths"')[1].split("</ol>")[0]
 
 
+def test_the_english_fair_page_lists_the_same_booths(client):
+    # given the English translation of the Hà Nội fair
+    english = FairPage.objects.get(
+        translation_key=_fair("hoi-cho-ocop-ha-noi").translation_key, locale__language_code="en"
+    )
+    # when
+    text = client.get(english.url).content.decode()
+    # then
+    assert "Booths and exhibitors" in text
+    assert 'id="booth-a01"' in text and 'id="booth-b03"' in text
+
+
 def test_the_fair_that_is_over_counts_on_the_progress_page(client):
     # when
     text = client.get(reverse("records:progress")).content.decode()
