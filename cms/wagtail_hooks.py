@@ -69,6 +69,13 @@ class ReviewEditView(EditView):
         return self.save_action()
 
 
+class YesNoPanel(FieldPanel):
+    """A read-only yes/no field shown as "Có" / "Không" rather than True / False."""
+
+    def format_value_for_display(self, value):
+        return _("Có") if value else _("Không")
+
+
 class NoAddPermissionPolicy(ModelPermissionPolicy):
     """Model permissions, except that nobody adds an application in the admin."""
 
@@ -102,8 +109,8 @@ class FairApplicationViewSet(ModelViewSet):
                     FieldPanel("products", read_only=True),
                     FieldRowPanel(
                         [
-                            FieldPanel("needs_power", read_only=True),
-                            FieldPanel("needs_refrigeration", read_only=True),
+                            YesNoPanel("needs_power", read_only=True),
+                            YesNoPanel("needs_refrigeration", read_only=True),
                         ]
                     ),
                     FieldRowPanel(
