@@ -11,7 +11,8 @@ from datetime import date
 from decimal import Decimal
 
 from django.apps import apps
-from django.db.models import OuterRef, Prefetch, Subquery, Sum
+from django.db.models import OuterRef, Prefetch, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from oscar.core.loading import get_model
 
@@ -60,6 +61,11 @@ class ProductDoc:
     #: (:data:`CREDENTIAL_NO_END` when it has none), for those shown when indexed. Queries
     #: compare the day with today, so a credential drops out of the facet the day after it ends.
     credentials: dict[str, date] = field(default_factory=dict)
+    #: Units ordered (orders not cancelled): the "best-selling" sort.
+    sold: int = 0
+    #: Primary keys of the categories the product is filed in and of their ancestors: what a
+    #: category page lists.
+    categories: list[int] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         """The record as a dict of plain values."""
@@ -108,6 +114,22 @@ def credentials_held(product_ids: list[int]) -> dict[int, dict[str, date]]:
         until = until or CREDENTIAL_NO_END
         kinds[kind] = max(kinds.get(kind, until), until)
     return held
+#: Oscar's order status of a cancelled order (``marketplace.order.statuses.CANCELLED``; search
+#: may not import commerce, see the import contracts): its units do not count as sold.
+CANCELLED_STATUS = "Đã huỷ"
+
+
+def _sold_subquery():
+    """Units of the product ordered in orders not cancelled (0 when none), as a subquery."""
+    try:
+        line = apps.get_model("order", "Line")
+    except LookupError:
+        return Value(0)
+    units = (
+        line.objects.filter(product=OuterRef("pk")).exclude(order__status=CANCELLED_STATUS)
+        .order_by().values("product").annotate(units=Sum("quantity")).values("units")
+    )
+    return Coalesce(Subquery(units[:1]), Value(0))
 
 
 def listed_for_index(product_ids: list[int] | None = None):
@@ -120,7 +142,8 @@ def listed_for_index(product_ids: list[int] | None = None):
     if product_ids is not None:
         queryset = queryset.filter(pk__in=product_ids)
     return (
-        queryset.annotate(ocop_valid_until=Subquery(current.values("valid_until")[:1]))
+        queryset.annotate(ocop_valid_until=Subquery(current.values("valid_until")[:1]),
+                          ocop_sold=_sold_subquery())
         .select_related("producer", "origin_commune__district")
         .prefetch_related(
             Prefetch("categories", queryset=Category.objects.order_by("depth", "path")),
@@ -135,9 +158,22 @@ def _today() -> date:
     return timezone.localdate()
 
 
+def _category_ids(categories: list, paths: dict[str, int] | None) -> list[int]:
+    """The pks of ``categories`` and of their ancestors (from ``paths``: path → pk)."""
+    found: set[int] = set()
+    for category in categories:
+        found.add(category.pk)
+        for depth in range(1, category.depth):
+            ancestor = (paths or {}).get(category.path[: depth * Category.steplen])
+            if ancestor is not None:
+                found.add(ancestor)
+    return sorted(found)
+
+
 def product_document(product, *, showrooms: list[str] | None = None,
                      groups: dict[str, Category] | None = None,
-                     credentials: dict[str, date] | None = None) -> ProductDoc:
+                     credentials: dict[str, date] | None = None,
+                     paths: dict[str, int] | None = None) -> ProductDoc:
     """The document for one gate-passing ``product`` (loaded by :func:`listed_for_index`)."""
     categories = list(product.categories.all())
     leaf = categories[-1] if categories else None
@@ -182,26 +218,29 @@ def product_document(product, *, showrooms: list[str] | None = None,
         showrooms=list(showrooms or []),
         valid_until=product.ocop_valid_until,
         credentials=dict(credentials or {}),
+        sold=int(getattr(product, "ocop_sold", 0) or 0),
+        categories=_category_ids(categories, paths),
     )
 
 
 def documents_for(product_ids: list[int] | None = None, *, batch_size: int = 500):
     """Yield the documents of the gate-passing products among ``product_ids`` (all when None)."""
     groups = {c.path: c for c in Category.objects.filter(depth=1)}
+    paths = dict(Category.objects.values_list("path", "pk"))
     queryset = listed_for_index(product_ids)
     batch: list = []
     for product in queryset.iterator(chunk_size=batch_size):
         batch.append(product)
         if len(batch) >= batch_size:
-            yield from _batch_documents(batch, groups)
+            yield from _batch_documents(batch, groups, paths)
             batch = []
     if batch:
-        yield from _batch_documents(batch, groups)
+        yield from _batch_documents(batch, groups, paths)
 
 
-def _batch_documents(products: list, groups: dict) -> list[ProductDoc]:
+def _batch_documents(products: list, groups: dict, paths: dict) -> list[ProductDoc]:
     ids = [p.pk for p in products]
     held = showroom_stock(ids)
     credentials = credentials_held(ids)
-    return [product_document(p, showrooms=held.get(p.pk), groups=groups,
+    return [product_document(p, showrooms=held.get(p.pk), groups=groups, paths=paths,
                              credentials=credentials.get(p.pk)) for p in products]

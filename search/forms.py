@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from search.backends.base import FACETS, SORTS
+from search.documents import PRICE_RANGES
 from search.text import clean_query
 
 
@@ -24,13 +25,21 @@ class SearchForm(forms.Form):
         return clean_query(self.cleaned_data.get("q"))
 
 
+PRICE_KEYS = frozenset(key for key, _low, _high in PRICE_RANGES)
+
+
 def filters_from(params) -> dict[str, list[str]]:
-    """The facet filters in a query string (unknown names ignored, values capped)."""
+    """The facet filters in a query string (unknown names, stars and price ranges ignored,
+    values capped; repeated values kept once)."""
     filters: dict[str, list[str]] = {}
     for name in FACETS:
         values = [v.strip()[:100] for v in params.getlist(name)[:20] if v.strip()]
         if name == "stars":
             values = [v for v in values if v in {"3", "4", "5"}]
+        elif name == "price":
+            # A range not offered would match nothing: ignored like any malformed parameter.
+            values = [v for v in values if v in PRICE_KEYS]
+        values = list(dict.fromkeys(values))
         if values:
             filters[name] = values
     return filters

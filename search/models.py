@@ -50,6 +50,11 @@ class ProductDocument(models.Model):
     #: Showroom slugs where the product can be collected, as ``|slug|slug|`` (empty: none).
     showrooms = models.CharField(max_length=500, blank=True)
     valid_until = models.DateField(db_index=True)
+    #: Units ordered in orders not cancelled: the "best-selling" sort.
+    sold = models.PositiveIntegerField(default=0)
+    #: Pks of the categories the product is filed in and their ancestors, as ``|pk|pk|``: what
+    #: a category page lists.
+    categories = models.CharField(max_length=500, blank=True, default="")
     #: Indexed: its maximum is part of the key of cached facet counts (search.backends.embedded).
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.generic import ListView, TemplateView
+from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
 from catalog import credentials
@@ -120,30 +120,42 @@ class FacetedSearchView(TemplateView):
         return "?" + urlencode(pairs)
 
     def _facets(self, facets, filters, query, sort) -> list[dict]:
-        shown = []
-        for name, values in facets.items():
-            if not values:
-                continue
-            labels = _facet_labels(name, [v.key for v in values])
-            selected = filters.get(name, [])
-            items = []
-            for value in values:
-                chosen = value.key in selected
-                toggled = dict(filters)
-                toggled[name] = ([v for v in selected if v != value.key] if chosen
-                                 else [*selected, value.key])
-                items.append({
-                    "key": value.key, "label": labels.get(value.key, value.key),
-                    "count": value.count, "selected": chosen,
-                    "url": self._url(query, {k: v for k, v in toggled.items() if v}, sort, 1),
-                })
-            if name == "stars":
-                items.sort(key=lambda item: item["key"], reverse=True)
-            elif name == "credential":  # protection first, as the kinds are listed
-                order = {k.value: i for i, k in enumerate(credentials.KINDS)}
-                items.sort(key=lambda item: order.get(item["key"], len(order)))
-            shown.append({"name": name, "title": self.FACET_TITLES[name], "items": items})
-        return shown
+        return facet_groups(facets, filters,
+                            lambda chosen: self._url(query, chosen, sort, 1))
+
+
+def facet_groups(facets, filters: dict[str, list[str]], url_for) -> list[dict]:
+    """The facets of a result as the search and catalogue pages show them: each value with its
+    label, count, whether it is chosen and the URL (``url_for(filters)``) that toggles it.
+
+    Every facet the backend counts is shown, titled from :attr:`FacetedSearchView.FACET_TITLES`,
+    so a facet added there appears on both pages.
+    """
+    shown = []
+    for name, values in facets.items():
+        if not values:
+            continue
+        labels = _facet_labels(name, [v.key for v in values])
+        selected = filters.get(name, [])
+        items = []
+        for value in values:
+            chosen = value.key in selected
+            toggled = dict(filters)
+            toggled[name] = ([v for v in selected if v != value.key] if chosen
+                             else [*selected, value.key])
+            items.append({
+                "key": value.key, "label": labels.get(value.key, value.key),
+                "count": value.count, "selected": chosen,
+                "url": url_for({k: v for k, v in toggled.items() if v}),
+            })
+        if name == "stars":
+            items.sort(key=lambda item: item["key"], reverse=True)
+        elif name == "credential":  # protection first, as the kinds are listed
+            order = {k.value: i for i, k in enumerate(credentials.KINDS)}
+            items.sort(key=lambda item: order.get(item["key"], len(order)))
+        shown.append({"name": name, "title": FacetedSearchView.FACET_TITLES.get(name, name),
+                      "items": items})
+    return shown
 
 
 class SuggestView(View):
@@ -160,39 +172,90 @@ class SuggestView(View):
         return response
 
 
-class CatalogueView(ListView):
+class BrowseView(TemplateView):
+    """Products on sale with sort, facet filters and pages, through the search backend (the
+    same facets and counts as the search page). The base of the catalogue and category pages.
+
+    Every choice is a GET parameter, so a filtered page is a URL that can be shared (and is
+    cached by the page cache under its own query string). Unknown or malformed parameters are
+    ignored (see :mod:`search.forms`). Should the backend not answer, the page falls back to
+    every product on sale, best-rated first, without filters.
+    """
+
+    template_name = "oscar/catalogue/browse.html"
+    category = None
+
+    def sort_options(self) -> list[tuple[str, str]]:
+        """The catalogue's orders; ``stars`` (its default) is the backend's order with no
+        words."""
+        return [
+            ("stars", _("Nhiều sao nhất")), ("bestselling", _("Bán chạy")),
+            ("newest", _("Mới nhất")), ("price_asc", _("Giá thấp trước")),
+            ("price_desc", _("Giá cao trước")),
+        ]
+
+    def _url(self, filters: dict[str, list[str]], sort: str, page: int = 1) -> str:
+        pairs = []
+        for name, values in filters.items():
+            pairs.extend((name, v) for v in values)
+        if sort != "stars":
+            pairs.append(("sort", sort))
+        if page > 1:
+            pairs.append(("page", str(page)))
+        return "?" + urlencode(pairs) if pairs else self.request.path
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        params = self.request.GET
+        filters = filters_from(params)
+        sort = sort_from(params)
+        if sort not in dict(self.sort_options()):
+            sort = "stars"
+        page = page_from(params)
+        results, products = product_search(query=SearchQuery(
+            text="", filters=filters, sort=sort, page=page, per_page=PER_PAGE, browse=True,
+            category=self.category.pk if self.category else None,
+        ))
+        if results.degraded:
+            return self._fallback(context)
+        num_pages = max(ceil(results.total / PER_PAGE), 1)
+        chosen = sum(len(values) for values in filters.values())
+        context.update(
+            category=self.category, products=products, total=results.total,
+            filters=filters, chosen_count=chosen, sort=sort, sort_options=self.sort_options(),
+            facets=facet_groups(results.facets, filters, lambda f: self._url(f, sort)),
+            page_number=page, num_pages=num_pages,
+            previous_url=self._url(filters, sort, page - 1) if page > 1 else None,
+            next_url=self._url(filters, sort, page + 1) if page < num_pages else None,
+            clear_url=self._url({}, sort) if filters else None,
+        )
+        return context
+
+    def _fallback(self, context):
+        """The backend did not answer: the best-rated products on sale, read from the
+        database, without filters (the storefront stays up when a search cluster is down)."""
+        listed = catalog_selectors.product_cards_queryset()
+        if self.category is not None:
+            categories = self.category.get_descendants_and_self()
+            listed = listed.filter(
+                pk__in=Product.objects.filter(categories__in=categories).values("pk"))
+        context.update(category=self.category, products=list(listed[:PER_PAGE]),
+                       total=listed.count(), degraded=True, filters={}, facets=[],
+                       sort="stars", sort_options=[])
+        return context
+
+
+class CatalogueView(BrowseView):
     """The storefront: every product on sale, best-rated first (Oscar finds it by name)."""
 
-    template_name = "oscar/catalogue/browse.html"
-    context_object_name = "products"
-    paginate_by = 24
 
-    def get_queryset(self):
-        return catalog_selectors.product_cards_queryset()
-
-
-class ProductCategoryView(ListView):
+class ProductCategoryView(BrowseView):
     """A category page: the products on sale in the category and its subcategories."""
-
-    template_name = "oscar/catalogue/browse.html"
-    context_object_name = "products"
-    paginate_by = 24
 
     def get(self, request, *args, **kwargs):
         self.category = get_object_or_404(Category, pk=kwargs["pk"])
         expected = self.category.get_absolute_url()
         if unquote(expected) != unquote(request.path):
-            return HttpResponsePermanentRedirect(expected)
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponsePermanentRedirect(expected + (f"?{query}" if query else ""))
         return super().get(request, *args, **kwargs)
-
-    def get_queryset(self):
-        categories = self.category.get_descendants_and_self()
-        listed = catalog_selectors.product_cards_queryset()
-        return listed.filter(
-            pk__in=Product.objects.filter(categories__in=categories).values("pk")
-        )
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["category"] = self.category
-        return context

@@ -15,8 +15,9 @@ from datetime import date
 
 #: Facet names, as used in query strings and in :attr:`SearchResults.facets`.
 FACETS = ("group", "district", "stars", "kind", "price", "showroom", "credential")
-#: Sort orders offered to shoppers; ``relevance`` is the default.
-SORTS = ("relevance", "price_asc", "price_desc", "stars")
+#: Sort orders offered to shoppers; ``relevance`` is the default. ``newest`` puts the most
+#: recently added products first, ``bestselling`` the most units ordered.
+SORTS = ("relevance", "price_asc", "price_desc", "stars", "newest", "bestselling")
 
 
 @dataclass
@@ -29,6 +30,12 @@ class SearchQuery:
     page: int = 1
     per_page: int = 24
     today: date | None = None
+    #: Browsing (the catalogue and category pages): no words and no filters lists every
+    #: product instead of none.
+    browse: bool = False
+    #: Only products filed in this category or one below it (its primary key); not a facet,
+    #: so never counted or dropped from the counts.
+    category: int | None = None
 
 
 @dataclass

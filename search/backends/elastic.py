@@ -96,11 +96,15 @@ class ProductIndexDoc(Document):
     #: One date per credential kind: its last valid day (see ProductDoc.credentials). A plain
     #: object, not nested: the facet is a range filter per kind, which needs no nesting.
     credentials = Object(properties={kind.value: Date() for kind in CREDENTIAL_KINDS})
+    sold = Integer()
+    categories = Integer(multi=True)
+    #: The product id again, as a number: ids grow with each product added ("newest").
+    product_id = Integer()
 
 
 def _source(doc: ProductDoc) -> dict:
     data = doc.as_dict()
-    data.pop("id")
+    data["product_id"] = data.pop("id")
     data["price"] = float(doc.price) if doc.price is not None else None
     data["valid_until"] = doc.valid_until.isoformat() if doc.valid_until else None
     data["credentials"] = {kind: until.isoformat() for kind, until in doc.credentials.items()}
@@ -198,10 +202,13 @@ class ElasticsearchBackend(SearchBackend):
 
     def search(self, query: SearchQuery) -> SearchResults:
         text_query, has_words = self._text_query(query.text[:MAX_QUERY_LENGTH])
-        if not has_words and not query.filters:
+        if not has_words and not query.filters and not query.browse:
             return SearchResults(ids=[], total=0)
         today = self._today(query.today)
         live = Q("range", valid_until={"gte": today})
+        if query.category is not None:
+            # The category page's category: part of the gate here, never a facet.
+            live = Q("bool", filter=[live, Q("term", categories=query.category)])
         search = Search(using=self.client, index=self.alias).query(
             Q("bool", must=[text_query],
               filter=[live, *self._filter_queries(query.filters, today=today)])
@@ -232,6 +239,9 @@ class ElasticsearchBackend(SearchBackend):
             "price_asc": [{"price": {"order": "asc", "missing": "_last"}}, "-stars"],
             "price_desc": [{"price": {"order": "desc", "missing": "_last"}}, "-stars"],
             "stars": ["-stars", "_score"],
+            # An index made before these fields existed sorts as if they were 0.
+            "newest": [{"product_id": {"order": "desc", "unmapped_type": "long"}}],
+            "bestselling": [{"sold": {"order": "desc", "unmapped_type": "long"}}, "-stars"],
         }.get(query.sort, ["_score", "-stars"] if has_words else ["-stars"])
         start = max(query.page - 1, 0) * query.per_page
         search = search.sort(*sort).source(False).extra(track_total_hits=True)[

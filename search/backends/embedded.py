@@ -52,6 +52,16 @@ PG_VECTOR = "search_vector"
 #: Facet key → ProductDocument column (quoted: "group" is an SQL keyword).
 FACET_COLUMNS = {"group": '"group"', "district": "district", "stars": "stars",
                  "kind": "producer_kind"}
+#: A filter that is not a facet: the category page's category (``SearchQuery.category``).
+CATEGORY_FILTER = "_category"
+#: ORDER BY of each sort without words (products without a price last when sorting by price;
+#: ``newest``: ids grow with each product added).
+SORT_SQL = {
+    "price_asc": "CASE WHEN d.price IS NULL THEN 1 ELSE 0 END, d.price, d.stars DESC",
+    "price_desc": "CASE WHEN d.price IS NULL THEN 1 ELSE 0 END, d.price DESC, d.stars DESC",
+    "newest": "d.product_id DESC",
+    "bestselling": "d.sold DESC, d.stars DESC",
+}
 #: Longest tail stored and looked up for suggestions (characters of folded text).
 TAIL_LENGTH = 100
 #: Words of a label that start a tail: suggestions match from any of the first few words.
@@ -150,6 +160,9 @@ def filter_sql(filters: dict[str, list[str]], *, vendor: str, skip: str | None =
                 f"{prefix}product_id IN (SELECT document_id FROM {CREDENTIAL_TABLE} "
                 f"WHERE kind IN ({', '.join(['%s'] * len(values))}) AND valid_until >= %s)")
             params.extend([*values, today or timezone.localdate()])
+        elif name == CATEGORY_FILTER:
+            clauses.append(f"{_position(vendor, prefix + 'categories')} > 0")
+            params.append(f"|{int(values[0])}|")
     return " AND ".join(clauses), params
 
 
@@ -239,18 +252,21 @@ class EmbeddedBackend(SearchBackend):
 
     def search(self, query: SearchQuery) -> SearchResults:
         words = tokens(query.text)
-        if not words and not query.filters:
+        if not words and not query.filters and not query.browse:
             return SearchResults(ids=[], total=0)
         today = query.today or timezone.localdate()
-        total, facets = self._facets(words, query.filters, today)
+        filters = dict(query.filters)
+        if query.category is not None:
+            filters[CATEGORY_FILTER] = [str(query.category)]
+        total, facets = self._facets(words, filters, today)
         offset = max(query.page - 1, 0) * query.per_page
         if not total:
             ids = []
         elif query.sort == "relevance" and words:
-            ids = self._ranked_ids(words, marked_tokens(query.text), query.filters, today,
+            ids = self._ranked_ids(words, marked_tokens(query.text), filters, today,
                                    limit=query.per_page, offset=offset)
         else:
-            ids = self._sorted_ids(words, query.filters, today, sort=query.sort,
+            ids = self._sorted_ids(words, filters, today, sort=query.sort,
                                    limit=query.per_page, offset=offset)
         return SearchResults(ids=ids, total=total, facets=facets)
 
@@ -280,7 +296,10 @@ class EmbeddedBackend(SearchBackend):
         """See :meth:`_facets`: one statement, matching once and grouping once per facet."""
         vendor = self.vendor
         match, params = self._match_sql(words)
-        columns = ('product_id, "group", district, stars, producer_kind, price, showrooms')
+        columns = 'product_id, "group", district, stars, producer_kind, price, showrooms'
+        if CATEGORY_FILTER in filters:
+            # Only then: the covering index (migration 0007) does not hold the column.
+            columns += ", categories"
         sql = [f"WITH m AS MATERIALIZED (SELECT {columns} FROM {DOC_TABLE}{self._cover} "
                f"WHERE {_and(f'{DOC_TABLE}.valid_until >= %s', match)})"]
         params = [today, *params]
@@ -355,11 +374,7 @@ class EmbeddedBackend(SearchBackend):
         (products without a price last)."""
         match, match_params = self._match_sql(words, table="d")
         where, filter_params = filter_sql(filters, vendor=self.vendor, table="d", today=today)
-        order = {
-            "price_asc": "CASE WHEN d.price IS NULL THEN 1 ELSE 0 END, d.price, d.stars DESC",
-            "price_desc": "CASE WHEN d.price IS NULL THEN 1 ELSE 0 END, d.price DESC, "
-                          "d.stars DESC",
-        }.get(sort, "d.stars DESC")
+        order = SORT_SQL.get(sort, "d.stars DESC")
         sql = (f"SELECT d.product_id FROM {DOC_TABLE} d "
                f"WHERE {_and('d.valid_until >= %s', match, where)} "
                f"ORDER BY {order}, d.title, d.product_id LIMIT %s OFFSET %s")
@@ -444,7 +459,8 @@ class EmbeddedBackend(SearchBackend):
                 producer_kind=d.producer_kind, stars=d.stars, price=d.price,
                 in_stock=d.in_stock,
                 showrooms="".join(f"|{s}" for s in d.showrooms) + "|" if d.showrooms else "",
-                valid_until=d.valid_until,
+                valid_until=d.valid_until, sold=d.sold,
+                categories="".join(f"|{c}" for c in d.categories) + "|" if d.categories else "",
             )
             for d in docs
         ], **self._upsert)
@@ -482,7 +498,7 @@ class EmbeddedBackend(SearchBackend):
             "title_words", "group",
             "group_name", "subgroup_name", "district", "district_name", "commune_name",
             "producer_name", "producer_slug", "producer_kind", "stars", "price", "in_stock",
-            "showrooms", "valid_until", "updated_at",
+            "showrooms", "valid_until", "sold", "categories", "updated_at",
         ],
     }
 

@@ -158,6 +158,49 @@ def test_sorting_by_price_and_paging(backend, catalogue):
     assert second.ids == [catalogue["noodles"].pk, catalogue["chicken"].pk]
 
 
+def test_browsing_lists_everything_on_sale_and_nothing_without_the_browse_flag(backend,
+                                                                              catalogue):
+    # given five products on sale and an expired one
+    product_in_state("expired", title="Vải thiều hết hạn")
+    search_index_rebuild()
+    # when browsing with no words and no filters, with and without the browse flag
+    browsed = backend.search(SearchQuery(text="", browse=True))
+    searched = backend.search(SearchQuery(text=""))
+    # then browsing lists the five on sale, the 5★ ones first; a bare search lists nothing
+    assert browsed.total == 5
+    assert set(browsed.ids) == {p.pk for p in catalogue.values()}
+    assert set(browsed.ids[:2]) == {catalogue["lychee"].pk, catalogue["chicken"].pk}
+    assert searched.ids == []
+
+
+def test_a_category_scope_lists_its_products_and_counts_only_them(backend, catalogue):
+    # given a drink (in "Đồ uống") and four foods indexed
+    from tests.factories import Category
+
+    drinks = Category.objects.get(depth=1, name="Đồ uống")
+    # when browsing inside "Đồ uống"
+    results = backend.search(SearchQuery(text="", browse=True, category=drinks.pk))
+    # then only the wine is listed and the facets count only it
+    assert results.ids == [catalogue["wine"].pk]
+    assert {v.key: v.count for v in results.facets["stars"]} == {"3": 1}
+
+
+def test_newest_and_bestselling_orders(backend, catalogue):
+    # given the noodles sold 5 units and the wine 2 (the wine was added last)
+    from oscar.test.factories import OrderLineFactory
+
+    OrderLineFactory(product=catalogue["noodles"], quantity=5)
+    OrderLineFactory(product=catalogue["wine"], quantity=2)
+    search_index_rebuild()
+    # when browsing newest first and best-selling first
+    newest = backend.search(SearchQuery(text="", browse=True, sort="newest"))
+    selling = backend.search(SearchQuery(text="", browse=True, sort="bestselling"))
+    # then the wine comes first by date, the noodles by units sold, then the wine
+    assert newest.ids[0] == catalogue["wine"].pk
+    assert newest.ids == sorted(newest.ids, reverse=True)
+    assert selling.ids[:2] == [catalogue["noodles"].pk, catalogue["wine"].pk]
+
+
 def test_suggestions_complete_a_prefix_to_products_and_producers(backend, catalogue):
     # given everything indexed
     # when the shopper has typed part of a word
