@@ -1,7 +1,7 @@
 """Pictures for the demo data, drawn with Pillow: nothing is downloaded.
 
-A product picture is a square in its OCOP group's colour with a simple shape for the group and
-the product's name; a producer logo is a coloured disc with the producer's initials. The same
+A product picture is a still life of its kind of product, shaded and lit (drawn by
+:mod:`.pictures`); a producer logo is a coloured disc with the producer's initials. The same
 input always gives the same bytes, so reloading the demo never changes a picture.
 """
 
@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import io
-import math
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
+
+from marketplace.demo import pictures
 
 #: Used when present (it covers Vietnamese); Pillow's own font is the fallback.
 DEJAVU_DIR = Path("/usr/share/fonts/truetype/dejavu")
@@ -75,117 +76,11 @@ def _mix(colour: tuple[int, int, int], other: tuple[int, int, int], amount: floa
     return tuple(round(c + (o - c) * amount) for c, o in zip(colour, other, strict=True))
 
 
-def _wrap(draw: ImageDraw.ImageDraw, text: str, font: Font, width: int) -> list[str]:
-    """Split ``text`` into lines no wider than ``width`` pixels (a long word stays whole)."""
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        candidate = f"{current} {word}".strip()
-        if not current or draw.textlength(candidate, font=font) <= width:
-            current = candidate
-        else:
-            lines.append(current)
-            current = word
-    if current:
-        lines.append(current)
-    return lines
-
-
-def _centred(draw: ImageDraw.ImageDraw, y: float, text: str, font: Font, fill, width: int):
-    """Draw ``text`` centred horizontally on a canvas ``width`` wide, its top at ``y``."""
-    x = (width - draw.textlength(text, font=font)) / 2
-    draw.text((x, y), text, font=font, fill=fill)
-
-
-def _draw_shape(draw: ImageDraw.ImageDraw, shape: str, box: tuple[float, float, float, float],
-                fill, accent) -> None:
-    """Draw the group's emblem inside ``box`` (left, top, right, bottom)."""
-    left, top, right, bottom = box
-    cx, cy = (left + right) / 2, (top + bottom) / 2
-    w, h = right - left, bottom - top
-    if shape == "fruit":  # a round fruit with a leaf
-        r = min(w, h) * 0.38
-        draw.ellipse((cx - r, cy - r + h * 0.06, cx + r, cy + r + h * 0.06), fill=fill)
-        draw.ellipse((cx + r * 0.05, top + h * 0.02, cx + r * 0.75, top + h * 0.2), fill=accent)
-    elif shape == "bottle":
-        neck = w * 0.09
-        draw.rectangle((cx - neck, top, cx + neck, top + h * 0.3), fill=fill)
-        draw.rounded_rectangle((cx - w * 0.2, top + h * 0.25, cx + w * 0.2, bottom),
-                               radius=w * 0.08, fill=fill)
-        draw.rectangle((cx - w * 0.2, cy, cx + w * 0.2, cy + h * 0.18), fill=accent)
-    elif shape == "leaf":
-        points = []
-        for step in range(41):
-            t = math.pi * step / 40
-            points.append((cx + w * 0.42 * math.cos(t), cy - h * 0.28 * math.sin(t) ** 1.5))
-        for step in range(41):
-            t = math.pi - math.pi * step / 40
-            points.append((cx + w * 0.42 * math.cos(t), cy + h * 0.28 * math.sin(t) ** 1.5))
-        draw.polygon(points, fill=fill)
-        draw.line((cx - w * 0.46, cy + h * 0.1, cx + w * 0.4, cy), fill=accent,
-                  width=max(2, int(w / 60)))
-    elif shape == "weave":  # a row of diamonds, as in a brocade border
-        size = w / 6
-        first = cx - size * 2.25  # five diamonds and a half-step offset, centred
-        for row in range(3):
-            for col in range(5):
-                x = first + size * (col + (row % 2) * 0.5)
-                y = top + h * 0.2 + row * size * 0.9
-                colour = accent if (row + col) % 2 else fill
-                draw.polygon(((x, y - size / 2), (x + size / 2, y), (x, y + size / 2),
-                              (x - size / 2, y)), fill=colour)
-    elif shape == "vase":
-        draw.polygon((
-            (cx - w * 0.12, top), (cx + w * 0.12, top), (cx + w * 0.08, top + h * 0.18),
-            (cx + w * 0.3, top + h * 0.55), (cx + w * 0.16, bottom), (cx - w * 0.16, bottom),
-            (cx - w * 0.3, top + h * 0.55), (cx - w * 0.08, top + h * 0.18),
-        ), fill=fill)
-        draw.line((cx - w * 0.26, top + h * 0.6, cx + w * 0.26, top + h * 0.6), fill=accent,
-                  width=max(2, int(w / 40)))
-    else:  # mountains and a sun: rural tourism
-        r = w * 0.1
-        draw.ellipse((cx + w * 0.15, top, cx + w * 0.15 + 2 * r, top + 2 * r), fill=accent)
-        draw.polygon(((left, bottom), (cx - w * 0.12, top + h * 0.2), (cx + w * 0.2, bottom)),
-                     fill=fill)
-        draw.polygon(((cx - w * 0.1, bottom), (cx + w * 0.22, top + h * 0.38), (right, bottom)),
-                     fill=_mix(fill, accent, 0.3))
-
-
-def product_image_bytes(*, title: str, group_name: str, colour: str, shape: str,
-                        caption: str = "", size: int = 800) -> bytes:
-    """A square JPEG for a product: group colour, group emblem, name and a small caption."""
-    background = _rgb(colour)
-    light = _mix(background, (255, 255, 255), 0.75)
-    accent = _mix(background, (255, 214, 0), 0.7)
-    title, group_name, caption = displayable(title), displayable(group_name), displayable(caption)
-    image = Image.new("RGB", (size, size), background)
-    draw = ImageDraw.Draw(image)
-    unit = size / 100
-
-    small = load_font(max(8, round(3.4 * unit)))
-    header = f"{displayable('OCOP Bắc Giang')} · {group_name}"
-    if draw.textlength(header, font=small) > 90 * unit:
-        header = group_name
-    _centred(draw, 4 * unit, header, small, light, size)
-
-    _draw_shape(draw, shape, (25 * unit, 14 * unit, 75 * unit, 56 * unit), light, accent)
-
-    title_font = load_font(max(10, round(6.4 * unit)), bold=True)
-    lines = _wrap(draw, title, title_font, int(88 * unit))[:3]
-    line_height = 8 * unit
-    y = 62 * unit + (3 - len(lines)) * line_height / 2
-    for line in lines:
-        _centred(draw, y, line, title_font, (255, 255, 255), size)
-        y += line_height
-    caption_lines = _wrap(draw, caption, small, int(90 * unit))[:2]
-    y = (91 if len(caption_lines) < 2 else 88.5) * unit
-    for line in caption_lines:
-        _centred(draw, y, line, small, light, size)
-        y += 4.5 * unit
-
-    buffer = io.BytesIO()
-    image.save(buffer, format="JPEG", quality=JPEG_QUALITY, optimize=True)
-    return buffer.getvalue()
+def product_image_bytes(*, title: str, shape: str = "", seed: str = "", size: int = 800) -> bytes:
+    """A square JPEG for a product: a still life of its kind (see :mod:`.pictures`), chosen from
+    its title and its group's ``shape``, varied by ``seed`` (its SKU)."""
+    kind = pictures.picture_kind(title, shape)
+    return pictures.picture_bytes(kind, title=title, seed=seed or title, size=size)
 
 
 def producer_initials(name: str) -> str:

@@ -402,8 +402,7 @@ def _load_products(producers: dict[str, Producer], communes: dict[CommuneKey, Co
         _load_stock_record(product, producer, item, created)
         if images and not product.images.exists():
             picture = demo_images.product_image_bytes(
-                title=item.title, group_name=group.name, colour=group.colour, shape=group.shape,
-                caption=f"{producer.name} · {origin.district.name}", size=image_size,
+                title=item.title, shape=group.shape, seed=item.sku, size=image_size,
             )
             image = ProductImage(product=product, display_order=0, caption=item.title)
             image.original.save(f"{item.sku.lower()}-{product.slug}.jpg", ContentFile(picture),
