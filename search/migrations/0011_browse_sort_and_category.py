@@ -43,7 +43,7 @@ def recreate_cover(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('search', '0009_updated_at_index'),
+        ('search', '0010_document_credentials'),
         ('catalogue', '0035_vietnam_shipping_country'),
     ]
 
