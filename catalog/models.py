@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import AbstractProduct
 
-from catalog import credentials, ocop
+from catalog import credentials, ocop, traceability
 
 
 class District(models.Model):
@@ -100,6 +100,11 @@ class Product(AbstractProduct):
         related_name="products", verbose_name=_("xã xuất xứ"),
     )
 
+    growing_area_code = models.CharField(
+        _("mã số vùng trồng"), max_length=30, blank=True, db_index=True,
+        help_text=_("Mã số vùng trồng do Cục Bảo vệ thực vật cấp, dạng VN-BGOR-0012."),
+    )
+
     listing_stars = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     listing_listed = models.BooleanField(default=False, editable=False)
     listing_certificate = models.ForeignKey(
@@ -136,6 +141,12 @@ class Product(AbstractProduct):
         super().clean()
         if self.is_standalone and (self.producer_id is None or self.origin_commune_id is None):
             raise ValidationError(_("Mỗi sản phẩm cần có chủ thể sản xuất và xã xuất xứ."))
+        if self.growing_area_code:
+            try:
+                self.growing_area_code = traceability.trace_code_parse(
+                    self.growing_area_code, kind=traceability.GROWING_AREA)
+            except traceability.TraceCodeError as error:
+                raise ValidationError({"growing_area_code": str(error)}) from error
 
 
 class OcopCertificateQuerySet(models.QuerySet):

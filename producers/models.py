@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from catalog import trade
+from catalog import traceability, trade
 
 
 class Producer(models.Model):
@@ -37,6 +38,10 @@ class Producer(models.Model):
     phone = models.CharField(_("điện thoại"), max_length=30, blank=True)
     email = models.EmailField(_("email"), blank=True)
     address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
+    packing_facility_code = models.CharField(
+        _("mã số cơ sở đóng gói"), max_length=30, blank=True,
+        help_text=_("Mã số cơ sở đóng gói do Cục Bảo vệ thực vật cấp, dạng VN-BGPH-0003."),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -48,6 +53,15 @@ class Producer(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("producers:detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        super().clean()
+        if self.packing_facility_code:
+            try:
+                self.packing_facility_code = traceability.trace_code_parse(
+                    self.packing_facility_code, kind=traceability.PACKING_FACILITY)
+            except traceability.TraceCodeError as error:
+                raise ValidationError({"packing_facility_code": str(error)}) from error
 
 
 class StockMovement(models.Model):
@@ -246,6 +260,86 @@ class EnquiryMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enquiry_id} @ {self.created_at:%d/%m/%Y}"
+class Batch(models.Model):
+    """A traceable batch (*lô hàng*) of one product: harvested or made on one day, from one
+    growing area, under the OCOP certificate in force that day.
+
+    ``code`` is the short public code printed as a QR on the batch's labels; it opens the public
+    batch page (:func:`producers.views.batch_detail`). ``place`` is the showroom point the batch
+    went to, if any; the online orders it went to are its :class:`BatchLine` rows.
+    """
+
+    producer = models.ForeignKey(
+        Producer, on_delete=models.PROTECT, related_name="batches",
+        verbose_name=_("chủ thể sản xuất"),
+    )
+    product = models.ForeignKey(
+        "catalogue.Product", on_delete=models.PROTECT, related_name="batches",
+        verbose_name=_("sản phẩm"),
+    )
+    code = models.CharField(
+        _("mã lô"), max_length=traceability.BATCH_CODE_LENGTH, unique=True, editable=False
+    )
+    harvest_date = models.DateField(_("ngày thu hoạch / sản xuất"))
+    quantity = models.PositiveIntegerField(_("số lượng"))
+    growing_area = models.CharField(_("vùng trồng / nơi sản xuất"), max_length=200, blank=True)
+    growing_area_code = models.CharField(_("mã số vùng trồng"), max_length=30, blank=True)
+    certificate = models.ForeignKey(
+        "catalogue.OcopCertificate", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="batches", verbose_name=_("chứng nhận OCOP"),
+    )
+    place = models.ForeignKey(
+        "catalogue.Place", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="batches", limit_choices_to={"kind": "showroom"},
+        verbose_name=_("điểm bán nhận lô"),
+    )
+    notes = models.TextField(_("ghi chú"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-harvest_date", "-pk"]
+        verbose_name = _("lô hàng")
+        verbose_name_plural = _("lô hàng")
+        indexes = [models.Index(fields=["product", "harvest_date"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(quantity__gt=0), name="batch_quantity_positive"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.display_code} · {self.product}"
+
+    @property
+    def display_code(self) -> str:
+        return traceability.batch_code_display(self.code)
+
+    def get_absolute_url(self) -> str:
+        return reverse("batches:detail", kwargs={"code": self.code})
+
+
+class BatchLine(models.Model):
+    """The batch an order line was shipped from (one batch a line: a line ships whole)."""
+
+    line = models.OneToOneField(
+        "order.Line", on_delete=models.CASCADE, related_name="batch_link",
+        verbose_name=_("dòng hàng"),
+    )
+    batch = models.ForeignKey(
+        Batch, on_delete=models.PROTECT, related_name="lines", verbose_name=_("lô hàng")
+    )
+    quantity = models.PositiveIntegerField(_("số lượng"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lô của dòng hàng")
+        verbose_name_plural = _("lô của dòng hàng")
+
+    def __str__(self) -> str:
+        return f"{self.batch.display_code} → {self.line_id}"
 
 
 from oscar.apps.partner.models import *  # noqa: E402, F403  (Oscar's partner models)

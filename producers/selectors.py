@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import (
+    Count,
     Exists,
     IntegerField,
     OuterRef,
@@ -18,11 +19,12 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from catalog import ocop, trade
+from catalog import ocop, traceability, trade
 from catalog import selectors as catalog_selectors
 from catalog.models import Place
+from catalog.programme import selectors as records
 from catalog.programme.selectors import product_groups
-from producers.models import Enquiry, Producer, StockMovement, StockThreshold
+from producers.models import Batch, BatchLine, Enquiry, Producer, StockMovement, StockThreshold
 
 
 def producer_for_user(user) -> Producer | None:
@@ -428,3 +430,83 @@ def enquiry_export_rows():
             "status": enquiry.status,
             "demo": "1" if enquiry.is_demo else "",
         }
+
+
+# --- traceable batches -------------------------------------------------------------------------
+
+
+def producer_batches(producer: Producer) -> QuerySet:
+    """The producer's batches, newest harvest first, with ``shipped`` (units recorded against
+    shipped order lines) annotated."""
+    return (
+        Batch.objects.filter(producer=producer)
+        .select_related("product", "place", "certificate")
+        .annotate(shipped=Coalesce(Sum("lines__quantity"), 0))
+        .order_by("-harvest_date", "-pk")
+    )
+
+
+def batch_by_code(code: str | None) -> Batch | None:
+    """The batch whose public code ``code`` stands for (as typed or printed), or ``None``."""
+    canonical = traceability.batch_code_normalise(code)
+    if canonical is None:
+        return None
+    return (
+        Batch.objects.select_related(
+            "producer__commune__district", "product__origin_commune__district", "certificate",
+            "place",
+        ).filter(code=canonical).first()
+    )
+
+
+@dataclass
+class BatchPage:
+    """What the public batch page shows: the batch, its certificate's state today (as the
+    verification page says it) and where it went."""
+
+    batch: Batch
+    certificate: object | None
+    certificate_status: str | None
+    certificate_label: str
+    commune: object | None
+    online_orders: int
+    online_units: int
+
+
+def batch_page(batch: Batch, *, today) -> BatchPage:
+    """The public page's facts about ``batch`` on ``today``. Without a recorded certificate the
+    product's current one (the storefront's) stands in, so a scan still answers "is it OCOP"."""
+    certificate = batch.certificate or batch.product.listing_certificate
+    if certificate is not None:
+        status, label = records.certificate_state_on(certificate, today=today)
+    else:
+        status, label = None, ""
+    sent = batch.lines.aggregate(orders=Count("line__order", distinct=True), units=Sum("quantity"))
+    return BatchPage(
+        batch=batch, certificate=certificate,
+        certificate_status=str(status) if status else None, certificate_label=label,
+        commune=batch.product.origin_commune or batch.producer.commune,
+        online_orders=sent["orders"] or 0, online_units=sent["units"] or 0,
+    )
+
+
+def batch_stock(*, product) -> list[traceability.BatchStock]:
+    """Each batch of ``product`` with what is left of it (for :func:`traceability.batch_pick`)."""
+    rows = (
+        Batch.objects.filter(product=product)
+        .annotate(shipped=Coalesce(Sum("lines__quantity"), 0))
+        .values_list("pk", "harvest_date", "quantity", "shipped")
+    )
+    return [
+        traceability.BatchStock(key=pk, harvest_date=day,
+                                remaining=traceability.batch_remaining(quantity=q, shipped=shipped))
+        for pk, day, q, shipped in rows
+    ]
+
+
+def line_batches(lines) -> dict[int, Batch]:
+    """The batch each of ``lines`` (order lines) was shipped from, by line id."""
+    return {
+        link.line_id: link.batch
+        for link in BatchLine.objects.filter(line__in=list(lines)).select_related("batch")
+    }

@@ -14,6 +14,7 @@ it), then, online, the stock record row (the one checkout locks), always in that
 from __future__ import annotations
 
 import logging
+import secrets
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,13 +24,22 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from catalog import ocop, traceability, trade
 from catalog import selectors as catalog_selectors
-from catalog import trade
 from catalog.models import Place
 from catalog.text import rich_text_clean
-from producers.models import Enquiry, EnquiryMessage, Producer, StockMovement, StockThreshold
+from producers.models import (
+    Batch,
+    BatchLine,
+    Enquiry,
+    EnquiryMessage,
+    Producer,
+    StockMovement,
+    StockThreshold,
+)
 from producers.selectors import (
     _ledger_sum,
+    batch_stock,
     producer_emails,
     producer_products,
     product_version,
@@ -605,3 +615,111 @@ def enquiry_outcome_set(*, enquiry: Enquiry, outcome: str, by=None) -> Enquiry:
         locked.save(update_fields=["status", "updated_at"])
     enquiry.status = locked.status
     return locked
+
+
+# --- traceable batches -------------------------------------------------------------------------
+
+
+class BatchError(ValueError):
+    """A batch that cannot be recorded or assigned; ``str(error)`` is a message for the user."""
+
+
+#: How far back a harvest or production date may lie: a typo guard (a year typed as 2062 or
+#: 1926), not a rule of the programme.
+BATCH_MAX_AGE_DAYS = 3 * 366
+
+
+def _batch_code_new() -> str:
+    while True:
+        code = traceability.batch_code_generate(secrets.choice)
+        if not Batch.objects.filter(code=code).exists():
+            return code
+
+
+def _certificate_in_force(product, *, day: date):
+    """The product's OCOP certificate in force on ``day`` (a variant's is its parent's)."""
+    OcopCertificate = get_model("catalogue", "OcopCertificate")
+    rated = product.parent if product.parent_id else product
+    certificates = list(OcopCertificate.objects.filter(product=rated))
+    current = ocop.current_certificate([c.facts() for c in certificates], today=day)
+    if current is None:
+        return None
+    return next(c for c in certificates if c.pk == current.key)
+
+
+@transaction.atomic
+def batch_record(
+    *, producer: Producer, product, harvest_date: date, quantity, today: date,
+    growing_area: str = "", growing_area_code: str = "", place: Place | None = None,
+    notes: str = "", by=None,
+) -> Batch:
+    """Record a batch of the producer's ``product`` harvested (or made) on ``harvest_date``, with
+    a fresh public code, or refuse it whole with :class:`BatchError`.
+
+    The certificate recorded is the product's certificate in force on the harvest date (none
+    when it had none). An empty ``growing_area_code`` takes the product's own code; a typed one
+    must read as a growing-area code (:func:`catalog.traceability.trace_code_parse`).
+    """
+    if not producer_products(producer).filter(pk=product.pk).exists():
+        raise BatchError(_("Sản phẩm này không thuộc chủ thể của bạn."))
+    try:
+        quantity = _quantity(quantity)
+    except StockError as error:
+        raise BatchError(str(error)) from None
+    if quantity <= 0:
+        raise BatchError(_("Số lượng của lô phải lớn hơn 0."))
+    if harvest_date > today:
+        raise BatchError(_("Ngày thu hoạch / sản xuất không thể sau hôm nay."))
+    if (today - harvest_date).days > BATCH_MAX_AGE_DAYS:
+        raise BatchError(_("Ngày thu hoạch / sản xuất quá xa (hơn 3 năm trước)."))
+    code = (growing_area_code or "").strip() or (product.growing_area_code or "")
+    if code:
+        try:
+            code = traceability.trace_code_parse(code, kind=traceability.GROWING_AREA)
+        except traceability.TraceCodeError as error:
+            raise BatchError(str(error)) from None
+    if place is not None and place.kind != Place.Kind.SHOWROOM:
+        raise BatchError(_("Chỉ chọn được điểm giới thiệu và bán sản phẩm OCOP."))
+    batch = Batch.objects.create(
+        producer=producer, product=product, code=_batch_code_new(), harvest_date=harvest_date,
+        quantity=quantity, growing_area=(growing_area or "").strip()[:200],
+        growing_area_code=code, certificate=_certificate_in_force(product, day=harvest_date),
+        place=place, notes=(notes or "").strip(),
+        created_by=by if getattr(by, "is_authenticated", False) else None,
+    )
+    logger.info("batch %s of product %s recorded by producer %s", batch.code, product.pk,
+                producer.pk)
+    return batch
+
+
+@transaction.atomic
+def batch_line_assign(*, line, batch: Batch | None = None) -> BatchLine | None:
+    """Record which batch the shipped order ``line`` came from, once.
+
+    With ``batch`` (the producer's pick) that batch must be of the line's product and still hold
+    the line's quantity; without it the oldest batch that does is taken
+    (:func:`catalog.traceability.batch_pick`), and when none does the line stays without a batch
+    (``None``). The product's batches are locked first, so two lines shipped at once cannot
+    both take a batch's last units.
+    """
+    if line.product_id is None:
+        return None
+    existing = BatchLine.objects.filter(line=line).select_related("batch").first()
+    if existing is not None:
+        return existing
+    list(Batch.objects.select_for_update().filter(product_id=line.product_id).values_list("pk"))
+    stock = {b.key: b for b in batch_stock(product=line.product)}
+    if batch is not None:
+        held = stock.get(batch.pk)
+        if held is None:
+            raise BatchError(_("Lô này không phải của sản phẩm trong dòng hàng."))
+        if held.remaining < line.quantity:
+            raise BatchError(
+                _("Lô %(code)s chỉ còn %(n)s; dòng hàng cần %(q)s.")
+                % {"code": batch.display_code, "n": held.remaining, "q": line.quantity})
+        chosen = batch.pk
+    else:
+        chosen = traceability.batch_pick(stock.values(), quantity=line.quantity)
+        if chosen is None:
+            return None
+    return BatchLine.objects.create(line=line, batch_id=chosen, quantity=line.quantity)

@@ -17,6 +17,7 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from catalog import selectors as catalog_selectors
+from catalog import traceability
 from search.text import fold, marked_tokens
 
 Category = get_model("catalogue", "Category")
@@ -66,6 +67,8 @@ class ProductDoc:
     #: Primary keys of the categories the product is filed in and of their ancestors: what a
     #: category page lists.
     categories: list[int] = field(default_factory=list)
+    #: "1" when the product has an export growing-area code (the ``export`` facet), else "".
+    export_area: str = ""
 
     def as_dict(self) -> dict:
         """The record as a dict of plain values."""
@@ -220,6 +223,8 @@ def product_document(product, *, showrooms: list[str] | None = None,
         credentials=dict(credentials or {}),
         sold=int(getattr(product, "ocop_sold", 0) or 0),
         categories=_category_ids(categories, paths),
+        export_area="1" if traceability.is_export_growing_area_code(
+            product.growing_area_code) else "",
     )
 
 

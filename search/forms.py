@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from search.backends.base import FACETS, SORTS
+from search.backends.base import EXPORT_AREA, FACETS, SORTS
 from search.documents import PRICE_RANGES
 from search.text import clean_query
 
@@ -39,6 +39,8 @@ def filters_from(params) -> dict[str, list[str]]:
         elif name == "price":
             # A range not offered would match nothing: ignored like any malformed parameter.
             values = [v for v in values if v in PRICE_KEYS]
+        elif name == "export":
+            values = [v for v in values if v == EXPORT_AREA][:1]
         values = list(dict.fromkeys(values))
         if values:
             filters[name] = values

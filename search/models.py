@@ -55,6 +55,8 @@ class ProductDocument(models.Model):
     #: Pks of the categories the product is filed in and their ancestors, as ``|pk|pk|``: what
     #: a category page lists.
     categories = models.CharField(max_length=500, blank=True, default="")
+    #: "1": the product has an export growing-area code (the ``export`` facet).
+    export_area = models.CharField(max_length=1, blank=True, default="")
     #: Indexed: its maximum is part of the key of cached facet counts (search.backends.embedded).
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 

@@ -14,7 +14,7 @@ from oscar.core.loading import get_model
 from catalog import credentials
 from catalog import selectors as catalog_selectors
 from catalog.money import format_money
-from search.backends.base import SearchQuery
+from search.backends.base import EXPORT_AREA, SearchQuery
 from search.documents import PRICE_RANGES
 from search.forms import SearchForm, filters_from, page_from, sort_from
 from search.selectors import page_search, product_search, suggestions
@@ -53,6 +53,8 @@ def _facet_labels(name: str, keys: list[str]) -> dict[str, str]:
         return {k: f"{k}★" for k in keys}
     if name == "credential":
         return {k.value: str(info.label) for k, info in credentials.KINDS.items()}
+    if name == "export":
+        return {EXPORT_AREA: _("Có mã số vùng trồng xuất khẩu")}
     return {k: _price_label(k) for k in keys}
 
 
@@ -67,6 +69,7 @@ class FacetedSearchView(TemplateView):
         "stars": gettext_lazy("Hạng sao"), "kind": gettext_lazy("Loại hình chủ thể"),
         "price": gettext_lazy("Khoảng giá"), "showroom": gettext_lazy("Nhận tại điểm bán"),
         "credential": gettext_lazy("Bảo hộ và chứng nhận"),
+        "export": gettext_lazy("Mã số vùng trồng"),
     }
 
     def get_context_data(self, **kwargs):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Min, Q, QuerySet, Sum
+from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from catalog import credentials, ocop, selectors
@@ -154,6 +155,16 @@ def certificate_by_code(code: str):
                                                "product__origin_commune__district")
         .filter(public_code=canonical).first()
     )
+
+
+def certificate_state_on(certificate, *, today: date) -> tuple[ocop.CertificateStatus | None, str]:
+    """What the verification page says of ``certificate`` on ``today``: its status (``None``
+    when it was decided for a later date, so not in force yet) and the label shown. Every page
+    that shows a certificate's state to the public (``/xac-minh/``, batch pages) asks this."""
+    if certificate.decision_date > today:
+        return None, _("Chưa có hiệu lực")
+    status = certificate.status_on(today)
+    return status, str(certificate.STATUS_LABELS[status])
 
 
 @dataclass

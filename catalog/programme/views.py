@@ -142,14 +142,12 @@ def verify(request, code: str):
     if certificate is None:
         return _not_found(request, code)
     today = timezone.localdate()
-    status = certificate.status_on(today)
-    if certificate.decision_date > today:
-        status = None  # decided for a future date: not in force yet
+    status, status_label = registry.certificate_state_on(certificate, today=today)
     product = certificate.product
     on_sale = registry.selectors.product_is_listed(product, today=today)
     return render(request, "catalog/records/verify.html", {
         "certificate": certificate, "product": product, "status": status,
-        "status_label": certificate.STATUS_LABELS.get(status) if status else _("Chưa có hiệu lực"),
+        "status_label": status_label,
         "on_sale": on_sale, "today": today,
         "group": registry.product_groups([product.pk]).get(product.pk),
         "district": product.origin_commune.district if product.origin_commune else None,

@@ -44,7 +44,8 @@ def orders_of(*, user) -> QuerySet:
 def order_of(*, user, number: str):
     """``user``'s order numbered ``number`` with its lines, products and sources, or ``None``."""
     lines = (
-        Line.objects.select_related("partner__producer", "stockrecord", "shipment")
+        Line.objects.select_related("partner__producer", "stockrecord", "shipment",
+                                    "batch_link__batch")
         .prefetch_related(Prefetch("product", queryset=_rated_products()))
         .order_by("pk")
     )

@@ -43,6 +43,7 @@ SCOPED_KWARGS = {
     "enquiry_id": "partner.Enquiry (a wholesale enquiry) about one of the producer's products",
     "credential_id": "catalogue.ProductCredential of one of the producer's products",
     "application_id": "cms.FairApplication (a booth application) of the producer",
+    "batch_id": "partner.Batch recorded by the producer",
 }
 #: URL keyword arguments that name shared things (showroom points are public places).
 SHARED_KWARGS = {
@@ -125,6 +126,7 @@ def scoped_object_exists(producer: Producer, name: str, value) -> bool:
             product__in=products),
         "application_id": lambda: get_model("cms", "FairApplication").objects.filter(
             producer=producer),
+        "batch_id": lambda: get_model("partner", "Batch").objects.filter(producer=producer),
     }
     if name not in lookups:
         return False

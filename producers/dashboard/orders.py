@@ -23,6 +23,7 @@ from marketplace.payment.methods.stripe_card import STATUS_AWAITING_CARD
 from marketplace.payment.methods.transfer import STATUS_AWAITING_TRANSFER
 from marketplace.shipping.methods import pickup_place_id
 from producers.models import Producer
+from producers.services import BatchError, batch_line_assign
 
 Order = get_model("order", "Order")
 Line = get_model("order", "Line")
@@ -170,7 +171,7 @@ ACTION_LABELS = {
 
 @transaction.atomic
 def order_line_fulfil(*, producer: Producer, line, status: str, by=None, carrier: str = "",
-                      tracking_number: str = "") -> str:
+                      tracking_number: str = "", batch=None) -> str:
     """Move the producer's ``line`` to ``status`` (packed, shipped, delivered, ready for pickup,
     collected) and return the order's new status.
 
@@ -180,6 +181,11 @@ def order_line_fulfil(*, producer: Producer, line, status: str, by=None, carrier
     second is refused as an invalid move. Unpaid and cancelled orders are refused by
     :func:`order_line_status_set`, which also takes the units out of the online warehouse when
     a delivery line ships. Raises :class:`LineStatusError` with a message for the producer.
+
+    When the line leaves the producer (shipped, or collected at a showroom) the batch it came
+    from is recorded: ``batch`` (the producer's pick, one of their batches) or by default the
+    oldest batch of the product that still holds the line's quantity
+    (:func:`producers.services.batch_line_assign`).
     """
     if line.partner_id != producer.partner_id:
         raise Line.DoesNotExist  # never touch another producer's line
@@ -205,4 +211,12 @@ def order_line_fulfil(*, producer: Producer, line, status: str, by=None, carrier
         LineShipment.objects.create(
             line=line, carrier=carrier, tracking_number=tracking_number, shipped_by=by
         )
+    if status in (rules.LINE_SHIPPED, rules.LINE_COLLECTED):
+        if batch is not None and batch.producer_id != producer.pk:
+            raise Line.DoesNotExist  # never another producer's batch
+        try:
+            batch_line_assign(line=line, batch=batch)
+        except BatchError as error:
+            # Raised inside the transaction: the status change above is rolled back with it.
+            raise LineStatusError(str(error)) from None
     return new_status

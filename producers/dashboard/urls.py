@@ -8,6 +8,7 @@ from django.urls import path
 
 from producers.dashboard import (
     views_accounts,
+    views_batches,
     views_certificates,
     views_counter,
     views_credentials,
@@ -65,6 +66,10 @@ urlpatterns = [
          name="packing_slip"),
     path("don-hang/phieu-dong-goi/", views_orders.PackingSlipBatchView.as_view(),
          name="packing_slips"),
+    # batches (traceability)
+    path("lo-hang/", views_batches.BatchListView.as_view(), name="batches"),
+    path("lo-hang/<int:batch_id>/nhan/", views_batches.BatchLabelsView.as_view(),
+         name="batch_labels"),
     # sales
     path("doanh-so/", views_sales.SalesView.as_view(), name="sales"),
     path("doanh-so.csv", views_sales.SalesCsvView.as_view(), name="sales_csv"),

@@ -13,6 +13,7 @@ from django.views.generic import ListView, TemplateView
 
 from marketplace.checkout import rules
 from marketplace.checkout.services import LineStatusError
+from producers import selectors as producer_selectors
 from producers.dashboard import orders as selectors
 from producers.dashboard.access import ProducerDashboardMixin
 from producers.dashboard.forms_orders import CARRIERS, LineActionForm
@@ -70,15 +71,30 @@ class LineView(ProducerDashboardMixin, TemplateView):
         line = self.get_line()
         return self.render_to_response(self.get_context_data(line=line, form=LineActionForm()))
 
+    def _picked_batch(self, request):
+        """The batch the producer picked in the ship form: ``None`` for "the oldest that holds
+        the line" (the default), ``False`` for an id that is not one of their batches."""
+        raw = request.POST.get("batch", "")
+        if not raw:
+            return None
+        try:
+            return producer_selectors.producer_batches(self.producer).get(pk=int(raw))
+        except (ValueError, producer_selectors.Batch.DoesNotExist):
+            return False
+
     def post(self, request, *args, **kwargs):
         line = self.get_line()
         form = LineActionForm(request.POST)
-        if form.is_valid():
+        batch = self._picked_batch(request)
+        if batch is False:
+            form.is_valid()
+            form.add_error(None, _("Lô hàng đã chọn không hợp lệ."))
+        elif form.is_valid():
             try:
                 selectors.order_line_fulfil(
                     producer=self.producer, line=line, status=form.cleaned_data["status"],
                     by=request.user, carrier=form.cleaned_data["carrier"],
-                    tracking_number=form.cleaned_data["tracking_number"],
+                    tracking_number=form.cleaned_data["tracking_number"], batch=batch,
                 )
             except LineStatusError as error:
                 form.add_error(None, str(error))
@@ -103,7 +119,13 @@ class LineView(ProducerDashboardMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["order"] = context["line"].order
+        line = context["line"]
+        context["order"] = line.order
+        context["line_batches"] = [
+            b for b in producer_selectors.producer_batches(self.producer).filter(
+                product_id=line.product_id)
+            if b.quantity - b.shipped >= line.quantity
+        ]
         context["action_labels"] = selectors.ACTION_LABELS
         context["LINE_SHIPPED"] = rules.LINE_SHIPPED
         context["carriers"] = CARRIERS

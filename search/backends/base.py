@@ -14,7 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 #: Facet names, as used in query strings and in :attr:`SearchResults.facets`.
-FACETS = ("group", "district", "stars", "kind", "price", "showroom", "credential")
+FACETS = ("group", "district", "stars", "kind", "price", "showroom", "credential", "export")
+#: The one value of the ``export`` facet: the product has a readable growing-area code
+#: (:func:`catalog.traceability.is_export_growing_area_code`).
+EXPORT_AREA = "1"
 #: Sort orders offered to shoppers; ``relevance`` is the default. ``newest`` puts the most
 #: recently added products first, ``bestselling`` the most units ordered.
 SORTS = ("relevance", "price_asc", "price_desc", "stars", "newest", "bestselling")

@@ -64,7 +64,8 @@ logger = logging.getLogger(__name__)
 
 FOLDING = analyzer("ocop_folding", tokenizer="standard", filter=["lowercase", "asciifolding"])
 ERRORS = (TransportError, es_exceptions.ApiError, es_exceptions.TransportError)
-KEYWORD_FACETS = {"group": "group", "district": "district", "kind": "producer_kind"}
+KEYWORD_FACETS = {"group": "group", "district": "district", "kind": "producer_kind",
+                  "export": "export_area"}
 
 
 class ProductIndexDoc(Document):
@@ -100,6 +101,7 @@ class ProductIndexDoc(Document):
     categories = Integer(multi=True)
     #: The product id again, as a number: ids grow with each product added ("newest").
     product_id = Integer()
+    export_area = Keyword()
 
 
 def _source(doc: ProductDoc) -> dict:
@@ -216,7 +218,8 @@ class ElasticsearchBackend(SearchBackend):
         # Facet counts: each facet counted under the other facets' filters (and the gate).
         base = Search(using=self.client, index=self.alias).query(
             Q("bool", must=[text_query], filter=[live]))
-        for name in ("group", "district", "kind", "stars", "showroom", "price", "credential"):
+        for name in ("group", "district", "kind", "stars", "showroom", "price", "credential",
+                     "export"):
             bucket = base.aggs.bucket(
                 f"f_{name}", "filter",
                 filter=Q("bool", filter=self._filter_queries(query.filters, skip=name,
@@ -254,7 +257,8 @@ class ElasticsearchBackend(SearchBackend):
             return SearchResults(ids=[], total=0, degraded=True)
         ids = [int(hit.meta.id) for hit in response.hits]
         facets = {}
-        for name in ("group", "district", "stars", "kind", "price", "showroom", "credential"):
+        for name in ("group", "district", "stars", "kind", "price", "showroom", "credential",
+                     "export"):
             buckets = facets_response.aggregations[f"f_{name}"]["values"]["buckets"]
             if name == "credential":  # a keyed "filters" aggregation: kind → bucket
                 buckets = [{"key": key, "doc_count": b["doc_count"]}

@@ -51,7 +51,7 @@ FTS_TABLE = "search_productfts"
 PG_VECTOR = "search_vector"
 #: Facet key → ProductDocument column (quoted: "group" is an SQL keyword).
 FACET_COLUMNS = {"group": '"group"', "district": "district", "stars": "stars",
-                 "kind": "producer_kind"}
+                 "kind": "producer_kind", "export": "export_area"}
 #: A filter that is not a facet: the category page's category (``SearchQuery.category``).
 CATEGORY_FILTER = "_category"
 #: ORDER BY of each sort without words (products without a price last when sorting by price;
@@ -296,7 +296,8 @@ class EmbeddedBackend(SearchBackend):
         """See :meth:`_facets`: one statement, matching once and grouping once per facet."""
         vendor = self.vendor
         match, params = self._match_sql(words)
-        columns = 'product_id, "group", district, stars, producer_kind, price, showrooms'
+        columns = ('product_id, "group", district, stars, producer_kind, price, showrooms, '
+                   'export_area')
         if CATEGORY_FILTER in filters:
             # Only then: the covering index (migration 0007) does not hold the column.
             columns += ", categories"
@@ -352,7 +353,7 @@ class EmbeddedBackend(SearchBackend):
                            for key, _low, _high in PRICE_RANGES if counts["price"].get(key)]
         return total, {name: facets[name] for name in
                        ("group", "district", "stars", "kind", "price", "showroom",
-                        "credential")}
+                        "credential", "export")}
 
     def _ranked_ids(self, words: list[str], marked: list[str], filters: dict[str, list[str]],
                     today: date, *, limit: int, offset: int) -> list[int]:
@@ -459,7 +460,7 @@ class EmbeddedBackend(SearchBackend):
                 producer_kind=d.producer_kind, stars=d.stars, price=d.price,
                 in_stock=d.in_stock,
                 showrooms="".join(f"|{s}" for s in d.showrooms) + "|" if d.showrooms else "",
-                valid_until=d.valid_until, sold=d.sold,
+                valid_until=d.valid_until, sold=d.sold, export_area=d.export_area,
                 categories="".join(f"|{c}" for c in d.categories) + "|" if d.categories else "",
             )
             for d in docs
@@ -498,7 +499,7 @@ class EmbeddedBackend(SearchBackend):
             "title_words", "group",
             "group_name", "subgroup_name", "district", "district_name", "commune_name",
             "producer_name", "producer_slug", "producer_kind", "stars", "price", "in_stock",
-            "showrooms", "valid_until", "sold", "categories", "updated_at",
+            "showrooms", "valid_until", "sold", "categories", "export_area", "updated_at",
         ],
     }
 

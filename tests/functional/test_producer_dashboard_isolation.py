@@ -15,6 +15,7 @@ endpoint added later is checked without editing this file:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -35,6 +36,7 @@ from producers.dashboard.access import (
     ProducerDashboardMixin,
 )
 from producers.services import (
+    batch_record,
     enquiry_reply,
     enquiry_submit,
     stock_move,
@@ -64,6 +66,7 @@ WATCHED_MODELS = (
     ("order", "ShippingEvent"), ("order", "OrderNote"), ("order", "OrderStatusChange"),
     ("partner", "Enquiry"), ("partner", "EnquiryMessage"),
     ("cms", "FairApplication"),
+    ("partner", "Batch"), ("partner", "BatchLine"),
 )
 
 
@@ -161,6 +164,8 @@ def _producer_world(showroom, number, fairs):
         fair=applied, producer=producer, booth_size=booth_size(applied, "3x3 m"),
         contact_name="Chị Hoa", contact_phone="0912345678")
     application.products.add(product)
+    batch = batch_record(producer=producer, product=product, harvest_date=date.today(),
+                         quantity=5, today=date.today())
     return {
         "producer": producer, "user": user, "product": product,
         "objects": {
@@ -174,6 +179,7 @@ def _producer_world(showroom, number, fairs):
             "enquiry_id": enquiry.pk,
             "application_id": application.pk,
             "fair_id": still_open.pk,
+            "batch_id": batch.pk,
             "place_id": showroom.pk,
             # an invitation link that was never sent
             "uidb64": "MA", "token": "cg0000-00000000000000000000000000000000",
@@ -209,6 +215,8 @@ def _plausible_post(world) -> dict:
         "action": "ship", "carrier": "VNPost", "tracking_number": "VN123",
         "confirm": "1", "token": "x", "body": "trả lời trộm", "outcome": "won",
         "booth_size": "1", "contact_name": "Trộm", "contact_phone": "0912345678",
+        "batch": theirs["batch_id"],
+        "harvest_date": "01/06/2026", "growing_area_code": "VN-BGOR-0012",
     }
 
 
@@ -306,4 +314,4 @@ def test_the_matrix_covers_the_sections_it_must():
     assert {"home", "products", "stock", "certificates", "credentials"} <= names
     scoped = {k for e in SCOPED_ENDPOINTS for k in e.kwargs}
     assert {"product_id", "movement_id", "certificate_id", "threshold_id", "enquiry_id",
-            "credential_id", "application_id"} <= scoped
+            "credential_id", "application_id", "batch_id"} <= scoped

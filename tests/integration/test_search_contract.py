@@ -145,6 +145,23 @@ def test_price_and_producer_kind_filters(backend, catalogue):
     assert farms.ids == [catalogue["chicken"].pk]
 
 
+def test_the_export_growing_area_code_filter_keeps_only_products_with_a_readable_code(
+        backend, catalogue):
+    # given the lychee with an export growing-area code, the noodles with a garbage one
+    lychee, noodles = catalogue["lychee"], catalogue["noodles"]
+    lychee.growing_area_code = "VN-BGOR-0012"
+    lychee.save()
+    Product = type(noodles)
+    Product.objects.filter(pk=noodles.pk).update(growing_area_code="đang làm hồ sơ")
+    products_reindex(product_ids=[lychee.pk, noodles.pk])
+    # when browsing with the filter, and searching Lục Ngạn without it
+    export = backend.search(SearchQuery(text="", filters={"export": ["1"]}))
+    everything = backend.search(SearchQuery(text="lục ngạn"))
+    # then only the lychee passes the filter, and the facet counts it once
+    assert export.ids == [lychee.pk]
+    assert {v.key: v.count for v in everything.facets["export"]} == {"1": 1}
+
+
 def test_sorting_by_price_and_paging(backend, catalogue):
     # given five products
     # when sorted by price, two per page
