@@ -263,8 +263,9 @@ class ElasticsearchBackend(SearchBackend):
             if name == "credential":  # a keyed "filters" aggregation: kind → bucket
                 buckets = [{"key": key, "doc_count": b["doc_count"]}
                            for key, b in buckets.to_dict().items()]
+            # An empty keyword is "no value" (as the embedded backend counts it): not offered.
             facets[name] = [FacetValue(key=str(b["key"]), count=b["doc_count"])
-                            for b in buckets if b["doc_count"]]
+                            for b in buckets if b["doc_count"] and b["key"] != ""]
             if name != "price":
                 facets[name].sort(key=lambda v: v.key)
         return SearchResults(ids=ids, total=response.hits.total.value, facets=facets)
