@@ -33,6 +33,7 @@ from cms.models import HomePage
 from marketplace.demo import calendar as demo_calendar
 from marketplace.demo import data
 from marketplace.demo import images as demo_images
+from marketplace.demo.batches import demo_batches_load
 from marketplace.demo.credentials import demo_credentials_load
 from marketplace.demo.fairs import demo_fairs_load
 from marketplace.demo.fulfilment import demo_fulfilment_load
@@ -208,6 +209,7 @@ def demo_data_load(*, images: bool = True, image_size: int = 800,
 
         record_lines += demo_fulfilment_load(created=created)
         demo_trade_load(producer_user=producer_user, created=created, today=today)
+        record_lines += demo_batches_load(created=created, today=today)
     # Search: index the catalogue as it stands once everything above has committed.
 
     search_demo_load()
