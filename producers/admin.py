@@ -8,7 +8,7 @@ from oscar.apps.partner.admin import *  # noqa: F403  (registers Oscar's partner
 from oscar.core.loading import get_model
 
 from producers.dashboard.accounts import users_linked_elsewhere
-from producers.models import Producer, ShowroomOperator
+from producers.models import Batch, Producer, ShowroomOperator
 
 
 @admin.register(Producer)
@@ -19,6 +19,19 @@ class ProducerAdmin(admin.ModelAdmin):
     list_filter = ("kind", "commune__district")
     search_fields = ("name",)
     prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(Batch)
+class BatchAdmin(admin.ModelAdmin):
+    """Traceable batches, for staff to look up a code read off a label (producers record them
+    in their dashboard, through ``producers.services.batch_record``)."""
+
+    list_display = ("code", "product", "producer", "harvest_date", "quantity",
+                    "growing_area_code")
+    list_filter = ("producer",)
+    search_fields = ("code", "product__title", "producer__name", "growing_area_code")
+    readonly_fields = ("code", "producer", "product", "certificate", "created_by", "created_at")
+    date_hierarchy = "harvest_date"
 
 
 # --- producer users: one producer per user, never staff ----------------------------------------

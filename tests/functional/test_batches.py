@@ -295,3 +295,9 @@ def test_the_producer_may_pick_the_batch_but_never_another_producers():
     # then that batch is recorded
     assert shipped.status_code == 302
     assert BatchLine.objects.get(line=line).batch == newer
+
+
+def test_staff_find_a_batch_by_its_code_in_the_django_admin(admin_client):
+    batch = _record(listed_product(4))
+    page = admin_client.get(reverse("admin:partner_batch_changelist"), {"q": batch.code})
+    assert page.status_code == 200 and batch.code in page.content.decode()
