@@ -10,6 +10,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+import segno
 import zxingcpp
 from django.urls import reverse
 from django.utils import timezone
@@ -155,6 +156,9 @@ def test_the_label_qr_decodes_to_the_batch_page_which_shows_the_certificate_stat
     assert png["Content-Type"] == "image/png"
     [url] = _decode_png(png.content)
     assert url == f"http://testserver/lo-hang/{batch.code}/"
+    # and the labels on the sheet carry that very QR (the same symbol, drawn inline as SVG)
+    label_qr = segno.make_qr(url, error="m").svg_inline(scale=3, border=2, omitsize=True)
+    assert html.count(label_qr) == 24
     # when a shopper opens it
     page = client.get(url.removeprefix("http://testserver"))
     text = page.content.decode()
