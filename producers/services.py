@@ -404,8 +404,10 @@ PHOTOS_PER_PRODUCT = 8
 def product_update(
     *, product, version: str, price=None, description: str | None = None,
     new_photos: list | None = None, remove_photo_ids: list[int] | None = None, by=None,
+    growing_area_code: str | None = None,
 ):
-    """Save a producer's edit of price, description and photos, or refuse it whole.
+    """Save a producer's edit of price, description, photos and growing-area code (``None``:
+    unchanged; ``""``: none), or refuse it whole.
 
     ``version`` is the token the edit form was drawn with: when the product has been saved
     since (a second tab, a colleague), :class:`StaleEdit` is raised and nothing is written.
@@ -419,6 +421,13 @@ def product_update(
                           "mở trang này. Chưa lưu gì: hãy tải lại trang rồi sửa lại."))
     if description is not None:
         locked.description = rich_text_clean(description)  # no raw HTML reaches a page
+    if growing_area_code is not None:
+        code = growing_area_code.strip()
+        try:
+            locked.growing_area_code = code and traceability.trace_code_parse(
+                code, kind=traceability.GROWING_AREA)
+        except traceability.TraceCodeError as error:
+            raise StockError(str(error)) from None
     images = list(locked.images.all())
     remove = set(remove_photo_ids or [])
     keep = [image for image in images if image.pk not in remove]

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
+from catalog import traceability
 from catalog.uploads import (
     MAX_PIXELS,
     NotAnImage,
@@ -114,6 +115,11 @@ class ProductEditForm(StyledForm):
                                   widget=forms.Textarea(attrs={"rows": 6}))
     photos = PhotosField(label=_("Thêm ảnh"), required=False,
                          help_text=_("JPEG, PNG hoặc WebP, tối đa 5 MB mỗi ảnh."))
+    growing_area_code = forms.CharField(
+        label=_("Mã số vùng trồng"), required=False, max_length=traceability.MAX_CODE_INPUT,
+        help_text=_("Mã số vùng trồng do Cục Bảo vệ thực vật cấp, dạng VN-BGOR-0012."),
+        widget=forms.TextInput(attrs={"autocapitalize": "characters", "autocomplete": "off"}),
+    )
     remove_photos = forms.ModelMultipleChoiceField(
         label=_("Bỏ ảnh"), required=False, queryset=get_model("catalogue", "ProductImage")
         .objects.none(), widget=forms.CheckboxSelectMultiple,
@@ -123,6 +129,15 @@ class ProductEditForm(StyledForm):
     def __init__(self, *args, product, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["remove_photos"].queryset = product.images.all()
+
+    def clean_growing_area_code(self) -> str:
+        code = self.cleaned_data.get("growing_area_code", "").strip()
+        if not code:
+            return ""
+        try:
+            return traceability.trace_code_parse(code, kind=traceability.GROWING_AREA)
+        except traceability.TraceCodeError as error:
+            raise forms.ValidationError(str(error)) from None
 
 
 class ProductProposeForm(StyledForm):

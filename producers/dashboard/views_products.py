@@ -54,6 +54,7 @@ class ProductEditView(ProductSectionMixin, TemplateView):
             "version": product_version(product),
             "price": int(record.price) if record and record.price is not None else None,
             "description": product.description,
+            "growing_area_code": product.growing_area_code,
         })
         status = next((s for s in selectors.product_statuses(self.producer)
                        if s.product.pk == product.pk), None)
@@ -71,7 +72,7 @@ class ProductEditView(ProductSectionMixin, TemplateView):
                     product=product, version=data["version"], price=data["price"],
                     description=data["description"], new_photos=data["photos"],
                     remove_photo_ids=[image.pk for image in data["remove_photos"]],
-                    by=request.user,
+                    growing_area_code=data["growing_area_code"], by=request.user,
                 )
             except StaleEdit as error:
                 form.add_error(None, str(error))

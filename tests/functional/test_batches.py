@@ -305,3 +305,34 @@ def test_staff_find_a_batch_by_its_code_in_the_django_admin(admin_client):
     batch = _record(listed_product(4))
     page = admin_client.get(reverse("admin:partner_batch_changelist"), {"q": batch.code})
     assert page.status_code == 200 and batch.code in page.content.decode()
+
+
+def test_the_producer_sets_the_growing_area_code_on_the_product_edit_page():
+    # given
+    product = listed_product(5)
+    client = producer_client(product.producer)
+    url = reverse("producer_dashboard:product_edit", kwargs={"product_id": product.pk})
+
+    def post(code):
+        from producers.selectors import product_version
+
+        product.refresh_from_db()
+        return client.post(
+            url,
+            {
+                "version": product_version(product),
+                "price": "90000",
+                "description": "Vải",
+                "growing_area_code": code,
+            },
+        )
+
+    # when a code is typed loosely, then it is stored canonically
+    assert post("vn bgor 12").status_code == 302
+    product.refresh_from_db()
+    assert product.growing_area_code == "VN-BGOR-12"
+    # when garbage is typed, then a form error and the code is unchanged
+    refused = post("đang làm hồ sơ")
+    assert refused.status_code == 400 and "VN-BGOR-0012" in refused.content.decode()
+    product.refresh_from_db()
+    assert product.growing_area_code == "VN-BGOR-12"
