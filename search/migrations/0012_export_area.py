@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('search', '0009_updated_at_index'),
+        ('search', '0011_browse_sort_and_category'),
     ]
 
     operations = [

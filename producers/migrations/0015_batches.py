@@ -8,9 +8,9 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalogue', '0040_growing_area_code'),
+        ('catalogue', '0041_growing_area_code'),
         ('order', '0022_line_shipment'),
-        ('partner', '0013_online_warehouse_wording'),
+        ('partner', '0014_wholesale_enquiries'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
