@@ -116,6 +116,11 @@ class Product(AbstractProduct):
     # never-computed row "stale", so the gate recomputes it from certificates.
     listing_from = models.DateField(default=ocop.DATE_FOREVER, editable=False)
     listing_until = models.DateField(default=ocop.DATE_NEVER, editable=False)
+    # Harvest windows (catalog.seasons' stored form); empty: not seasonal, sold all year.
+    harvest_windows = models.JSONField(
+        _("mùa vụ"), default=list, blank=True,
+        help_text=_("Các khung mùa vụ thu hoạch; để trống nếu sản phẩm bán quanh năm."),
+    )
 
     class Meta(AbstractProduct.Meta):
         indexes = [

@@ -340,6 +340,95 @@ class BatchLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.batch.display_code} → {self.line_id}"
+class PreorderCampaign(models.Model):
+    """A producer's offer to take pre-orders (*đặt trước*) for a seasonal product's next
+    harvest: at most ``quota`` units, delivered in the expected period, paid on delivery or
+    with a deposit by VietQR transfer. ``taken`` counts the units reserved by orders; it is
+    changed only under a row lock on this campaign, so the quota is never exceeded."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Đang nhận đặt trước")
+        CLOSED = "closed", _("Đã đóng")
+
+    class Deposit(models.TextChoices):
+        NONE = "none", _("Không đặt cọc (trả khi nhận hàng)")
+        AMOUNT = "amount", _("Số tiền cố định mỗi sản phẩm")
+        PERCENT = "percent", _("Phần trăm giá")
+
+    product = models.ForeignKey(
+        "catalogue.Product", on_delete=models.CASCADE, related_name="preorder_campaigns",
+        verbose_name=_("sản phẩm"),
+    )
+    status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices,
+                              default=Status.OPEN)
+    quota = models.PositiveIntegerField(_("số lượng nhận đặt tối đa"))
+    taken = models.PositiveIntegerField(_("đã được đặt"), default=0)
+    delivery_from = models.DateField(_("giao dự kiến từ"))
+    delivery_until = models.DateField(_("giao dự kiến đến"))
+    deposit_kind = models.CharField(_("đặt cọc"), max_length=10, choices=Deposit.choices,
+                                    default=Deposit.NONE)
+    deposit_value = models.PositiveIntegerField(_("mức đặt cọc"), default=0)
+    opened_at = models.DateTimeField(auto_now_add=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-opened_at", "-pk"]
+        verbose_name = _("đợt nhận đặt trước")
+        verbose_name_plural = _("đợt nhận đặt trước")
+        constraints = [
+            # One open campaign per product: the storefront asks "is one open?".
+            models.UniqueConstraint(fields=["product"], condition=models.Q(status="open"),
+                                    name="preorder_campaign_one_open"),
+            models.CheckConstraint(condition=models.Q(taken__lte=models.F("quota")),
+                                   name="preorder_campaign_within_quota"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.product} ({self.taken}/{self.quota})"
+
+
+class Preorder(models.Model):
+    """One order line placed as a pre-order against a campaign: it waits for the harvest, is
+    given stock from it in the order of placing (``allocated``), or is cancelled by the
+    producer with a reason (the deposit record is then released or refunded)."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("Chờ thu hoạch")
+        ALLOCATED = "allocated", _("Đã có hàng, chờ gửi")
+        CANCELLED = "cancelled", _("Đã huỷ")
+
+    class DepositState(models.TextChoices):
+        NONE = "none", _("Không đặt cọc")
+        AWAITED = "awaited", _("Chờ chuyển khoản đặt cọc")
+        PAID = "paid", _("Đã đặt cọc")
+        RELEASED = "released", _("Đã huỷ yêu cầu đặt cọc")
+        REFUNDED = "refunded", _("Đã hoàn tiền đặt cọc")
+
+    campaign = models.ForeignKey(PreorderCampaign, on_delete=models.PROTECT,
+                                 related_name="preorders")
+    order_line = models.OneToOneField("order.Line", on_delete=models.CASCADE,
+                                      related_name="preorder")
+    quantity = models.PositiveIntegerField(_("số lượng"))
+    status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices,
+                              default=Status.WAITING)
+    deposit = models.PositiveIntegerField(_("tiền đặt cọc (đồng)"), default=0)
+    deposit_state = models.CharField(_("đặt cọc"), max_length=10, choices=DepositState.choices,
+                                     default=DepositState.NONE)
+    cancel_reason = models.CharField(_("lý do huỷ"), max_length=255, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    allocated_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]  # the order of placing: fulfilment follows it
+        verbose_name = _("dòng đặt trước")
+        verbose_name_plural = _("dòng đặt trước")
+
+    def __str__(self) -> str:
+        return f"{self.campaign.product} × {self.quantity} ({self.status})"
 
 
 from oscar.apps.partner.models import *  # noqa: E402, F403  (Oscar's partner models)

@@ -19,12 +19,21 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from catalog import ocop, traceability, trade
+from catalog import ocop, seasons, traceability, trade
 from catalog import selectors as catalog_selectors
 from catalog.models import Place
 from catalog.programme import selectors as records
 from catalog.programme.selectors import product_groups
-from producers.models import Batch, BatchLine, Enquiry, Producer, StockMovement, StockThreshold
+from producers.models import (
+    Batch,
+    BatchLine,
+    Enquiry,
+    Preorder,
+    PreorderCampaign,
+    Producer,
+    StockMovement,
+    StockThreshold,
+)
 
 
 def producer_for_user(user) -> Producer | None:
@@ -509,4 +518,123 @@ def line_batches(lines) -> dict[int, Batch]:
     return {
         link.line_id: link.batch
         for link in BatchLine.objects.filter(line__in=list(lines)).select_related("batch")
+    }
+
+
+# --- seasons and pre-orders --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SaleInfo:
+    """How a product is sold on a day, and what its page says about the season."""
+
+    mode: seasons.SaleMode
+    seasonal: bool
+    season_current: seasons.Season | None
+    season_next: seasons.Season | None
+    campaign: PreorderCampaign | None
+    quota_left: int
+    days_to_next: int | None = None
+
+
+def product_windows(product) -> list[seasons.Window]:
+    """The product's harvest windows (a variant's are its parent's); a malformed stored value
+    counts as none, so a bad edit never hides a product's price."""
+    source = product.parent if getattr(product, "parent_id", None) else product
+    try:
+        return seasons.windows_from_data(source.harvest_windows)
+    except seasons.SeasonError:
+        return []
+
+
+def preorder_campaign_open(product) -> PreorderCampaign | None:
+    """The product's open pre-order campaign, if any."""
+    return PreorderCampaign.objects.filter(
+        product=product, status=PreorderCampaign.Status.OPEN
+    ).first()
+
+
+def product_sale(product, *, today=None, stock_available: int | None = None) -> SaleInfo:
+    """What the storefront does with ``product`` on ``today`` (from stock, by pre-order, or
+    not at all) and the season facts its page shows. No query for a product with no windows."""
+    today = today or timezone.localdate()
+    windows = product_windows(product)
+    if not windows:
+        return SaleInfo(seasons.SaleMode.STOCK, False, None, None, None, 0)
+    campaign = preorder_campaign_open(product)
+    left = seasons.quota_left(quota=campaign.quota, taken=campaign.taken) if campaign else 0
+    if stock_available is None:
+        record = product.stockrecords.order_by("pk").first()
+        stock_available = record.net_stock_level if record else 0
+    mode = seasons.sale_mode(windows=windows, today=today, preorders_open=campaign is not None,
+                             stock_available=stock_available)
+    upcoming = seasons.season_next(windows, today=today)
+    return SaleInfo(mode, True, seasons.season_current(windows, today=today), upcoming, campaign,
+                    left, seasons.days_until(upcoming.start, today=today) if upcoming else None)
+
+
+def preorders_to_fulfil(producer: Producer) -> QuerySet:
+    """The producer's pre-order lines not yet shipped nor cancelled, in the order of placing."""
+    return (
+        Preorder.objects.filter(campaign__product__in=producer_products(producer))
+        .exclude(status=Preorder.Status.CANCELLED)
+        # Shipped lines left the warehouse through the ledger: nothing more to do for them.
+        .exclude(Exists(StockMovement.objects.filter(
+            order_line=OuterRef("order_line"), kind=StockMovement.Kind.SOLD_ONLINE)))
+        .select_related("campaign__product", "order_line__order")
+        .order_by("created_at", "pk")
+    )
+
+
+def producer_campaigns(producer: Producer) -> QuerySet:
+    """Every pre-order campaign of the producer's products, newest first."""
+    return PreorderCampaign.objects.filter(
+        product__in=producer_products(producer)
+    ).select_related("product")
+
+
+def season_calendar(*, year: int, group_slug: str = "", district_slug: str = "",
+                    today=None) -> list[dict]:
+    """The harvest calendar: every listed seasonal product with its months of ``year`` and
+    today's sale state, optionally of one product group (top-level category) and one district.
+    """
+    today = today or timezone.localdate()
+    products = (
+        catalog_selectors.product_listed_queryset(today=today)
+        .exclude(harvest_windows=[])
+        .select_related("origin_commune__district", "producer")
+        .prefetch_related("categories__parent", "stockrecords")
+        .order_by("title")
+    )
+    if district_slug:
+        products = products.filter(origin_commune__district__slug=district_slug)
+    if group_slug:
+        products = products.filter(
+            Q(categories__slug=group_slug) | Q(categories__parent__slug=group_slug)
+        ).distinct()
+    open_ids = set(PreorderCampaign.objects.filter(
+        status=PreorderCampaign.Status.OPEN).values_list("product_id", flat=True))
+    rows = []
+    for product in products:
+        windows = product_windows(product)
+        if not windows:
+            continue
+        record = next(iter(product.stockrecords.all()), None)
+        mode = seasons.sale_mode(
+            windows=windows, today=today, preorders_open=product.pk in open_ids,
+            stock_available=record.net_stock_level if record else 0)
+        rows.append({
+            "product": product, "months": seasons.season_months(windows, year=year),
+            "mode": mode, "next": seasons.season_next(windows, today=today),
+            "current": seasons.season_current(windows, today=today),
+            "preorders_open": product.pk in open_ids,
+        })
+    return rows
+
+
+def order_preorders(order) -> dict[int, Preorder]:
+    """``{order line id: Preorder}`` for the order's pre-ordered lines (one query)."""
+    return {
+        p.order_line_id: p
+        for p in Preorder.objects.filter(order_line__order=order).select_related("campaign")
     }

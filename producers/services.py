@@ -24,15 +24,18 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
-from catalog import ocop, traceability, trade
+from catalog import ocop, seasons, traceability, trade
 from catalog import selectors as catalog_selectors
 from catalog.models import Place
 from catalog.text import rich_text_clean
+from producers import selectors
 from producers.models import (
     Batch,
     BatchLine,
     Enquiry,
     EnquiryMessage,
+    Preorder,
+    PreorderCampaign,
     Producer,
     StockMovement,
     StockThreshold,
@@ -192,6 +195,10 @@ def stock_move(
     if place is None:
         record.num_in_stock = balance + quantity
         record.save(update_fields=["num_in_stock", "date_updated"])
+        if kind == Kind.RECEIVED:
+            # The harvest arrived: waiting pre-orders are served first, in the order of placing.
+            preorders_allocate(product=product, today=timezone.localdate())
+            record.refresh_from_db()
         _threshold_check(product=product, place=None, available=record.net_stock_level)
     else:
         _threshold_check(product=product, place=place, available=balance + quantity)
@@ -276,6 +283,12 @@ def stock_line_ship(*, line, pickup: bool, by=None) -> StockMovement | None:
     done = StockMovement.objects.filter(order_line=line, kind=Kind.SOLD_ONLINE).first()
     if done is not None:
         return done
+    if Preorder.objects.filter(order_line=line, status=Preorder.Status.WAITING).exists():
+        # Its units are not allocated yet: shipping now would take another order's boxes.
+        raise StockError(
+            _("“%(product)s” là hàng đặt trước chưa có hàng thu hoạch; hãy nhập kho khi vào "
+              "mùa vụ rồi gửi.") % {"product": product.get_title()}
+        )
     balance = _online_sync(product=product, record=record, by=by)
     quantity = line.quantity
     if balance < quantity:
@@ -732,3 +745,156 @@ def batch_line_assign(*, line, batch: Batch | None = None) -> BatchLine | None:
         if chosen is None:
             return None
     return BatchLine.objects.create(line=line, batch_id=chosen, quantity=line.quantity)
+
+
+# --- seasons and pre-orders --------------------------------------------------------------------
+
+
+class PreorderError(StockError):
+    """A pre-order or season change that cannot be made; ``str(error)`` is for the user."""
+
+
+@transaction.atomic
+def product_windows_set(*, product, windows: list[seasons.Window], by=None):
+    """Replace ``product``'s harvest windows (an empty list: sold all year)."""
+    Product = type(product)
+    locked = Product.objects.select_for_update().get(pk=product.pk)
+    locked.harvest_windows = [window.as_data() for window in windows]
+    locked.save(update_fields=["harvest_windows", "date_updated"])
+    logger.info("harvest windows of product %s set by user %s", product.pk, getattr(by, "pk", None))
+    return locked
+
+
+@transaction.atomic
+def preorder_campaign_start(
+    *, product, quota: int, delivery_from: date, delivery_until: date,
+    deposit_kind: str = PreorderCampaign.Deposit.NONE, deposit_value: int = 0, today: date,
+    by=None,
+) -> PreorderCampaign:
+    """Open pre-orders for ``product``'s next harvest: before its window or in the window's
+    first days. Refused for a product with no window, a quota under 1, a delivery period that
+    is impossible, a deposit that cannot be right, or when pre-orders are already open."""
+    type(product).objects.select_for_update().filter(pk=product.pk).first()
+    windows = selectors.product_windows(product)
+    if not windows:
+        raise PreorderError(_("Hãy đặt mùa vụ cho sản phẩm trước khi nhận đặt trước."))
+    if not seasons.preorders_may_open(windows, today=today):
+        raise PreorderError(_("Mùa vụ đã bắt đầu quá lâu: hãy bán từ hàng trong kho."))
+    quota = _quantity(quota)
+    if quota < 1:
+        raise PreorderError(_("Số lượng nhận đặt phải lớn hơn 0."))
+    try:
+        seasons.delivery_check(start=delivery_from, end=delivery_until, today=today)
+        seasons.deposit_check(kind=deposit_kind, value=deposit_value)
+    except seasons.SeasonError as error:
+        raise PreorderError(str(error)) from None
+    if PreorderCampaign.objects.filter(product=product,
+                                       status=PreorderCampaign.Status.OPEN).exists():
+        raise PreorderError(_("Sản phẩm này đang nhận đặt trước."))
+    return PreorderCampaign.objects.create(
+        product=product, quota=quota, delivery_from=delivery_from, delivery_until=delivery_until,
+        deposit_kind=deposit_kind,
+        deposit_value=deposit_value if deposit_kind != PreorderCampaign.Deposit.NONE else 0,
+        created_by=by if getattr(by, "is_authenticated", False) else None,
+    )
+
+
+@transaction.atomic
+def preorder_campaign_close(*, campaign: PreorderCampaign) -> bool:
+    """Stop taking pre-orders (those already placed stay, to be delivered). ``False`` when it
+    was already closed."""
+    campaign = PreorderCampaign.objects.select_for_update().get(pk=campaign.pk)
+    if campaign.status != PreorderCampaign.Status.OPEN:
+        return False
+    campaign.status = PreorderCampaign.Status.CLOSED
+    campaign.closed_at = timezone.now()
+    campaign.save(update_fields=["status", "closed_at"])
+    return True
+
+
+@transaction.atomic
+def preorder_reserve(*, product, order_line, quantity: int, unit_price: int,
+                     pays_deposit: bool) -> Preorder:
+    """Reserve ``quantity`` units of the open campaign's quota for ``order_line``.
+
+    The campaign row is locked first, so concurrent orders for the last units queue and the
+    quota is never exceeded: a request that no longer fits raises :class:`PreorderError`.
+    ``pays_deposit``: the shopper pays by transfer, so the campaign's deposit is awaited.
+    """
+    campaign = (PreorderCampaign.objects.select_for_update()
+                .filter(product=product, status=PreorderCampaign.Status.OPEN).first())
+    if campaign is None:
+        raise PreorderError(_("“%(title)s” không còn nhận đặt trước.")
+                            % {"title": product.get_title()})
+    if not seasons.quota_admits(quota=campaign.quota, taken=campaign.taken, quantity=quantity):
+        raise PreorderError(
+            _("“%(title)s” chỉ còn nhận đặt trước %(left)s sản phẩm.")
+            % {"title": product.get_title(),
+               "left": seasons.quota_left(quota=campaign.quota, taken=campaign.taken)}
+        )
+    campaign.taken += quantity
+    campaign.save(update_fields=["taken"])
+    deposit = 0
+    if pays_deposit:
+        deposit = seasons.deposit_amount(kind=campaign.deposit_kind, value=campaign.deposit_value,
+                                         unit_price=unit_price, quantity=quantity)
+    return Preorder.objects.create(
+        campaign=campaign, order_line=order_line, quantity=quantity, deposit=deposit,
+        deposit_state=Preorder.DepositState.AWAITED if deposit else Preorder.DepositState.NONE,
+    )
+
+
+@transaction.atomic
+def preorders_allocate(*, product, today: date) -> list[Preorder]:
+    """Give the harvest's stock to waiting pre-orders of ``product``, in the order of placing,
+    while the season is on: each is allocated whole (the online stock record's
+    ``num_allocated``, as checkout does) or, when it no longer fits, it and every later one
+    wait for the next receipt. Returns the pre-orders allocated now."""
+    if not seasons.in_season(selectors.product_windows(product), today=today):
+        return []
+    type(product).objects.select_for_update().filter(pk=product.pk).first()
+    record = online_record(product, lock=True)
+    done = []
+    waiting = (Preorder.objects.select_for_update()
+               .filter(campaign__product=product, status=Preorder.Status.WAITING)
+               .order_by("created_at", "pk"))
+    for preorder in waiting:
+        if record.net_stock_level < preorder.quantity:
+            break  # strictly in the order of placing: no later, smaller line jumps the queue
+        record.allocate(preorder.quantity)
+        preorder.status = Preorder.Status.ALLOCATED
+        preorder.allocated_at = timezone.now()
+        preorder.save(update_fields=["status", "allocated_at"])
+        done.append(preorder)
+    return done
+
+
+@transaction.atomic
+def preorder_release(*, preorder: Preorder, reason: str) -> Preorder:
+    """Cancel one pre-order line's reservation: its units return to the quota (and, once
+    allocated, to the warehouse), and its deposit record is refunded (paid) or released
+    (awaited). The order line itself is the caller's (checkout's) business."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise PreorderError(_("Hãy ghi lý do huỷ để báo cho khách."))
+    preorder = Preorder.objects.select_for_update().get(pk=preorder.pk)
+    if preorder.status == Preorder.Status.CANCELLED:
+        raise PreorderError(_("Dòng đặt trước này đã được huỷ."))
+    if StockMovement.objects.filter(order_line_id=preorder.order_line_id,
+                                    kind=Kind.SOLD_ONLINE).exists():
+        raise PreorderError(_("Hàng đã gửi đi: không thể huỷ đặt trước."))
+    campaign = PreorderCampaign.objects.select_for_update().get(pk=preorder.campaign_id)
+    campaign.taken = max(campaign.taken - preorder.quantity, 0)
+    campaign.save(update_fields=["taken"])
+    if preorder.status == Preorder.Status.ALLOCATED:
+        record = online_record(campaign.product, lock=True)
+        record.cancel_allocation(preorder.quantity)
+    preorder.status = Preorder.Status.CANCELLED
+    preorder.cancel_reason = reason[:255]
+    preorder.cancelled_at = timezone.now()
+    preorder.deposit_state = {
+        Preorder.DepositState.PAID: Preorder.DepositState.REFUNDED,
+        Preorder.DepositState.AWAITED: Preorder.DepositState.RELEASED,
+    }.get(preorder.deposit_state, preorder.deposit_state)
+    preorder.save(update_fields=["status", "cancel_reason", "cancelled_at", "deposit_state"])
+    return preorder

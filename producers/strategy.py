@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner import availability, strategy
 
 from catalog import selectors
+from catalog.seasons import SaleMode
+from producers import selectors as producer_selectors
 
 
 class NotOcopListed(availability.Unavailable):
@@ -21,6 +23,47 @@ class NotOcopListed(availability.Unavailable):
         return False, str(self.message)
 
 
+class OutOfSeason(availability.Unavailable):
+    """A seasonal fresh product outside its harvest window, with no pre-orders open: its stock
+    (last season's, or none) is not sold."""
+
+    code = "out_of_season"
+
+    def __init__(self, next_start=None):
+        if next_start is not None:
+            self.message = _("Sản phẩm đang hết mùa vụ; mùa vụ tới bắt đầu từ %(date)s.") % {
+                "date": next_start.strftime("%d/%m/%Y")}
+        else:
+            self.message = _("Sản phẩm đang hết mùa vụ.")
+
+    def is_purchase_permitted(self, quantity):
+        return False, str(self.message)
+
+
+class PreorderAvailable(availability.Base):
+    """Sold by pre-order: reserved against the open campaign's quota, delivered from the
+    harvest. Checkout reserves the units under a lock on the campaign
+    (:func:`producers.services.preorder_reserve`)."""
+
+    code = "preorder"
+
+    def __init__(self, campaign, left: int):
+        self.campaign, self.num_available = campaign, left
+        self.message = _("Đặt trước – giao dự kiến %(start)s–%(end)s") % {
+            "start": campaign.delivery_from.strftime("%d/%m"),
+            "end": campaign.delivery_until.strftime("%d/%m")}
+
+    @property
+    def is_available_to_buy(self):
+        return self.num_available > 0
+
+    def is_purchase_permitted(self, quantity):
+        if quantity > self.num_available:
+            return False, _("Chỉ còn nhận đặt trước %(left)s sản phẩm.") % {
+                "left": self.num_available}
+        return True, ""
+
+
 class OcopStrategy(
     strategy.UseFirstStockRecord, strategy.StockRequired, strategy.NoTax, strategy.Structured
 ):
@@ -29,6 +72,14 @@ class OcopStrategy(
     def availability_policy(self, product, stockrecord):
         if not selectors.product_is_listed(product):
             return NotOcopListed()
+        if product.harvest_windows or (product.parent_id and product.parent.harvest_windows):
+            # Seasonal: out of its window the warehouse is not sold from (see catalog.seasons).
+            sale = producer_selectors.product_sale(
+                product, stock_available=stockrecord.net_stock_level if stockrecord else 0)
+            if sale.mode == SaleMode.CLOSED:
+                return OutOfSeason(sale.season_next.start if sale.season_next else None)
+            if sale.mode == SaleMode.PREORDER and stockrecord is not None:
+                return PreorderAvailable(sale.campaign, sale.quota_left)
         return super().availability_policy(product, stockrecord)
 
     def parent_availability_policy(self, product, children_stock):

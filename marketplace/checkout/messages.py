@@ -41,6 +41,20 @@ def order_message_send(*, order, code: str) -> bool:
     return True
 
 
+def preorder_cancelled_send(*, order, preorder) -> bool:
+    """Tell the shopper a producer cancelled one of their pre-order lines, and why, in the
+    language they ordered in; ``False`` when the order has no email."""
+    if not order.email:
+        return False
+    with translation.override(order_language(order)):
+        context = {"order": order, "preorder": preorder, "line": preorder.order_line}
+        subject = render_to_string("oscar/checkout/emails/preorder_cancelled_subject.txt",
+                                   context).strip()
+        body = render_to_string("oscar/checkout/emails/preorder_cancelled_body.txt", context)
+    send_mail(subject, body, settings.OSCAR_FROM_EMAIL, [order.email])
+    return True
+
+
 def staff_emails() -> list[str]:
     """Who hears about a payment needing a person: ``settings.ADMINS`` and every active staff
     account with an email, once each."""

@@ -19,6 +19,7 @@ from oscar.apps.order.exceptions import InvalidLineStatus, UnableToPlaceOrder
 from oscar.core.loading import get_model
 
 from catalog.models import Place
+from catalog.seasons import SaleMode
 from marketplace.checkout import messages, rules, selectors
 from marketplace.payment.methods import transfer as payment_methods
 from marketplace.payment.methods.stripe_card import (
@@ -27,8 +28,15 @@ from marketplace.payment.methods.stripe_card import (
     payment_intent_refund,
 )
 from marketplace.shipping.methods import pickup_place_id
-from producers.models import StockMovement
-from producers.services import StockError, stock_line_ship, stock_move
+from producers.models import Preorder, StockMovement
+from producers.selectors import product_sale
+from producers.services import (
+    StockError,
+    preorder_release,
+    preorder_reserve,
+    stock_line_ship,
+    stock_move,
+)
 
 StockRecord = get_model("partner", "StockRecord")
 Order = get_model("order", "Order")
@@ -36,8 +44,9 @@ Basket = get_model("basket", "Basket")
 
 
 @transaction.atomic
-def order_line_allocate(*, order, basket_line) -> None:
-    """Reserve ``basket_line``'s units for ``order``: from the pickup showroom's ledger, or from
+def order_line_allocate(*, order, basket_line, order_line=None) -> None:
+    """Reserve ``basket_line``'s units for ``order``: against the product's pre-order quota
+    when it is sold by pre-order today, else from the pickup showroom's ledger, or from
     online stock.
 
     Raises :class:`UnableToPlaceOrder` with a message naming the product when too few are left;
@@ -46,6 +55,20 @@ def order_line_allocate(*, order, basket_line) -> None:
 
     line = basket_line
     title = line.product.get_title()
+    if order_line is not None and line.product.harvest_windows:
+        sale = product_sale(line.product)
+        if sale.mode == SaleMode.PREORDER:
+            try:
+                preorder_reserve(
+                    product=line.product, order_line=order_line, quantity=line.quantity,
+                    unit_price=int(line.unit_price_incl_tax or 0),
+                    pays_deposit=order.status == payment_methods.STATUS_AWAITING_TRANSFER,
+                )
+            except StockError as error:
+                raise UnableToPlaceOrder(str(error)) from None
+            return
+        if sale.mode == SaleMode.CLOSED:
+            raise UnableToPlaceOrder(_("“%(title)s” đang hết mùa vụ.") % {"title": title})
     place_id = pickup_place_id(order.shipping_code)
     if place_id is not None:
         place = Place.objects.filter(pk=place_id, kind=Place.Kind.SHOWROOM).first()
@@ -96,7 +119,12 @@ def order_cancel(*, order, note: str = "") -> bool:
     for line in order.lines.select_related("product", "stockrecord").order_by("stockrecord_id"):
         if line.status == rules.LINE_CANCELLED:
             continue
-        if place is not None:
+        preorder = Preorder.objects.filter(order_line=line).exclude(
+            status=Preorder.Status.CANCELLED).first()
+        if preorder is not None:
+            # A pre-order holds quota, not stock (unless the harvest was allocated to it).
+            preorder_release(preorder=preorder, reason=note or _("Đơn hàng bị huỷ"))
+        elif place is not None:
             stock_move(
                 product=line.product, place=place, quantity=line.quantity,
                 kind=StockMovement.Kind.CORRECTION,
@@ -424,3 +452,31 @@ def basket_thaw_abandoned(*, owner=None, basket_id: int | None = None) -> int:
         else:
             cache.delete(_frozen_at_key(basket_id))
     return thawed
+
+
+@transaction.atomic
+def order_preorder_cancel(*, preorder: Preorder, reason: str, by=None) -> str:
+    """The producer cancels one pre-order line with ``reason``: the quota (and any allocated
+    harvest) is released, the deposit record refunded or released, the order line cancelled
+    (the order follows its lines) and the shopper emailed, in the language they ordered in,
+    once the transaction commits. Raises :class:`StockError` (nothing changed) when the line
+    was already cancelled or shipped, or no reason is given. Returns the order's status."""
+    order = Order.objects.select_for_update().get(pk=preorder.order_line.order_id)
+    preorder = preorder_release(preorder=preorder, reason=reason)
+    line = order.lines.get(pk=preorder.order_line_id)
+    line.status = rules.LINE_CANCELLED
+    line.save(update_fields=["status"])
+    order.notes.create(
+        note_type="System",
+        message=_("Huỷ đặt trước “%(title)s” × %(quantity)s: %(reason)s")
+        % {"title": line.title, "quantity": line.quantity, "reason": preorder.cancel_reason},
+    )
+    statuses = list(order.lines.values_list("status", flat=True))
+    new = rules.order_status_from_lines(statuses, current=order.status)
+    if new != order.status:
+        old = order.status
+        order.status = new
+        order.save(update_fields=["status"])
+        order.status_changes.create(old_status=old, new_status=new)
+    transaction.on_commit(lambda: messages.preorder_cancelled_send(order=order, preorder=preorder))
+    return order.status
