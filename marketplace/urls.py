@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("", include("producers.urls_ideas")),  # /y-tuong/
     path("", include("producers.urls_trade")),  # /giao-thuong/
     path("", include("producers.urls_batches")),  # /lo-hang/<code>/
+    path("", include("producers.urls_seasons")),  # /lich-mua-vu/
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -603,15 +603,18 @@ def season_calendar(*, year: int, group_slug: str = "", district_slug: str = "",
         catalog_selectors.product_listed_queryset(today=today)
         .exclude(harvest_windows=[])
         .select_related("origin_commune__district", "producer")
-        .prefetch_related("categories__parent", "stockrecords")
+        .prefetch_related("stockrecords")
         .order_by("title")
     )
     if district_slug:
         products = products.filter(origin_commune__district__slug=district_slug)
     if group_slug:
-        products = products.filter(
-            Q(categories__slug=group_slug) | Q(categories__parent__slug=group_slug)
-        ).distinct()
+        Category = get_model("catalogue", "Category")
+        group = Category.objects.filter(slug=group_slug, depth=1).first()
+        if group is None:
+            return []
+        # A group is a top-level category: its products sit in it or in its subgroups.
+        products = products.filter(categories__path__startswith=group.path).distinct()
     open_ids = set(PreorderCampaign.objects.filter(
         status=PreorderCampaign.Status.OPEN).values_list("product_id", flat=True))
     rows = []

@@ -761,6 +761,7 @@ def product_windows_set(*, product, windows: list[seasons.Window], by=None):
     locked = Product.objects.select_for_update().get(pk=product.pk)
     locked.harvest_windows = [window.as_data() for window in windows]
     locked.save(update_fields=["harvest_windows", "date_updated"])
+    product.harvest_windows = locked.harvest_windows  # the caller's copy agrees
     logger.info("harvest windows of product %s set by user %s", product.pk, getattr(by, "pk", None))
     return locked
 
@@ -774,7 +775,7 @@ def preorder_campaign_start(
     """Open pre-orders for ``product``'s next harvest: before its window or in the window's
     first days. Refused for a product with no window, a quota under 1, a delivery period that
     is impossible, a deposit that cannot be right, or when pre-orders are already open."""
-    type(product).objects.select_for_update().filter(pk=product.pk).first()
+    product = type(product).objects.select_for_update().get(pk=product.pk)
     windows = selectors.product_windows(product)
     if not windows:
         raise PreorderError(_("Hãy đặt mùa vụ cho sản phẩm trước khi nhận đặt trước."))
@@ -850,9 +851,9 @@ def preorders_allocate(*, product, today: date) -> list[Preorder]:
     while the season is on: each is allocated whole (the online stock record's
     ``num_allocated``, as checkout does) or, when it no longer fits, it and every later one
     wait for the next receipt. Returns the pre-orders allocated now."""
+    product = type(product).objects.select_for_update().get(pk=product.pk)
     if not seasons.in_season(selectors.product_windows(product), today=today):
         return []
-    type(product).objects.select_for_update().filter(pk=product.pk).first()
     record = online_record(product, lock=True)
     done = []
     waiting = (Preorder.objects.select_for_update()

@@ -39,6 +39,7 @@ from marketplace.demo.fairs import demo_fairs_load
 from marketplace.demo.fulfilment import demo_fulfilment_load
 from marketplace.demo.records import demo_records_load
 from marketplace.demo.search import search_demo_load
+from marketplace.demo.seasons import demo_seasons_load
 from marketplace.demo.shopper import demo_shopper_load
 from marketplace.demo.trade import demo_trade_load
 from marketplace.demo.website import website_load
@@ -210,6 +211,7 @@ def demo_data_load(*, images: bool = True, image_size: int = 800,
         record_lines += demo_fulfilment_load(created=created)
         demo_trade_load(producer_user=producer_user, created=created, today=today)
         record_lines += demo_batches_load(created=created, today=today)
+        record_lines += demo_seasons_load(created=created, today=today)
     # Search: index the catalogue as it stands once everything above has committed.
 
     search_demo_load()

@@ -44,6 +44,7 @@ SCOPED_KWARGS = {
     "credential_id": "catalogue.ProductCredential of one of the producer's products",
     "application_id": "cms.FairApplication (a booth application) of the producer",
     "batch_id": "partner.Batch recorded by the producer",
+    "preorder_id": "partner.Preorder (a pre-order line) of one of the producer's products",
 }
 #: URL keyword arguments that name shared things (showroom points are public places).
 SHARED_KWARGS = {
@@ -127,6 +128,8 @@ def scoped_object_exists(producer: Producer, name: str, value) -> bool:
         "application_id": lambda: get_model("cms", "FairApplication").objects.filter(
             producer=producer),
         "batch_id": lambda: get_model("partner", "Batch").objects.filter(producer=producer),
+        "preorder_id": lambda: get_model("partner", "Preorder").objects.filter(
+            campaign__product__in=products),
     }
     if name not in lookups:
         return False

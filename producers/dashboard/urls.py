@@ -18,6 +18,7 @@ from producers.dashboard import (
     views_orders,
     views_products,
     views_sales,
+    views_seasons,
     views_stock,
 )
 
@@ -45,6 +46,12 @@ urlpatterns = [
     path("ton-kho/ton-kho.csv", views_stock.StockExportView.as_view(), name="stock_export"),
     path("ton-kho/so-kho.csv", views_stock.LedgerExportView.as_view(), name="stock_ledger_export"),
     path("ton-kho/nhap-kiem-ke/", views_stock.CountImportView.as_view(), name="stock_import"),
+    # seasons and pre-orders
+    path("mua-vu/", views_seasons.SeasonIndexView.as_view(), name="seasons"),
+    path("mua-vu/<int:product_id>/", views_seasons.SeasonProductView.as_view(),
+         name="season_product"),
+    path("mua-vu/dat-truoc/<int:preorder_id>/huy/", views_seasons.PreorderCancelView.as_view(),
+         name="preorder_cancel"),
     # certificates
     path("chung-nhan/", views_certificates.CertificateListView.as_view(), name="certificates"),
     path("chung-nhan/<int:certificate_id>/", views_certificates.CertificateDetailView.as_view(),

@@ -15,7 +15,7 @@ endpoint added later is checked without editing this file:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -23,9 +23,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.shortcuts import resolve_url
 from django.urls import URLPattern, URLResolver, reverse
+from django.utils import timezone
 from oscar.core import prices
 from oscar.core.loading import get_class, get_model
 
+from catalog.seasons import window_make
 from catalog.services import credential_propose
 from marketplace.shipping.methods import HomeDelivery
 from producers.dashboard import urls as dashboard_urls
@@ -35,10 +37,13 @@ from producers.dashboard.access import (
     SHARED_KWARGS,
     ProducerDashboardMixin,
 )
+from producers.models import Preorder
 from producers.services import (
     batch_record,
     enquiry_reply,
     enquiry_submit,
+    preorder_campaign_start,
+    product_windows_set,
     stock_move,
     stock_threshold_set,
     stock_transfer,
@@ -67,6 +72,7 @@ WATCHED_MODELS = (
     ("partner", "Enquiry"), ("partner", "EnquiryMessage"),
     ("cms", "FairApplication"),
     ("partner", "Batch"), ("partner", "BatchLine"),
+    ("partner", "PreorderCampaign"), ("partner", "Preorder"),
 )
 
 
@@ -166,6 +172,15 @@ def _producer_world(showroom, number, fairs):
     application.products.add(product)
     batch = batch_record(producer=producer, product=product, harvest_date=date.today(),
                          quantity=5, today=date.today())
+    # A seasonal product out of season, taking pre-orders, and one pre-order line of it.
+    fresh = listed_product(5, num_in_stock=5, producer=producer)
+    today = timezone.localdate()
+    start, end = today + timedelta(days=40), today + timedelta(days=90)
+    product_windows_set(product=fresh, windows=[
+        window_make(start=(start.day, start.month), end=(end.day, end.month))])
+    preorder_campaign_start(product=fresh, quota=10, delivery_from=start, delivery_until=end,
+                            today=today)
+    preorder = Preorder.objects.get(order_line__order=_order(fresh, number=number + "P"))
     return {
         "producer": producer, "user": user, "product": product,
         "objects": {
@@ -180,6 +195,7 @@ def _producer_world(showroom, number, fairs):
             "application_id": application.pk,
             "fair_id": still_open.pk,
             "batch_id": batch.pk,
+            "preorder_id": preorder.pk,
             "place_id": showroom.pk,
             # an invitation link that was never sent
             "uidb64": "MA", "token": "cg0000-00000000000000000000000000000000",
@@ -217,6 +233,8 @@ def _plausible_post(world) -> dict:
         "booth_size": "1", "contact_name": "Trộm", "contact_phone": "0912345678",
         "batch": theirs["batch_id"],
         "harvest_date": "01/06/2026", "growing_area_code": "VN-BGOR-0012",
+        "windows": "01/01 – 02/02", "reason": "hết hàng", "quota": "5",
+        "delivery_from": "2030-01-01", "delivery_until": "2030-02-01", "deposit_kind": "none",
     }
 
 
@@ -314,4 +332,4 @@ def test_the_matrix_covers_the_sections_it_must():
     assert {"home", "products", "stock", "certificates", "credentials"} <= names
     scoped = {k for e in SCOPED_ENDPOINTS for k in e.kwargs}
     assert {"product_id", "movement_id", "certificate_id", "threshold_id", "enquiry_id",
-            "credential_id", "application_id", "batch_id"} <= scoped
+            "credential_id", "application_id", "batch_id", "preorder_id"} <= scoped
