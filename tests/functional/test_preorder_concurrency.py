@@ -29,10 +29,13 @@ def test_simultaneous_pre_orders_for_the_last_units_never_exceed_the_quota():
     today = timezone.localdate()
     first, last = today + timedelta(days=40), today + timedelta(days=100)
     product = listed_product(5, num_in_stock=110)
-    product_windows_set(product=product, windows=[
-        window_make(start=(first.day, first.month), end=(last.day, last.month))])
-    campaign = preorder_campaign_start(product=product, quota=5, delivery_from=first,
-                                       delivery_until=last, today=today)
+    product_windows_set(
+        product=product,
+        windows=[window_make(start=(first.day, first.month), end=(last.day, last.month))],
+    )
+    campaign = preorder_campaign_start(
+        product=product, quota=5, delivery_from=first, delivery_until=last, today=today
+    )
     PreorderCampaign.objects.filter(pk=campaign.pk).update(taken=2)
     baskets = [_basket(product) for _ in range(SHOPPERS)]
     delivery = HomeDelivery(charge=0, zone="in_province", weight_grams=1000)
