@@ -836,6 +836,8 @@ def preorder_reserve(*, product, order_line, quantity: int, unit_price: int,
     campaign.taken += quantity
     campaign.save(update_fields=["taken"])
     deposit = 0
+    # By transfer, a campaign with a deposit takes the deposit now (the rest on delivery);
+    # one without is paid in full with the rest of the order.
     if pays_deposit:
         deposit = seasons.deposit_amount(kind=campaign.deposit_kind, value=campaign.deposit_value,
                                          unit_price=unit_price, quantity=quantity)

@@ -18,7 +18,7 @@ from marketplace.payment.methods import transfer as payment_methods
 from marketplace.payment.methods.stripe_card import STATUS_AWAITING_CARD
 from marketplace.payment.methods.transfer import STATUS_AWAITING_TRANSFER
 from marketplace.shipping.methods import pickup_place_id
-from producers.models import StockMovement
+from producers.models import Preorder, StockMovement
 
 
 @dataclass
@@ -94,7 +94,7 @@ def order_confirmation_context(order, *, lines=None) -> dict:
         ctx["pickup_place"] = Place.objects.filter(pk=place_id).first()
     if order.status == payment_methods.STATUS_AWAITING_TRANSFER:
         ctx["transfer"] = payment_methods.transfer_qr(
-            order_number=order.number, total=int(order.total_incl_tax)
+            order_number=order.number, total=order_due_now(order)
         )
     ctx["pay_before"] = order_pay_before(order)
     return ctx
@@ -112,3 +112,15 @@ def order_pay_before(order) -> datetime | None:
     if not hours or order.date_placed is None:
         return None
     return order.date_placed + timedelta(hours=hours)
+
+
+def order_due_now(order) -> int:
+    """What a bank transfer for ``order`` pays now, in đồng: the order's total, except that a
+    pre-order line whose producer asked for a deposit (*tiền đặt cọc*) counts its deposit
+    instead of its price (the rest is paid on delivery, when the harvest arrives)."""
+    due = int(order.total_incl_tax)
+    preorders = Preorder.objects.filter(order_line__order=order, deposit__gt=0).exclude(
+        status=Preorder.Status.CANCELLED).select_related("order_line")
+    for preorder in preorders:
+        due -= int(preorder.order_line.line_price_incl_tax) - preorder.deposit
+    return due

@@ -146,7 +146,8 @@ def order_cancel(*, order, note: str = "") -> bool:
 
 @transaction.atomic
 def bank_transfer_confirm(*, order, user=None) -> bool:
-    """Staff saw the transfer arrive: record the payment and release the order for fulfilment.
+    """Staff saw the transfer arrive: record the payment (the amount due now: pre-orders count
+    their deposits) and release the order for fulfilment.
 
     Returns ``False`` (changing nothing) unless the order is awaiting a transfer, so a second
     click records nothing twice.
@@ -155,10 +156,14 @@ def bank_transfer_confirm(*, order, user=None) -> bool:
     if order.status != payment_methods.STATUS_AWAITING_TRANSFER:
         return False
     _order_payment_received(
-        order=order, amount=order.total_incl_tax,
+        order=order, amount=selectors.order_due_now(order),
         reference=payment_methods.transfer_message(order.number),
         event_code="transfer-received", event_name="Đã nhận chuyển khoản",
     )
+    # The transfer carried the pre-orders' deposits (see selectors.order_due_now).
+    Preorder.objects.filter(
+        order_line__order=order, deposit_state=Preorder.DepositState.AWAITED
+    ).update(deposit_state=Preorder.DepositState.PAID)
     return True
 
 

@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from oscar.core.loading import get_model
 
 from catalog.seasons import window_make
+from marketplace.checkout import services
 from producers.models import Preorder, PreorderCampaign
 from producers.services import preorder_campaign_start, product_windows_set, stock_move
 from tests.factories import ProducerFactory, UserFactory, listed_product
@@ -297,3 +298,35 @@ def test_ics_of_a_product_sold_all_year_is_404(client):
     product = listed_product(5)
     response = client.get(reverse("seasons:product_ics", kwargs={"product_id": product.pk}))
     assert response.status_code == 404
+
+
+def test_vietqr_transfer_pays_the_pre_order_deposit_now_and_the_rest_on_delivery(
+    client, django_capture_on_commit_callbacks
+):
+    # given pre-orders with a 30% deposit, 2 boxes at 150.000 đ
+    product = seasonal(in_season=False)
+    today = timezone.localdate()
+    preorder_campaign_start(
+        product=product, quota=5, delivery_from=today + timedelta(days=40),
+        delivery_until=today + timedelta(days=60), deposit_kind="percent", deposit_value=30,
+        today=today,
+    )
+    add(client, product, 2)
+    start(client)
+    # when
+    response = finish(client, payment="bank_transfer")
+    # then the QR asks for the deposit and the delivery charge, not the boxes' full price
+    order = Order.objects.get()
+    preorder = Preorder.objects.get()
+    assert (preorder.deposit, preorder.deposit_state) == (90000, "awaited")
+    due = int(order.total_incl_tax) - 300000 + 90000
+    html = response.content.decode()
+    assert 'data-testid="deposit-note"' in html
+    assert f"{due:,}".replace(",", ".") + "\xa0₫" in html
+    # when staff confirm the transfer
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.bank_transfer_confirm(order=order)
+    # then the deposit is paid and recorded as the payment
+    preorder.refresh_from_db()
+    assert preorder.deposit_state == "paid"
+    assert order.payment_events.get().amount == due
