@@ -538,11 +538,10 @@ class SaleInfo:
 
 
 def product_windows(product) -> list[seasons.Window]:
-    """The product's harvest windows (a variant's are its parent's); a malformed stored value
-    counts as none, so a bad edit never hides a product's price."""
-    source = product.parent if getattr(product, "parent_id", None) else product
+    """The product's harvest windows (set on each product that is sold: a standalone product or
+    a variant); a malformed stored value counts as none, so a bad edit never hides a product."""
     try:
-        return seasons.windows_from_data(source.harvest_windows)
+        return seasons.windows_from_data(product.harvest_windows)
     except seasons.SeasonError:
         return []
 

@@ -72,7 +72,7 @@ class OcopStrategy(
     def availability_policy(self, product, stockrecord):
         if not selectors.product_is_listed(product):
             return NotOcopListed()
-        if product.harvest_windows or (product.parent_id and product.parent.harvest_windows):
+        if product.harvest_windows:  # no query for the many products sold all year
             # Seasonal: out of its window the warehouse is not sold from (see catalog.seasons).
             sale = producer_selectors.product_sale(
                 product, stock_available=stockrecord.net_stock_level if stockrecord else 0)
