@@ -48,6 +48,11 @@ class Repository(repository.Repository):
         return HomeDelivery(charge=charge, zone=zone, weight_grams=weight, free=free)
 
     def pickups(self, basket) -> list[ShowroomPickup]:
-        """One pickup option per showroom holding enough of every line."""
+        """One pickup option per showroom holding enough of every line; none for a basket
+        with a pre-order line (it is delivered from the harvest, not held at a showroom)."""
+        if any(getattr(getattr(line, "purchase_info", None), "availability", None) is not None
+               and line.purchase_info.availability.code == "preorder"
+               for line in basket.all_lines()):
+            return []
         options = pickup_options(wanted=basket_quantities(basket))
         return [ShowroomPickup(o.place) for o in options if o.available]

@@ -330,3 +330,20 @@ def test_vietqr_transfer_pays_the_pre_order_deposit_now_and_the_rest_on_delivery
     preorder.refresh_from_db()
     assert preorder.deposit_state == "paid"
     assert order.payment_events.get().amount == due
+
+
+def test_a_basket_with_a_pre_order_is_not_offered_showroom_pickup(client):
+    # given last season's boxes at a showroom, and pre-orders open
+    from tests.factories import ShowroomFactory
+
+    showroom = ShowroomFactory()
+    product = seasonal(in_season=False, preorders=5)
+    stock_move(product=product, place=showroom, quantity=5, kind="sent_to_showroom")
+    add(client, product, 1)
+    start(client)
+    # when the shopper asks for pickup anyway
+    client.post(reverse("checkout:shipping-method"), {"method_code": f"pickup-{showroom.pk}"})
+    response = client.get(reverse("checkout:shipping-method"))
+    # then only home delivery is offered
+    html = response.content.decode()
+    assert 'value="home-delivery"' in html and f'value="pickup-{showroom.pk}"' not in html
