@@ -20,6 +20,7 @@ WATCHED = frozenset({
     "catalogue.ProductCredential",
     "catalogue.Category", "catalogue.ProductCategory", "catalogue.Place",
     "partner.StockRecord", "partner.Producer", "partner.StockMovement",
+    "partner.PreorderCampaign",  # product pages show whether pre-orders are open, and how many
     "wagtailcore.Page", "wagtailcore.Revision",
 })
 

@@ -144,3 +144,30 @@ def test_a_browser_revalidating_a_cached_page_gets_304_until_the_page_changes():
     changed = Client().get(product.get_absolute_url(), headers={"If-None-Match": etag})
     assert changed.status_code == 200
     assert changed["ETag"] != etag
+
+
+def test_opening_pre_orders_drops_the_cached_product_page(django_capture_on_commit_callbacks):
+    # given an out-of-season product whose page is cached without a pre-order button
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from catalog.seasons import window_make
+    from producers.services import preorder_campaign_start, product_windows_set
+
+    product = listed_product(4)
+    today = timezone.localdate()
+    first, last = today + timedelta(days=40), today + timedelta(days=90)
+    with django_capture_on_commit_callbacks(execute=True):
+        product_windows_set(product=product, windows=[
+            window_make(start=(first.day, first.month), end=(last.day, last.month))])
+    Client().get(product.get_absolute_url())
+    assert Client().get(product.get_absolute_url())["X-Page-Cache"] == "hit"
+    # when the producer opens pre-orders
+    with django_capture_on_commit_callbacks(execute=True):
+        preorder_campaign_start(product=product, quota=5, delivery_from=first,
+                                delivery_until=last, today=today)
+    # then the next visitor sees the pre-order button
+    response = Client().get(product.get_absolute_url())
+    assert response["X-Page-Cache"] == "miss"
+    assert 'data-testid="preorder-button"' in response.content.decode()
