@@ -8,9 +8,9 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalogue', '0040_product_harvest_windows'),
+        ('catalogue', '0042_product_harvest_windows'),
         ('order', '0022_line_shipment'),
-        ('partner', '0013_online_warehouse_wording'),
+        ('partner', '0015_batches'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

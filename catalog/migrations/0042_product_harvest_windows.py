@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalogue', '0039_programme_records'),
+        ('catalogue', '0041_growing_area_code'),
     ]
 
     operations = [
