@@ -36,12 +36,15 @@ class FormLimit:
 
 #: URL name → its limit. Reset mails: 3 per account and 10 per address an hour; invitation
 #: passwords: 5 per invitation and 20 per address in 15 minutes; wholesale enquiries: 3 per
-#: email and 10 per address an hour (a real buyer sends a few; a spammer a stream).
+#: email and 10 per address an hour (a real buyer sends a few; a spammer a stream); guest order
+#: lookups: 5 per order number and 30 per address in 15 minutes.
 THROTTLED_FORMS: dict[str, FormLimit] = {
     "password-reset": FormLimit(3, 10, 3600, "email"),
     "wagtailadmin_password_reset": FormLimit(3, 10, 3600, "email"),
     "producer_dashboard:invite_accept": FormLimit(5, 20, 900, "kwarg:uidb64"),
     "trade:enquiry": FormLimit(3, 10, 3600, "email"),
+    # Guest order lookup (phone + order number): no guessing phones for a number at will.
+    "checkout:order-lookup": FormLimit(5, 30, 900, "number"),
 }
 
 PREFIX = "throttle:"

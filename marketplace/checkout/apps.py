@@ -17,6 +17,7 @@ class CheckoutConfig(apps.CheckoutConfig):
         self.stripe_card_view = views.StripeCardView
         self.stripe_card_cancel_view = views.StripeCardCancelView
         self.stripe_webhook_view = views.stripe_webhook
+        self.order_lookup_view = views.OrderLookupView
 
     def get_urls(self):
 
@@ -27,4 +28,5 @@ class CheckoutConfig(apps.CheckoutConfig):
             path("the/", self.stripe_card_view.as_view(), name="stripe-card"),
             path("the/huy/", self.stripe_card_cancel_view.as_view(), name="stripe-card-cancel"),
             path("stripe/webhook/", self.stripe_webhook_view, name="stripe-webhook"),
+            path("tra-cuu-don/", self.order_lookup_view.as_view(), name="order-lookup"),
         ]

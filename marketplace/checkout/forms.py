@@ -26,8 +26,9 @@ class VietnameseAddressMixin:
     ADDRESS_FIELDS = ["last_name", "first_name", "phone_number", "state", "line4", "line1", "notes"]
 
     def vietnamese_fields(self):
-        self.fields["last_name"].label = _("Họ và tên đệm")
-        self.fields["first_name"].label = _("Tên")
+        if "last_name" in self.fields:  # the checkout asks one full name instead
+            self.fields["last_name"].label = _("Họ và tên đệm")
+            self.fields["first_name"].label = _("Tên")
         self.fields["phone_number"].label = _("Số điện thoại")
         self.fields["phone_number"].required = True
         self.fields["phone_number"].help_text = _("Ví dụ: 0912 345 678")
@@ -66,21 +67,63 @@ class VietnameseAddressMixin:
 
 
 class ShippingAddressForm(VietnameseAddressMixin, oscar_forms.ShippingAddressForm):
-    """Name, phone, province, commune/ward, street and notes; a signed-in shopper may keep the
-    address in their address book."""
+    """Phone first (required), one full-name field, an optional email for guests, then province,
+    commune/ward, street and notes; a signed-in shopper may keep the address in their address
+    book.
 
+    Shoppers here give a phone number, not an email: the courier calls it, and a guest finds the
+    order again with it (the order lookup page). The full name is split for Oscar's two name
+    fields at the last space (``Nguyễn Thị Lan`` → family and middle names ``Nguyễn Thị``, given
+    name ``Lan``), so addresses read the same everywhere. The number typed is kept as typed
+    (``phone_as_typed``) to echo it back; the address stores the normalised ``+84…`` form.
+    """
+
+    full_name = forms.CharField(label=_("Họ và tên"), max_length=255)
+    guest_email = forms.EmailField(
+        label=_("Email (không bắt buộc)"), required=False,
+        help_text=_("Để nhận xác nhận đơn hàng qua email."),
+    )
     save_to_book = forms.BooleanField(
         label=_("Lưu địa chỉ này vào sổ địa chỉ của tôi"), required=False, initial=True
     )
 
     class Meta(oscar_forms.ShippingAddressForm.Meta):
-        fields = VietnameseAddressMixin.ADDRESS_FIELDS
+        fields = ["phone_number", "state", "line4", "line1", "notes"]
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.vietnamese_fields()
-        if user is None or not user.is_authenticated:
+        self.fields["full_name"].widget.attrs.update({"autocomplete": "name"})
+        self.fields["guest_email"].widget.attrs.update(
+            {"autocomplete": "email", "inputmode": "email"}
+        )
+        if self.instance and (self.instance.last_name or self.instance.first_name):
+            self.initial.setdefault(
+                "full_name", f"{self.instance.last_name} {self.instance.first_name}".strip()
+            )
+        if user is not None and user.is_authenticated:
+            del self.fields["guest_email"]
+        else:
             del self.fields["save_to_book"]
+        order = ["phone_number", "full_name", "guest_email", "state", "line4", "line1", "notes",
+                 "save_to_book"]
+        self.order_fields([name for name in order if name in self.fields])
+        self.phone_as_typed = ""
+
+    def clean(self):
+        self.phone_as_typed = " ".join(str(self.data.get("phone_number") or "").split())
+        return super().clean()
+
+    def clean_full_name(self):
+        name = " ".join(self.cleaned_data["full_name"].split())
+        if not name:
+            raise forms.ValidationError(_("Hãy nhập họ và tên người nhận."))
+        return name
+
+    def _post_clean(self):
+        family, _space, given = self.cleaned_data.get("full_name", "").rpartition(" ")
+        self.instance.last_name, self.instance.first_name = family, given
+        super()._post_clean()
 
 
 class UserAddressForm(VietnameseAddressMixin, address_forms.UserAddressForm):
@@ -112,3 +155,21 @@ class PaymentMethodForm(forms.Form):
         self.fields["method"].choices = [(m.code, m.name) for m in methods]
         self.fields["method"].initial = methods[0].code
         self.methods = methods
+
+
+class OrderLookupForm(forms.Form):
+    """Find a guest order again: its number and the phone number given at checkout."""
+
+    number = forms.CharField(label=_("Mã đơn hàng"), max_length=128)
+    phone = forms.CharField(label=_("Số điện thoại đặt hàng"), max_length=32)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["number"].widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
+        self.fields["phone"].widget.attrs.update({"inputmode": "tel", "autocomplete": "tel"})
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"]
+        if rules.phone_normalize(phone) is None:
+            raise forms.ValidationError(_("Số điện thoại Việt Nam không hợp lệ."))
+        return phone

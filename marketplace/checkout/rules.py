@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cache
 from pathlib import Path
@@ -86,13 +86,15 @@ OTHER_PROVINCES = "other_provinces"
 class DeliveryTariff:
     """Home-delivery prices in whole đồng: a base price per zone covering ``included_grams``,
     then ``per_extra_kg`` for each started kilogram above it; free from ``free_above``
-    (goods total, delivery excluded; ``None`` never free)."""
+    (goods total, delivery excluded; ``None`` never free). ``delivery_days`` gives each zone's
+    usual delivery time in days (fewest, most), shown to the shopper as an estimate."""
 
     home_province: str
     base: dict[str, int]
     per_extra_kg: dict[str, int]
     included_grams: int = 1000
     free_above: int | None = 500_000
+    delivery_days: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 def delivery_zone(*, province_name: str, tariff: DeliveryTariff) -> str:
@@ -117,6 +119,28 @@ def delivery_charge(*, zone: str, weight_grams: int, goods_total: int, tariff: D
     extra_grams = max(0, weight_grams - tariff.included_grams)
     extra_kg = -(-extra_grams // 1000)  # every started kilogram
     return tariff.base[zone] + extra_kg * tariff.per_extra_kg[zone]
+
+
+def delivery_estimate(*, zone: str, tariff: DeliveryTariff) -> tuple[int, int] | None:
+    """(fewest, most) days a home delivery to ``zone`` usually takes, or ``None`` when the
+    tariff gives no estimate for it."""
+    days = tariff.delivery_days.get(zone)
+    if days is None:
+        return None
+    low, high = int(days[0]), int(days[1])
+    if low < 0 or high < low:
+        raise ValueError(f"bad delivery days for {zone!r}: {days!r}")
+    return low, high
+
+
+def free_delivery_shortfall(*, goods_total: int, tariff: DeliveryTariff) -> int | None:
+    """How many đồng of goods the basket still lacks for free home delivery: 0 once it is free,
+    ``None`` when the tariff has no free-delivery threshold."""
+    if tariff.free_above is None:
+        return None
+    if goods_total < 0:
+        raise ValueError("total must not be negative")
+    return max(0, tariff.free_above - goods_total)
 
 
 # --- order status from line statuses --------------------------------------------------------

@@ -124,3 +124,19 @@ def order_due_now(order) -> int:
     for preorder in preorders:
         due -= int(preorder.order_line.line_price_incl_tax) - preorder.deposit
     return due
+
+
+def order_guest_find(*, number: str, phone: str):
+    """The guest order (placed without signing in) with this number whose delivery phone is
+    ``phone`` (typed any usual way), else ``None``: the same answer for a wrong number and a
+    wrong phone, so the lookup reveals nothing about other orders."""
+    normalized = rules.phone_normalize(phone)
+    number = (number or "").strip()
+    if normalized is None or not number:
+        return None
+    Order = get_model("order", "Order")
+    return (
+        Order.objects.filter(user=None, number=number,
+                             shipping_address__phone_number=normalized)
+        .first()
+    )

@@ -1,4 +1,5 @@
-"""The checkout's session data: Oscar's, plus whether a new address goes to the address book."""
+"""The checkout's session data: Oscar's, plus whether a new address goes to the address book
+and the phone number as the shopper typed it."""
 
 from __future__ import annotations
 
@@ -14,3 +15,10 @@ class CheckoutSessionData(utils.CheckoutSessionData):
         if value is not None:
             self._set("shipping", "save_to_book", bool(value))
         return bool(self._get("shipping", "save_to_book", True))
+
+    def phone_as_typed(self, value: str | None = None) -> str:
+        """Set (when ``value`` is given) and return the phone number as the shopper typed it,
+        to echo it back on the checkout pages; the address itself stores ``+84…``."""
+        if value is not None:
+            self._set("shipping", "phone_as_typed", value)
+        return str(self._get("shipping", "phone_as_typed", "") or "")

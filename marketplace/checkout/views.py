@@ -1,8 +1,9 @@
 """Checkout views: thin layers over Oscar's flow, the shipping repository and payment plug-ins.
 
-Steps: gateway (email) → contact and address → delivery (home or showroom pickup) → payment
-method → preview → thank you. Stock is allocated under locks by the order fork when the order is
-placed; nothing the browser POSTs about prices or totals is read.
+Steps: contact and address (phone first; a guest's email optional) → delivery (home or
+showroom pickup) → payment method → preview → thank you; a guest finds an order again with
+phone and order number (:class:`OrderLookupView`). Stock is allocated under locks by the order
+fork when the order is placed; nothing the browser POSTs about prices or totals is read.
 """
 
 from __future__ import annotations
@@ -28,8 +29,9 @@ from oscar.apps.payment.exceptions import UnableToTakePayment
 from oscar.core.loading import get_model
 
 from marketplace.checkout import selectors, services
-from marketplace.checkout.forms import PaymentMethodForm, UserAddressForm
+from marketplace.checkout.forms import OrderLookupForm, PaymentMethodForm, UserAddressForm
 from marketplace.checkout.messages import LANGUAGE_NOTE
+from marketplace.customer.guest_orders import guest_order_remember
 from marketplace.payment.methods import payment_method_get
 from marketplace.payment.methods import transfer as payment_methods
 from marketplace.payment.methods.base import PaymentRefused
@@ -51,7 +53,14 @@ SourceType = get_model("payment", "SourceType")
 
 logger = logging.getLogger("oscar.checkout")
 
-IndexView = oscar_views.IndexView
+class IndexView(oscar_views.IndexView):
+    """The checkout's entry: a guest goes straight to the contact and address step (phone first,
+    email optional, a link to sign in there); Oscar's email gateway still answers a POST."""
+
+    def get(self, request, *args, **kwargs):
+        if not request.user.is_authenticated and not request.basket.is_empty:
+            return redirect("checkout:shipping-address")
+        return super().get(request, *args, **kwargs)
 
 
 class ShippingAddressView(oscar_views.ShippingAddressView):
@@ -63,7 +72,12 @@ class ShippingAddressView(oscar_views.ShippingAddressView):
 
     def get_initial(self):
         initial = super().get_initial() or {}
-        return {**initial, "save_to_book": self.checkout_session.address_save_to_book()}
+        typed = self.checkout_session.phone_as_typed()
+        return {
+            **initial, "save_to_book": self.checkout_session.address_save_to_book(),
+            "guest_email": self.checkout_session.get_guest_email() or "",
+            **({"phone_number": typed} if typed else {}),
+        }
 
     def post(self, request, *args, **kwargs):
         if request.user.is_authenticated and "address_id" in request.POST:
@@ -77,6 +91,7 @@ class ShippingAddressView(oscar_views.ShippingAddressView):
                 return redirect("checkout:shipping-address")
             self.checkout_session.ship_to_user_address(address)
             self.checkout_session.address_save_to_book(True)  # counts the saved address's use
+            self.checkout_session.phone_as_typed("")  # the saved address has its own
             return redirect(self.get_success_url())
         return super().post(request, *args, **kwargs)
 
@@ -84,6 +99,9 @@ class ShippingAddressView(oscar_views.ShippingAddressView):
         response = super().form_valid(form)
         # Guests have no such box: nothing of theirs goes to a book.
         self.checkout_session.address_save_to_book(form.cleaned_data.get("save_to_book", False))
+        self.checkout_session.phone_as_typed(form.phone_as_typed)
+        if "guest_email" in form.cleaned_data:
+            self.checkout_session.set_guest_email(form.cleaned_data["guest_email"])
         return response
 
 
@@ -169,6 +187,7 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["payment_method"] = payment_method_get(self.checkout_session.payment_method())
+        ctx["phone_as_typed"] = self.checkout_session.phone_as_typed()
         return ctx
 
     def handle_payment(self, order_number, total, **kwargs):
@@ -249,6 +268,14 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
             return redirect("checkout:stripe-card")
         return response
 
+    def send_order_placed_email(self, order):
+        """Oscar's confirmation email, unless a guest gave no email (phone only): Oscar would
+        then treat the order as a signed-in user's and fail on the missing user. That guest
+        sees the order link on the confirmation page and finds it by phone + number later."""
+        if order.user_id is None and not order.guest_email:
+            return
+        super().send_order_placed_email(order)
+
     def render_payment_details(self, request, **kwargs):
         # Payment problems are shown on the preview, where the shopper can change method.
         return self.render_preview(request, **kwargs)
@@ -260,7 +287,34 @@ class ThankYouView(oscar_views.ThankYouView):
     def get_context_data(self, *args, **kwargs):
         ctx = super().get_context_data(*args, **kwargs)
         ctx.update(selectors.order_confirmation_context(ctx["order"]))
+        if ctx["order"].user_id is None:
+            # The order page link shown here opens in this session without an email.
+            guest_order_remember(self.request, ctx["order"].number)
         return ctx
+
+
+class OrderLookupView(generic.FormView):
+    """Find a guest order with its number and the phone given at checkout, then open its
+    page. A wrong number and a wrong phone get the same answer (no enumeration); POSTs are
+    rate-limited per address and per order number (marketplace/throttle.py)."""
+
+    form_class = OrderLookupForm
+    template_name = "oscar/checkout/order_lookup.html"
+
+    def get_initial(self):
+        return {"number": self.request.GET.get("ma", "")[:128]}
+
+    def form_valid(self, form):
+        order = selectors.order_guest_find(
+            number=form.cleaned_data["number"], phone=form.cleaned_data["phone"]
+        )
+        if order is None:
+            form.add_error(None, _("Không tìm thấy đơn hàng với mã và số điện thoại này."))
+            return self.form_invalid(form)
+        guest_order_remember(self.request, order.number)
+        return redirect(
+            "customer:anon-order", order_number=order.number, hash=order.verification_hash()
+        )
 
 
 @method_decorator(

@@ -9,13 +9,18 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from oscar.apps.customer import views as oscar_views
+from oscar.core.loading import get_model
 
 from marketplace.checkout import selectors as checkout_selectors
 from marketplace.checkout.forms import UserAddressForm
 from marketplace.customer import selectors, services
+from marketplace.customer.guest_orders import guest_order_remembered
+
+Order = get_model("order", "Order")
 
 
 class OrderHistoryView(oscar_views.OrderHistoryView):
@@ -115,3 +120,25 @@ class LogoutView(oscar_views.LogoutView):
     def post(self, request, *args, **kwargs):
         """Sign out (Oscar's logout: session ended, its cookies deleted), then go home."""
         return super().get(request, *args, **kwargs)
+
+
+class AnonymousOrderDetailView(oscar_views.AnonymousOrderDetailView):
+    """A guest's order page (the link with the verification hash): Oscar's check (the email
+    typed again in this session), or, for this session's own orders (just placed, or found by
+    phone and order number), the hash alone. Otherwise the visitor goes to the lookup page
+    (phone and order number), which works for every guest order, with or without email; Oscar's
+    email form could never match an order placed without one."""
+
+    def get_object(self, queryset=None):
+        order = super().get_object()
+        if order is not None:
+            return order
+        order = Order.objects.filter(user=None, number=self.order_number).first()
+        if order is None or not order.check_verification_hash(self.hash or ""):
+            return None
+        return order if guest_order_remembered(self.request, order.number) else None
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.get_object() is None:
+            return redirect(f"{reverse('checkout:order-lookup')}?ma={self.order_number}")
+        return super().dispatch(request, *args, **kwargs)

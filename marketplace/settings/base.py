@@ -341,7 +341,8 @@ OSCAR_ORDER_STATUS_PIPELINE = order_statuses.ORDER_PIPELINE
 OSCAR_LINE_STATUS_PIPELINE = order_statuses.LINE_PIPELINE
 #: Home delivery in whole đồng: base price per zone for the first kilogram, then per started
 #: kilogram; free when the goods total reaches ``free_above``. The shop's province since July
-#: 2025 is Bắc Ninh (Bắc Giang merged into it).
+#: 2025 is Bắc Ninh (Bắc Giang merged into it). ``delivery_days``: the usual delivery time per
+#: zone (fewest, most days), shown as an estimate at checkout.
 OCOP_DELIVERY_TARIFF = {
     "home_province": "Bắc Ninh",
     "base": {"in_province": 20000, "other_provinces": 35000},
@@ -349,6 +350,7 @@ OCOP_DELIVERY_TARIFF = {
     "included_grams": 1000,
     "free_above": 500000,
     "default_item_grams": 1000,
+    "delivery_days": {"in_province": (1, 2), "other_provinces": (2, 4)},
 }
 # Card payments through Stripe: on when STRIPE_SECRET_KEY is set.
 STRIPE_SECRET_KEY = env.STRIPE_SECRET_KEY

@@ -17,13 +17,26 @@ def _price(amount: int, currency: str) -> prices.Price:
 
 
 class HomeDelivery(Base):
-    """Delivery to the shopper's address; the charge was computed by the repository."""
+    """Delivery to the shopper's address; the charge and the estimate in days, (fewest, most)
+    or ``None``, were computed by the repository."""
 
     code = "home-delivery"
     name = _("Giao hàng tận nơi")
 
-    def __init__(self, *, charge: int, zone: str, weight_grams: int, free: bool = False):
+    def __init__(self, *, charge: int, zone: str, weight_grams: int, free: bool = False,
+                 days: tuple[int, int] | None = None):
         self.charge, self.zone, self.weight_grams, self.free = charge, zone, weight_grams, free
+        self.days = days
+
+    @property
+    def days_min(self) -> int | None:
+        """The fewest days the delivery usually takes (``None``: no estimate)."""
+        return self.days[0] if self.days else None
+
+    @property
+    def days_max(self) -> int | None:
+        """The most days the delivery usually takes (``None``: no estimate)."""
+        return self.days[1] if self.days else None
 
     @property
     def weight_kg(self) -> float:

@@ -18,6 +18,7 @@ def delivery_tariff() -> rules.DeliveryTariff:
         home_province=conf["home_province"], base=dict(conf["base"]),
         per_extra_kg=dict(conf["per_extra_kg"]), included_grams=conf["included_grams"],
         free_above=conf["free_above"],
+        delivery_days={zone: tuple(days) for zone, days in conf.get("delivery_days", {}).items()},
     )
 
 
@@ -45,7 +46,8 @@ class Repository(repository.Repository):
             zone=zone, weight_grams=weight, goods_total=goods, tariff=tariff
         )
         free = tariff.free_above is not None and goods >= tariff.free_above
-        return HomeDelivery(charge=charge, zone=zone, weight_grams=weight, free=free)
+        return HomeDelivery(charge=charge, zone=zone, weight_grams=weight, free=free,
+                            days=rules.delivery_estimate(zone=zone, tariff=tariff))
 
     def pickups(self, basket) -> list[ShowroomPickup]:
         """One pickup option per showroom holding enough of every line; none for a basket

@@ -27,7 +27,7 @@ def _guest_checkout(client, product, quantity=1):
     response = client.post(
         reverse("checkout:shipping-address"),
         {
-            "first_name": "Lan", "last_name": "Nguyễn", "line1": "12 Lê Lợi",
+            "full_name": "Nguyễn Lan", "line1": "12 Lê Lợi",
             "line4": "Lục Ngạn", "state": "Bắc Ninh", "postcode": "",
             "country": "VN", "phone_number": "+84912345678",
         },

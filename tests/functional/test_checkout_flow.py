@@ -25,7 +25,7 @@ StockRecord = get_model("partner", "StockRecord")
 pytestmark = pytest.mark.django_db
 
 ADDRESS = {
-    "last_name": "Nguyễn Thị", "first_name": "Lan", "phone_number": "0912 345 678",
+    "full_name": "Nguyễn Thị Lan", "phone_number": "0912 345 678",
     "state": "Bắc Ninh", "line4": "Xã Thanh Hải", "line1": "Thôn Chũ, 12 đường Lê Lợi",
     "notes": "Gọi trước khi giao",
 }

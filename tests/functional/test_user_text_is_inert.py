@@ -252,7 +252,7 @@ FIELDS: dict[str, Callable] = {
     "catalogue.IdeaComment.body": _idea("comment"),
     "order.ShippingAddress.line1": _shipping_address("line1"),
     "order.ShippingAddress.notes": _shipping_address("notes"),
-    "order.ShippingAddress.last_name": _shipping_address("last_name"),
+    "order.ShippingAddress.last_name": _shipping_address("full_name"),
     "partner.StockMovement.note": _stock_note,
     "wishlists.WishList.name": _wishlist_name,
     "partner.Enquiry.company": _enquiry("company"),

@@ -176,3 +176,44 @@ def test_vietqr_image_scans_back_to_the_payload():
     # then
     assert [code.text for code in decoded] == [data]
     assert vietqr.qr_svg_data_uri(data).startswith("data:image/svg+xml")
+
+
+# --- free-delivery threshold and delivery estimates -----------------------------------------
+
+_TARIFF = rules.DeliveryTariff(
+    home_province="Bắc Ninh", base={"in_province": 20000, "other_provinces": 35000},
+    per_extra_kg={"in_province": 5000, "other_provinces": 10000}, free_above=500_000,
+    delivery_days={"in_province": (1, 2), "other_provinces": (2, 4)},
+)
+
+
+@pytest.mark.parametrize(("goods", "shortfall"), [
+    (0, 500_000), (380_000, 120_000), (499_999, 1), (500_000, 0), (750_000, 0),
+])
+def test_free_delivery_shortfall_is_what_the_basket_still_lacks(goods, shortfall):
+    # given the tariff (free from 500.000 ₫) / when / then
+    assert rules.free_delivery_shortfall(goods_total=goods, tariff=_TARIFF) == shortfall
+
+
+def test_no_threshold_means_no_free_delivery_message():
+    # given a tariff that never delivers free
+    tariff = rules.DeliveryTariff(home_province="Bắc Ninh", base={"in_province": 1},
+                            per_extra_kg={"in_province": 1}, free_above=None)
+    # when / then
+    assert rules.free_delivery_shortfall(goods_total=900_000, tariff=tariff) is None
+
+
+def test_delivery_estimate_per_zone_and_none_when_unknown():
+    # given / when / then
+    assert rules.delivery_estimate(zone="in_province", tariff=_TARIFF) == (1, 2)
+    assert rules.delivery_estimate(zone="other_provinces", tariff=_TARIFF) == (2, 4)
+    assert rules.delivery_estimate(zone="abroad", tariff=_TARIFF) is None
+
+
+def test_delivery_estimate_refuses_a_backwards_range():
+    # given a tariff typed wrong (most days below fewest)
+    tariff = rules.DeliveryTariff(home_province="Bắc Ninh", base={"in_province": 1},
+                            per_extra_kg={"in_province": 1}, delivery_days={"in_province": (3, 1)})
+    # when / then
+    with pytest.raises(ValueError):
+        rules.delivery_estimate(zone="in_province", tariff=tariff)
