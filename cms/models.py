@@ -942,15 +942,64 @@ class ContactPage(FoldedSearchMixin, AbstractEmailForm):
 # --------------------------------------------------------------------------------------------
 
 
+class PolicyPage(WebsitePage):
+    """A shop policy (returns, delivery, payment, privacy) written by editors; the footer links
+    every live policy page of the current language, in the order of ``kind``."""
+
+    class Kind(models.TextChoices):
+        RETURNS = "returns", _("Đổi trả và hoàn tiền")
+        DELIVERY = "delivery", _("Giao hàng")
+        PAYMENT = "payment", _("Thanh toán")
+        PRIVACY = "privacy", _("Bảo mật thông tin")
+
+    kind = models.CharField(_("loại chính sách"), max_length=20, choices=Kind.choices)
+
+    content_panels = WebsitePage.content_panels + [FieldPanel("kind")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("trang chính sách")
+
+
 @register_setting(icon="list-ul")
 class WebsiteFooter(BaseSiteSetting):
-    """The footer under every page: who runs the site and how to reach them, in both
-    languages."""
+    """The footer under every page: who runs the site and how to reach them (address, a ``tel:``
+    link and a Zalo link), in both languages, and the e-commerce notification badge of the
+    Ministry of Industry and Trade (online.gov.vn), shown only once its URL is set."""
 
     text_vi = RichTextField(_("chân trang (tiếng Việt)"), blank=True)
     text_en = RichTextField(_("chân trang (tiếng Anh)"), blank=True)
+    address = models.CharField(_("địa chỉ văn phòng"), max_length=255, blank=True)
+    phone = models.CharField(
+        _("số điện thoại"), max_length=20, blank=True,
+        help_text=_("Viết như người mua sẽ gọi, ví dụ 0204 3854 300."),
+    )
+    zalo_phone = models.CharField(
+        _("số Zalo"), max_length=20, blank=True,
+        help_text=_("Số điện thoại đăng ký Zalo (liên kết https://zalo.me/<số>)."),
+    )
+    moit_notice_url = models.URLField(
+        _("liên kết thông báo Bộ Công Thương"), blank=True,
+        help_text=_("Địa chỉ trang xác nhận trên online.gov.vn; để trống thì không hiện biểu "
+                    "tượng \u201cĐã thông báo Bộ Công Thương\u201d."),
+    )
 
-    panels = [FieldPanel("text_vi"), FieldPanel("text_en")]
+    panels = [
+        FieldPanel("text_vi"), FieldPanel("text_en"),
+        MultiFieldPanel([FieldPanel("address"), FieldPanel("phone"), FieldPanel("zalo_phone")],
+                        heading=_("Liên hệ")),
+        FieldPanel("moit_notice_url"),
+    ]
+
+    def tel_href(self) -> str:
+        """The phone as a ``tel:`` URL (digits and a leading +, spaces and dots dropped)."""
+        return "tel:" + re.sub(r"[^0-9+]", "", self.phone) if self.phone else ""
+
+    def zalo_href(self) -> str:
+        """The Zalo chat link (``https://zalo.me/<phone>``) for the Zalo number, else the phone."""
+        digits = re.sub(r"[^0-9]", "", self.zalo_phone or self.phone)
+        return f"https://zalo.me/{digits}" if digits else ""
 
     class Meta:
         verbose_name = _("chân trang")

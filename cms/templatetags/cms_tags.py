@@ -1,4 +1,5 @@
-"""Template tags of the website: the main menu, hreflang alternates, JSON-LD, breadcrumbs."""
+"""Template tags of the website: the main menu, the footer's policy links, the star explanation
+link, hreflang alternates, JSON-LD, breadcrumbs."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
-from cms.models import ShowroomPage, VillagePage
+from cms.models import PolicyPage, ProgrammePage, ShowroomPage, VillagePage
 
 register = template.Library()
 
@@ -43,10 +44,56 @@ def menu_items(*, request=None, language: str | None = None) -> list[tuple[str, 
     return items
 
 
+POLICY_CACHE_KEY = "cms:policies:{language}"
+
+
+def policy_links(*, request=None, language: str | None = None) -> list[tuple[str, str]]:
+    """(title, URL) of the live shop policy pages (returns, delivery, payment, privacy) of the
+    current language, for the footer; cached and cleared like the menu."""
+    language = language or get_language() or "vi"
+    key = POLICY_CACHE_KEY.format(language=language)
+    items = cache.get(key)
+    if items is not None:
+        return items
+    order = {kind: i for i, kind in enumerate(PolicyPage.Kind.values)}
+    pages = PolicyPage.objects.live().public().filter(locale__language_code=language)
+    items = [(page.title, page.get_url(request))
+             for page in sorted(pages, key=lambda p: (order.get(p.kind, 99), p.path))]
+    cache.set(key, items, MENU_CACHE_SECONDS)
+    return items
+
+
+STARS_CACHE_KEY = "cms:stars-page:{language}"
+
+
+@register.simple_tag(takes_context=True)
+def star_explanation_url(context) -> str:
+    """The URL of the programme page explaining the stars (topic "stars", current language,
+    at its stars section), or ``""`` when there is none; cached like the menu."""
+    language = get_language() or "vi"
+    key = STARS_CACHE_KEY.format(language=language)
+    url = cache.get(key)
+    if url is None:
+        page = (ProgrammePage.objects.live().public()
+                .filter(topic=ProgrammePage.Topic.STARS, locale__language_code=language)
+                .order_by("path").first())
+        page_url = page.get_url(context.get("request")) if page is not None else None
+        url = f"{page_url}#programme-stars" if page_url else ""
+        cache.set(key, url, MENU_CACHE_SECONDS)
+    return url
+
+
+@register.simple_tag(takes_context=True)
+def footer_policies(context) -> list[tuple[str, str]]:
+    """The footer's policy links (see :func:`policy_links`)."""
+    return policy_links(request=context.get("request"))
+
+
 def menu_cache_clear(**kwargs) -> None:
     """Forget the cached menus (connected to Wagtail's page signals in ``cms.apps``)."""
 
-    cache.delete_many([MENU_CACHE_KEY.format(language=code) for code, _ in settings.LANGUAGES])
+    cache.delete_many([key.format(language=code) for code, _ in settings.LANGUAGES
+                       for key in (MENU_CACHE_KEY, POLICY_CACHE_KEY, STARS_CACHE_KEY)])
 
 
 @register.inclusion_tag("cms/partials/menu_items.html", takes_context=True)

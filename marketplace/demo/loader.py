@@ -42,6 +42,7 @@ from marketplace.demo.search import search_demo_load
 from marketplace.demo.seasons import demo_seasons_load
 from marketplace.demo.shopper import demo_shopper_load
 from marketplace.demo.trade import demo_trade_load
+from marketplace.demo.trust import demo_trust_load
 from marketplace.demo.website import website_load
 from producers.models import StockMovement
 from producers.services import online_record, stock_move, stock_transfer
@@ -587,6 +588,7 @@ def _load_website(home, created: Counter, **options) -> None:
     (:func:`marketplace.demo.website.website_load`)."""
 
     website_load(home=home, created=created, **options)
+    demo_trust_load(home=home, created=created)
 
 
 def _load_django_site() -> None:
