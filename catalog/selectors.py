@@ -103,6 +103,20 @@ def product_cards_queryset(
     )
 
 
+def product_siblings_listed(product, *, limit: int = 4, today: date | None = None) -> list:
+    """Up to ``limit`` other listed products of ``product``'s producer (best rated first), for
+    the producer card on the product page; one query."""
+    if not getattr(product, "producer_id", None):
+        return []
+    return list(
+        product_listed_queryset(today=today)
+        .browsable()
+        .filter(producer_id=product.producer_id)
+        .exclude(pk=product.pk)
+        .order_by(f"-{STARS_ATTR}", "title", "pk")[:limit]
+    )
+
+
 def _rated_product(product):
     """The product whose certificates rate ``product``: a variant is rated through its parent."""
     return product.parent if product.is_child and product.parent_id else product

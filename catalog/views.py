@@ -36,4 +36,5 @@ class ProductDetailView(OscarProductDetailView):
         context = super().get_context_data(**kwargs)
         context["certificate"] = selectors.product_current_certificate(self.object)
         context["credentials"] = selectors.product_credentials_shown(self.object)
+        context["other_products"] = selectors.product_siblings_listed(self.object)
         return context

@@ -36,3 +36,12 @@ def product_picture(image_file, width, height, alt="", lazy=True, priority=False
         one["webp"], two["webp"], one["jpeg"], one["jpeg"], two["jpeg"], width, height, alt,
         css_class, loading, fetch,
     )
+
+
+@register.simple_tag
+def product_zoom_url(image_file, size=1200) -> str:
+    """The URL of a large square JPEG rendition of ``image_file`` for the gallery's zoom (the
+    original upload is never linked), or ``""`` when the file cannot be read."""
+    name = getattr(image_file, "name", "") or ""
+    urls = renditions.rendition_urls(name, width=int(size), height=int(size)) if name else None
+    return urls["jpeg"] if urls else ""
