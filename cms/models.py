@@ -982,7 +982,7 @@ class WebsiteFooter(BaseSiteSetting):
     moit_notice_url = models.URLField(
         _("liên kết thông báo Bộ Công Thương"), blank=True,
         help_text=_("Địa chỉ trang xác nhận trên online.gov.vn; để trống thì không hiện biểu "
-                    "tượng \u201cĐã thông báo Bộ Công Thương\u201d."),
+                    "tượng “Đã thông báo Bộ Công Thương”."),
     )
 
     panels = [
