@@ -28,7 +28,7 @@ Product = get_model("catalogue", "Product")
 PAGE_TYPES = [
     cms.HomePage, cms.NewsIndexPage, cms.NewsPage, cms.FairIndexPage, cms.FairPage,
     cms.ProgrammePage, cms.ShowroomIndexPage, cms.ShowroomPage, cms.VillageIndexPage,
-    cms.VillagePage, cms.MapPage, cms.ContactPage,
+    cms.VillagePage, cms.MapPage, cms.ContactPage, cms.PolicyPage,
 ]
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
