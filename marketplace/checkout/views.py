@@ -100,7 +100,12 @@ class ShippingAddressView(oscar_views.ShippingAddressView):
         # Guests have no such box: nothing of theirs goes to a book.
         self.checkout_session.address_save_to_book(form.cleaned_data.get("save_to_book", False))
         self.checkout_session.phone_as_typed(form.phone_as_typed)
-        if "guest_email" in form.cleaned_data:
+        # The email field as posted; an email given at Oscar's gateway (still answering a POST)
+        # stays when the form did not carry the field. "" (not None) when there is none: the
+        # order's guest_email column is not nullable.
+        if "guest_email" in form.cleaned_data and (
+            "guest_email" in self.request.POST or not self.checkout_session.get_guest_email()
+        ):
             self.checkout_session.set_guest_email(form.cleaned_data["guest_email"])
         return response
 
