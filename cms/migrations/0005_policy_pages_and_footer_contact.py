@@ -9,7 +9,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cms", "0002_website_pages"),
+        ("cms", "0004_fair_application_permissions"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtailimages", "0027_image_description"),
     ]
