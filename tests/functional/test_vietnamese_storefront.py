@@ -61,8 +61,7 @@ FORBIDDEN = (
 
 #: The checkout and account pages a shopper sees, walked by the tests below.
 ADDRESS = {
-    "last_name": "Nguyễn Thị",
-    "first_name": "Lan",
+    "full_name": "Nguyễn Thị Lan",
     "phone_number": "0912 345 678",
     "state": "Bắc Ninh",
     "line4": "Xã Thanh Hải",
