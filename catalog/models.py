@@ -53,11 +53,22 @@ class Commune(models.Model):
 
 
 class Place(models.Model):
-    """A place on the map: an OCOP showroom point or an eco-tourism village."""
+    """A place on the map: an OCOP showroom point or an eco-tourism village; or a producer's
+    booth at a trade fair, a temporary pickup place (kind ``fair``).
+
+    A fair booth belongs to one ``producer`` and takes pickups only from ``open_from`` to
+    ``open_until`` (the fair's dates, copied here by :mod:`cms.services` because the catalogue
+    may not import the website; both empty: pickup withdrawn). See :mod:`catalog.pickup`.
+    """
 
     class Kind(models.TextChoices):
         SHOWROOM = "showroom", _("Điểm giới thiệu và bán sản phẩm OCOP")
         VILLAGE = "village", _("Làng văn hoá du lịch sinh thái")
+        FAIR = "fair", _("Gian hàng hội chợ (nhận hàng tạm thời)")
+
+    #: Kinds that hold stock in the ledger and may hand over pickup orders (not an enum member:
+    #: it sits outside ``Kind``).
+    STOCK_KINDS = ("showroom", "fair")
 
     kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices)
     name = models.CharField(_("tên"), max_length=150)
@@ -70,6 +81,12 @@ class Place(models.Model):
     phone = models.CharField(_("điện thoại"), max_length=30, blank=True)
     opening_hours = models.CharField(_("giờ mở cửa"), max_length=120, blank=True)
     description = models.TextField(_("giới thiệu"), blank=True)
+    producer = models.ForeignKey(
+        "partner.Producer", on_delete=models.CASCADE, null=True, blank=True, related_name="+",
+        verbose_name=_("chủ thể (gian hàng hội chợ)"),
+    )
+    open_from = models.DateField(_("nhận hàng từ ngày"), null=True, blank=True)
+    open_until = models.DateField(_("nhận hàng đến ngày"), null=True, blank=True)
 
     class Meta:
         ordering = ["kind", "name"]

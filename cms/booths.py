@@ -67,3 +67,9 @@ def outcomes_recordable(*, ends_on: date, today: date) -> bool:
 def normalise_booth_number(value: str) -> str:
     """``" a01 "`` → ``"A01"``: booth numbers compare without case or surrounding spaces."""
     return (value or "").strip().upper()
+
+
+def pickup_settable(*, status: str, ends_on: date, today: date) -> bool:
+    """A producer may offer (or withdraw) pickup at its booth while the application is pending
+    or accepted, until the fair's last day included."""
+    return status in (ApplicationStatus.PENDING, ApplicationStatus.ACCEPTED) and today <= ends_on

@@ -83,3 +83,22 @@ def test_booth_numbers_compare_without_case_or_spaces():
 def test_every_status_has_a_label_and_pending_is_no_decision():
     assert set(booths.APPLICATION_STATUS_LABELS) == set(booths.ApplicationStatus)
     assert booths.ApplicationStatus.PENDING not in booths.DECISIONS
+
+
+@pytest.mark.parametrize(
+    ("status", "today", "expected"),
+    [
+        ("pending", date(2026, 12, 12), True),
+        ("accepted", date(2026, 12, 12), True),  # the fair's last day
+        ("accepted", date(2026, 12, 13), False),  # the day after
+        ("waitlisted", date(2026, 12, 1), False),
+        ("refused", date(2026, 12, 1), False),
+    ],
+)
+def test_pickup_at_the_booth_is_settable_while_pending_or_accepted_until_the_last_day(
+    status, today, expected
+):
+    # given a fair ending on 12/12/2026; when / then
+    assert booths.pickup_settable(status=status, ends_on=date(2026, 12, 12), today=today) is (
+        expected
+    )
