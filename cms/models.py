@@ -553,6 +553,13 @@ class FairApplication(models.Model):
     visitors = models.PositiveIntegerField(_("lượt khách"), null=True, blank=True)
     sales_vnd = models.PositiveBigIntegerField(_("doanh số (đồng)"), null=True, blank=True)
     contracts_signed = models.PositiveIntegerField(_("hợp đồng ký kết"), null=True, blank=True)
+    offers_pickup = models.BooleanField(
+        _("nhận giữ hàng cho khách đến lấy tại gian hàng"), default=False)
+    # The booth as a temporary pickup place (catalog.Place, kind "fair"), made when an accepted
+    # application offers pickup; SET_NULL so an editor deleting the place fails nothing here.
+    pickup_place = models.OneToOneField(
+        "catalogue.Place", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        editable=False, verbose_name=_("điểm nhận hàng tại hội chợ"))
     created_at = models.DateTimeField(_("ngày đăng ký"), auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     reviewed_at = models.DateTimeField(_("ngày xét duyệt"), null=True, blank=True)

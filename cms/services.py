@@ -17,9 +17,12 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from catalog import pickup
+from catalog.models import District, Place
 from cms import booths
 from cms.models import FairApplication, FairBoothSize
 from producers.selectors import producer_emails
+from producers.services import stock_place_empty
 
 
 @transaction.atomic
@@ -193,6 +196,8 @@ def fair_application_review(
             ) from error
         if (application.status, application.booth_number) != before:
             fair_application_email(application_id=application.pk)
+        # Accepting opens the booth for pickup (when offered); any other decision closes it.
+        fair_booth_place_sync(application=application)
     return application
 
 
@@ -268,3 +273,83 @@ def fair_application_email(*, application_id: int) -> bool:
         body = render_to_string(f"cms/emails/fair_application_{name}_body.txt", context)
     send_mail(subject, body, None, recipients)
     return True
+
+
+# --------------------------------------------------------------------------------------------
+# Fair booths as temporary pickup places
+# --------------------------------------------------------------------------------------------
+
+
+def fair_application_pickup_set(*, application_id: int, producer, offers: bool, today: date):
+    """The producer says whether its booth keeps orders for shoppers to collect at the fair.
+
+    Allowed while the application is pending or accepted and the fair has not ended. Only the
+    producer's own application is found (another's raises ``FairApplication.DoesNotExist``).
+    The booth's pickup place opens once the application is accepted
+    (:func:`fair_booth_place_sync`).
+    """
+    with transaction.atomic():
+        application = (
+            FairApplication.objects.select_for_update().select_related("fair", "pickup_place")
+            .get(pk=application_id, producer=producer)
+        )
+        if not booths.pickup_settable(status=application.status,
+                                      ends_on=application.fair.end_date, today=today):
+            raise BoothError(_("Không thể thay đổi việc nhận giữ hàng cho đăng ký này nữa."),
+                             field="offers_pickup")
+        application.offers_pickup = offers
+        application.save(update_fields=["offers_pickup", "updated_at"])
+        fair_booth_place_sync(application=application)
+    return application
+
+
+def fair_booth_place_sync(*, application) -> Place | None:
+    """Make the booth's pickup place (:class:`catalog.models.Place`, kind ``fair``) agree with
+    the application: open on the fair's dates when an accepted application offers pickup,
+    closed (no dates) otherwise. The place is kept once made: the stock ledger points at it,
+    and ``manage.py fair_stock_return`` sends what is left there back to the online warehouse.
+    """
+    fair = application.fair
+    place = application.pickup_place
+    wanted = (application.offers_pickup
+              and application.status == booths.ApplicationStatus.ACCEPTED)
+    if place is None and not wanted:
+        return None
+    if place is None:
+        producer = application.producer
+        # Place.district is required; the booth is the producer's, so its district stands in
+        # (the fair's venue and address are copied into the address).
+        district = (producer.commune.district if producer.commune_id
+                    else District.objects.order_by("pk").first())
+        place = Place(kind=Place.Kind.FAIR, producer=producer, district=district,
+                      slug=f"gian-hang-hoi-cho-{application.pk}")
+    label = fair.title
+    place.name = (_("Gian hàng %(number)s, %(fair)s")
+                  % {"number": application.booth_number or "?", "fair": label})[:150]
+    place.address = ", ".join(p for p in (fair.venue, fair.address) if p)[:255]
+    place.latitude, place.longitude = fair.latitude, fair.longitude
+    place.phone = application.contact_phone
+    place.open_from, place.open_until = (
+        (fair.start_date, fair.end_date) if wanted else (None, None))
+    place.save()
+    if application.pickup_place_id != place.pk:
+        application.pickup_place = place
+        application.save(update_fields=["pickup_place"])
+    return place
+
+
+def fair_booths_stock_return(*, today: date) -> int:
+    """Re-copy the fair dates onto every booth's pickup place (an editor may have moved the
+    fair), then send what is left at every booth whose fair has ended (or whose pickup was
+    withdrawn) back to its producer's online warehouse. Idempotent: a second run finds
+    nothing left. Returns the number of units moved."""
+    for application in (FairApplication.objects.filter(pickup_place__isnull=False)
+                        .select_related("fair", "producer", "pickup_place")):
+        with transaction.atomic():
+            fair_booth_place_sync(application=application)
+    moved = 0
+    for place in Place.objects.filter(kind=Place.Kind.FAIR):
+        if pickup.booth_stock_returnable(open_until=place.open_until, today=today):
+            moved += stock_place_empty(
+                place=place, note=_("Hội chợ đã kết thúc: hàng còn lại về kho trực tuyến"))
+    return moved

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.db.models import (
     Count,
@@ -142,18 +143,38 @@ def dashboard_products(producer) -> QuerySet:
     )
 
 
-def stock_places(producer) -> list:
-    """The showroom points the producer consigns to: any with a ledger line or a threshold."""
+def producer_stock_places(producer, *, today: date | None = None, sendable: bool = False):
+    """The places where ``producer`` may keep stock: every showroom point and its own fair
+    booths (``sendable``: only the booths still taking stock on ``today``, i.e. before or
+    during their fair)."""
+    booths = Q(kind=Place.Kind.FAIR, producer=producer)
+    if sendable:
+        booths &= Q(open_until__gte=today or timezone.localdate())
+    return Place.objects.filter(Q(kind=Place.Kind.SHOWROOM) | booths)
 
+
+def stock_places(producer, *, today: date | None = None) -> list:
+    """The showroom points the producer consigns to (any with a ledger line or a threshold),
+    and its fair booths before and during their fair or while they still hold stock."""
+
+    today = today or timezone.localdate()
     products = dashboard_products(producer)
+    booth_held = (StockMovement.objects.filter(place=OuterRef("pk")).values("place")
+                  .annotate(total=Sum("quantity")).values("total"))
     return list(
-        Place.objects.filter(kind=Place.Kind.SHOWROOM)
+        Place.objects.alias(held=Subquery(booth_held, output_field=IntegerField()))
         .filter(
-            Exists(StockMovement.objects.filter(place=OuterRef("pk"), product__in=products))
-            | Exists(StockThreshold.objects.filter(place=OuterRef("pk"), product__in=products))
+            Q(kind=Place.Kind.SHOWROOM)
+            & (
+                Exists(StockMovement.objects.filter(place=OuterRef("pk"), product__in=products))
+                | Exists(StockThreshold.objects.filter(place=OuterRef("pk"),
+                                                       product__in=products))
+            )
+            | Q(kind=Place.Kind.FAIR, producer=producer)
+            & (Q(open_until__gte=today) | Q(held__gt=0))
         )
         .select_related("district")
-        .order_by("name")
+        .order_by("kind", "name")
     )
 
 

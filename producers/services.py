@@ -24,7 +24,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
-from catalog import ocop, seasons, traceability, trade
+from catalog import ocop, pickup, seasons, traceability, trade
 from catalog import selectors as catalog_selectors
 from catalog.models import Place
 from catalog.text import rich_text_clean
@@ -45,6 +45,7 @@ from producers.selectors import (
     batch_stock,
     producer_emails,
     producer_products,
+    producer_stock_places,
     product_version,
     stock_balance,
 )
@@ -144,8 +145,13 @@ def stock_move(
     quantity = _quantity(quantity)
     if kind not in Kind.values:
         raise StockError(_("Loại biến động “%(kind)s” không hợp lệ.") % {"kind": kind})
-    if place is not None and place.kind != Place.Kind.SHOWROOM:
+    if place is not None and place.kind not in Place.STOCK_KINDS:
         raise StockError(_("Chỉ ghi kho tại các điểm giới thiệu và bán sản phẩm OCOP."))
+    if place is not None and place.kind == Place.Kind.FAIR:
+        owner = _owner(product)
+        # A fair booth is one producer's: nobody else's products go in or out of it.
+        if owner is None or place.producer_id != owner.pk:
+            raise StockError(_("Gian hàng hội chợ này không phải của chủ thể sản xuất."))
     if quantity == 0:
         raise StockError(_("Số lượng phải khác 0."))
     if kind == Kind.CORRECTION:
@@ -218,6 +224,11 @@ def stock_transfer(
         raise StockError(_("Số lượng chuyển phải lớn hơn 0."))
     if (source is None) == (target is None):
         raise StockError(_("Chỉ chuyển giữa kho trực tuyến và một điểm bán."))
+    if target is not None and target.kind == Place.Kind.FAIR and not pickup.booth_stockable(
+        open_until=target.open_until, today=timezone.localdate()
+    ):
+        raise StockError(_("Gian hàng hội chợ không còn nhận hàng (hội chợ đã kết thúc hoặc "
+                           "đã thôi giữ hàng cho khách)."))
     if source is None:
         out = stock_move(product=product, place=None, quantity=quantity,
                          kind=Kind.SENT_TO_SHOWROOM, note=note, by=by)
@@ -229,6 +240,26 @@ def stock_transfer(
         into = stock_move(product=product, place=None, quantity=quantity,
                           kind=Kind.RETURNED, note=note, by=by)
     return out, into
+
+
+def stock_place_empty(*, place: Place, note: str = "", by=None) -> int:
+    """Send every unit left at ``place`` back to its producers' online warehouses (a transfer
+    per product, each in its own transaction with the product row locked before the balance is
+    read, so a pickup reserved at the same moment is never taken back). Running it again finds
+    nothing left. Returns the number of units moved."""
+    Product = get_model("catalogue", "Product")
+    moved = 0
+    product_ids = (StockMovement.objects.filter(place=place)
+                   .values_list("product_id", flat=True).distinct())
+    for product_id in sorted(set(product_ids)):
+        with transaction.atomic():
+            product = Product.objects.select_for_update().get(pk=product_id)
+            left = stock_balance(product=product, place=place)
+            if left > 0:
+                stock_transfer(product=product, source=place, target=None, quantity=left,
+                               note=note, by=by)
+                moved += left
+    return moved
 
 
 @transaction.atomic
@@ -321,7 +352,7 @@ def stock_threshold_set(*, product, place: Place | None, threshold) -> StockThre
     value = _quantity(threshold)
     if value < 0:
         raise StockError(_("Ngưỡng không thể âm."))
-    if place is not None and place.kind != Place.Kind.SHOWROOM:
+    if place is not None and place.kind not in Place.STOCK_KINDS:
         raise StockError(_("Chỉ đặt ngưỡng cho kho trực tuyến hoặc điểm bán."))
     row, _created = StockThreshold.objects.update_or_create(
         product=product, place=place, defaults={"threshold": value, "alerted_at": None}
@@ -383,7 +414,7 @@ def stock_counts_apply(*, producer: Producer, rows: list[CountRow], by=None) -> 
     difference. Refused whole (nothing written) when any balance changed since the preview,
     or a row names something that is not the producer's. Returns the corrections written."""
     products = producer_products(producer).in_bulk([r.product_id for r in rows])
-    places = Place.objects.filter(kind=Place.Kind.SHOWROOM).in_bulk(
+    places = producer_stock_places(producer).in_bulk(
         [r.place_id for r in rows if r.place_id]
     )
     written = 0

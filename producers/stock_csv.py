@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from catalog.models import Place
 from producers import selectors
 from producers.services import MAX_QUANTITY, CountRow
 
@@ -168,7 +167,8 @@ def count_import_preview(*, producer, data: bytes) -> Preview:
     for product in products:  # codes win over ids when they collide
         if product.upc:
             by_ref[product.upc.strip().lower()] = product
-    showrooms = {p.slug: p for p in Place.objects.filter(kind=Place.Kind.SHOWROOM)}
+    # Showrooms and the producer's own fair booths (an export lists both).
+    showrooms = {p.slug: p for p in selectors.producer_stock_places(producer)}
     balances = {(r.product.pk, r.place.pk if r.place else None): r.balance
                 for r in selectors.stock_rows(producer, products=products)}
     seen: dict[tuple[int, int | None], int] = {}

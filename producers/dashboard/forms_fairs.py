@@ -92,3 +92,15 @@ class FairApplicationForm(StyledForm):
         if not name:
             raise forms.ValidationError(_("Hãy ghi tên người liên hệ."))
         return name
+
+
+class BoothPickupForm(StyledForm):
+    """Whether the producer's booth keeps orders for shoppers to collect at the fair."""
+
+    offers_pickup = forms.BooleanField(
+        label=_("Nhận giữ hàng cho khách đặt trực tuyến và đến lấy tại gian hàng"),
+        required=False,
+        help_text=_("Khi ban tổ chức đã nhận đăng ký, gian hàng trở thành điểm nhận hàng trong "
+                    "những ngày hội chợ. Chuyển hàng đến gian hàng ở trang Tồn kho; hàng còn lại "
+                    "tự về kho online sau hội chợ."),
+    )

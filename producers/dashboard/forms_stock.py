@@ -121,6 +121,9 @@ class TransferForm(StyledForm):
         super().__init__(*args, **kwargs)
         self.fields = {"product": _product_field(producer), **self.fields}
         self.fields["quantity"].error_messages["min_value"] = _("Số lượng phải lớn hơn 0.")
+        # The producer's own fair booths too, before and during their fair.
+        self.fields["place"].queryset = selectors.producer_stock_places(
+            producer, sendable=True).order_by("kind", "name")
 
 
 class ThresholdForm(StyledForm):
@@ -134,7 +137,8 @@ class ThresholdForm(StyledForm):
         super().__init__(*args, **kwargs)
         self.fields = {"product": _product_field(producer), **self.fields}
         self.places = {
-            str(p.pk): p for p in Place.objects.filter(kind=Place.Kind.SHOWROOM).order_by("name")
+            str(p.pk): p
+            for p in selectors.producer_stock_places(producer).order_by("kind", "name")
         }
         self.fields["location"].choices = [(selectors.ONLINE_SLUG, _("Kho online"))] + [
             (pk, place.name) for pk, place in self.places.items()

@@ -66,6 +66,8 @@ urlpatterns = [
          name="fair_apply"),
     path("hoi-cho/dang-ky/<int:application_id>/", views_fairs.FairApplicationView.as_view(),
          name="fair_application"),
+    path("hoi-cho/dang-ky/<int:application_id>/nhan-hang/",
+         views_fairs.FairApplicationPickupView.as_view(), name="fair_application_pickup"),
     # orders
     path("don-hang/", views_orders.OrderListView.as_view(), name="orders"),
     path("don-hang/dong/<int:line_id>/", views_orders.LineView.as_view(), name="order_line"),

@@ -13,11 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 from wagtail.models import Locale
 
+from cms import booths
 from cms.models import FairApplication, FairPage
 from cms.selectors import fairs_taking_applications, producer_fair_applications
-from cms.services import BoothError, fair_application_submit
+from cms.services import BoothError, fair_application_pickup_set, fair_application_submit
 from producers.dashboard.access import ProducerDashboardMixin
-from producers.dashboard.forms_fairs import FairApplicationForm
+from producers.dashboard.forms_fairs import BoothPickupForm, FairApplicationForm
 
 
 class FairListView(ProducerDashboardMixin, TemplateView):
@@ -150,6 +151,10 @@ class FairApplicationView(_ApplicationFormMixin, TemplateView):
             form=form,
             is_open=fair.applications_open(),
             editable=application.editable(),
+            pickup_settable=booths.pickup_settable(
+                status=application.status, ends_on=fair.end_date, today=timezone.localdate()),
+            pickup_form=kwargs.get("pickup_form")
+            or BoothPickupForm(initial={"offers_pickup": application.offers_pickup}),
         )
         return context
 
@@ -166,3 +171,27 @@ class FairApplicationView(_ApplicationFormMixin, TemplateView):
         return self.render_to_response(
             self.get_context_data(form=form, application=application), status=400
         )
+
+
+class FairApplicationPickupView(FairApplicationView):
+    """Offer (or withdraw) pickup at the booth of one of the producer's applications: an
+    accepted booth then becomes a pickup place during the fair (:mod:`cms.services`)."""
+
+    # GET shows the application page (TemplateView.get), 404 for another producer's.
+
+    def post(self, request, *args, **kwargs):
+        application = self._application()  # another producer's application: 404
+        form = BoothPickupForm(request.POST)
+        if form.is_valid():
+            try:
+                fair_application_pickup_set(
+                    application_id=application.pk, producer=self.producer,
+                    offers=form.cleaned_data["offers_pickup"], today=timezone.localdate())
+            except BoothError as error:
+                form.add_error("offers_pickup", str(error))
+            else:
+                messages.success(request, _("Đã lưu việc nhận giữ hàng tại gian hàng."))
+                return redirect(
+                    "producer_dashboard:fair_application", application_id=application.pk)
+        return self.render_to_response(
+            self.get_context_data(pickup_form=form, application=application), status=400)

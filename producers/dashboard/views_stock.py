@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+from functools import cached_property
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -21,7 +22,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
-from catalog.models import Place
 from producers import selectors, stock_csv
 from producers.dashboard.access import ProducerDashboardMixin
 from producers.dashboard.forms_stock import (
@@ -95,12 +95,14 @@ class LocationView(StockSectionMixin, TemplateView):
 
     template_name = "producers/dashboard/stock_location.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        place_id = kwargs.get("place_id")
-        self.place = None
-        if place_id is not None:
-            self.place = get_object_or_404(Place, pk=place_id, kind=Place.Kind.SHOWROOM)
-        return super().dispatch(request, *args, **kwargs)
+    @cached_property
+    def place(self):
+        # Looked up once the mixin has set self.producer: another producer's fair booth
+        # answers 404, like any unknown place.
+        place_id = self.kwargs.get("place_id")
+        if place_id is None:
+            return None
+        return get_object_or_404(selectors.producer_stock_places(self.producer), pk=place_id)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

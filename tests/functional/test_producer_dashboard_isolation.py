@@ -70,7 +70,7 @@ WATCHED_MODELS = (
     ("order", "Order"), ("order", "Line"),
     ("order", "ShippingEvent"), ("order", "OrderNote"), ("order", "OrderStatusChange"),
     ("partner", "Enquiry"), ("partner", "EnquiryMessage"),
-    ("cms", "FairApplication"),
+    ("cms", "FairApplication"), ("catalogue", "Place"),
     ("partner", "Batch"), ("partner", "BatchLine"),
     ("partner", "PreorderCampaign"), ("partner", "Preorder"),
 )
@@ -235,6 +235,7 @@ def _plausible_post(world) -> dict:
         "harvest_date": "01/06/2026", "growing_area_code": "VN-BGOR-0012",
         "windows": "01/01 – 02/02", "reason": "hết hàng", "quota": "5",
         "delivery_from": "2030-01-01", "delivery_until": "2030-02-01", "deposit_kind": "none",
+        "offers_pickup": "on",
     }
 
 
@@ -333,3 +334,31 @@ def test_the_matrix_covers_the_sections_it_must():
     scoped = {k for e in SCOPED_ENDPOINTS for k in e.kwargs}
     assert {"product_id", "movement_id", "certificate_id", "threshold_id", "enquiry_id",
             "credential_id", "application_id", "batch_id", "preorder_id"} <= scoped
+
+
+def test_another_producers_fair_booth_stock_page_is_a_404_and_takes_no_stock(client, world):
+    # given the other producer's accepted booth that keeps orders for pickup
+    from django.utils import timezone
+
+    from cms.services import fair_application_pickup_set, fair_application_review
+
+    theirs = FairApplication.objects.get(pk=world["theirs"]["objects"]["application_id"])
+    fair_application_review(application_id=theirs.pk, decision="accepted", booth_number="B1",
+                            now=timezone.now())
+    theirs = fair_application_pickup_set(application_id=theirs.pk, producer=theirs.producer,
+                                         offers=True, today=timezone.localdate())
+    booth = theirs.pickup_place
+    client.force_login(world["mine"]["user"])
+    url = reverse(f"{NAMESPACE}:stock_place", kwargs={"place_id": booth.pk})
+    before = snapshot()
+    # when
+    got = client.get(url)
+    posted = client.post(url, {"product": world["mine"]["objects"]["product_id"],
+                               "kind": "correction", "quantity": "5"})
+    sent = client.post(reverse(f"{NAMESPACE}:stock_transfer"),
+                       {"product": world["mine"]["objects"]["product_id"], "place": booth.pk,
+                        "quantity": "1"})
+    # then
+    assert got.status_code == 404 and posted.status_code == 404
+    assert sent.status_code < 500  # a form error shown as a message; nothing sent
+    assert snapshot() == before
