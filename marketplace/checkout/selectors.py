@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db.models import Q, Sum
+from django.utils import timezone
 from oscar.core.loading import get_model
 
+from catalog import pickup
 from catalog.models import Place
 from marketplace.checkout import rules
 from marketplace.customer.selectors import order_lines_by_producer
@@ -43,27 +45,41 @@ def basket_quantities(basket) -> dict[int, tuple[str, int]]:
     return wanted
 
 
-def pickup_options(*, wanted: dict[int, tuple[str, int]]) -> list[PickupOption]:
-    """Every showroom point with the lines of ``wanted`` it lacks (two queries in all).
+def pickup_options(*, wanted: dict[int, tuple[str, int]], today: date | None = None
+                   ) -> list[PickupOption]:
+    """Every showroom point with the lines of ``wanted`` it lacks, and the fair booths taking
+    pickups on ``today`` that hold every line (two queries in all).
 
-    A showroom is available for pickup only when its ledger balance covers every line.
+    A place is available for pickup only when its ledger balance covers every line; a fair
+    booth is offered only then (:func:`catalog.pickup.pickup_open` says when it is open), so
+    the list does not fill with the booths of every exhibitor.
     """
 
+    today = today or timezone.localdate()
     held: dict[int, dict[int, int]] = defaultdict(dict)
     rows = (
-        StockMovement.objects.filter(product_id__in=wanted, place__kind=Place.Kind.SHOWROOM)
+        StockMovement.objects.filter(product_id__in=wanted, place__kind__in=Place.STOCK_KINDS)
         .values("place_id", "product_id")
         .annotate(balance=Sum("quantity"))
     )
     for row in rows:
         held[row["place_id"]][row["product_id"]] = row["balance"]
+    places = Place.objects.filter(
+        Q(kind=Place.Kind.SHOWROOM)
+        | Q(kind=Place.Kind.FAIR, open_from__lte=today, open_until__gte=today)
+    ).select_related("district")
     options = []
-    for place in Place.objects.filter(kind=Place.Kind.SHOWROOM).select_related("district"):
+    for place in places:
+        if not pickup.pickup_open(kind=place.kind, open_from=place.open_from,
+                                  open_until=place.open_until, today=today):
+            continue
         option = PickupOption(place=place)
         for product_id, (title, quantity) in wanted.items():
             balance = held[place.pk].get(product_id, 0)
             if balance < quantity:
                 option.missing.append((title, quantity, max(balance, 0)))
+        if place.kind == Place.Kind.FAIR and not option.available:
+            continue
         options.append(option)
     options.sort(key=lambda o: (not o.available, o.place.name))
     return options

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from oscar.apps.order.exceptions import InvalidLineStatus, UnableToPlaceOrder
 from oscar.core.loading import get_model
 
+from catalog import pickup
 from catalog.models import Place
 from catalog.seasons import SaleMode
 from marketplace.checkout import messages, rules, selectors
@@ -71,9 +72,15 @@ def order_line_allocate(*, order, basket_line, order_line=None) -> None:
             raise UnableToPlaceOrder(_("“%(title)s” đang hết mùa vụ.") % {"title": title})
     place_id = pickup_place_id(order.shipping_code)
     if place_id is not None:
-        place = Place.objects.filter(pk=place_id, kind=Place.Kind.SHOWROOM).first()
+        place = Place.objects.filter(pk=place_id, kind__in=Place.STOCK_KINDS).first()
         if place is None:
             raise UnableToPlaceOrder(_("Điểm nhận hàng đã chọn không còn tồn tại."))
+        if not pickup.pickup_open(kind=place.kind, open_from=place.open_from,
+                                  open_until=place.open_until, today=timezone.localdate()):
+            # A fair booth chosen yesterday, on the fair's last day, no longer hands over.
+            raise UnableToPlaceOrder(
+                _("%(place)s không còn nhận giữ hàng hôm nay; vui lòng chọn cách nhận khác.")
+                % {"place": place.name})
         try:
             stock_move(
                 product=line.product, place=place, quantity=line.quantity,

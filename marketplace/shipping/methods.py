@@ -55,7 +55,10 @@ class ShowroomPickup(Base):
     def __init__(self, place):
         self.place = place
         self.code = f"{PICKUP_PREFIX}{place.pk}"
-        self.name = _("Nhận tại điểm bán: %(place)s") % {"place": place.name}
+        if place.kind == "fair":
+            self.name = _("Nhận tại gian hàng hội chợ: %(place)s") % {"place": place.name}
+        else:
+            self.name = _("Nhận tại điểm bán: %(place)s") % {"place": place.name}
 
     def calculate(self, basket):
         return _price(0, basket.currency or "VND")
