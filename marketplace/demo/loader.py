@@ -34,6 +34,7 @@ from marketplace.demo import calendar as demo_calendar
 from marketplace.demo import data
 from marketplace.demo import images as demo_images
 from marketplace.demo.batches import demo_batches_load
+from marketplace.demo.booth_pickup import demo_booth_pickup_load
 from marketplace.demo.credentials import demo_credentials_load
 from marketplace.demo.fairs import demo_fairs_load
 from marketplace.demo.fulfilment import demo_fulfilment_load
@@ -205,6 +206,7 @@ def demo_data_load(*, images: bool = True, image_size: int = 800,
         _load_website(_load_home_page(created), created, images=images, image_size=image_size,
                       today=today)
         demo_fairs_load(created=created, images=images)
+        demo_booth_pickup_load(by=admin)
         _load_django_site()
 
         record_lines += demo_shopper_load(created=created)

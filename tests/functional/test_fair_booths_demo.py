@@ -108,3 +108,20 @@ def test_the_booth_plan_is_a_png_with_a_cell_per_booth():
     image = Image.open(io.BytesIO(png))
     assert image.format == "PNG"
     assert image.size == (60 + 110 * 6, 80 + 30 + 110 * 2)
+
+
+def test_an_accepted_demo_booth_keeps_orders_for_pickup_and_holds_stock_for_the_fair():
+    # given the demo loaded today
+    from producers.models import StockMovement
+
+    fair = _fair("hoi-cho-ocop-ha-noi")
+    noodles = FairApplication.objects.get(fair=fair, producer__slug="htx-my-chu-nam-duong")
+    lychee = FairApplication.objects.get(fair=fair, producer__slug="htx-vai-thieu-luc-ngan")
+    # then the accepted booth is a pickup place on the fair's dates, with stock sent to it
+    place = noodles.pickup_place
+    assert noodles.offers_pickup and place is not None
+    assert (place.open_from, place.open_until) == (fair.start_date, fair.end_date)
+    held = sum(StockMovement.objects.filter(place=place).values_list("quantity", flat=True))
+    assert held > 0
+    # and the demo login's pending application has ticked pickup (it opens on acceptance)
+    assert lychee.offers_pickup and lychee.pickup_place is None
