@@ -89,7 +89,8 @@ def showroom_stock(product_ids: list[int]) -> dict[int, list[str]]:
     if movement is None or not product_ids:
         return {}
     rows = (
-        movement.objects.filter(product_id__in=product_ids, place__isnull=False)
+        # Showrooms only: a fair booth is a temporary pickup place, not a place to browse by.
+        movement.objects.filter(product_id__in=product_ids, place__kind="showroom")
         .values("product_id", "place__slug")
         .annotate(total=Sum("quantity"))
         .filter(total__gt=0)

@@ -55,7 +55,8 @@ def place_suggestions(text: str, *, limit: int = 3) -> list[Suggestion]:
     if not words:
         return []
     found: list[Suggestion] = []
-    for place in Place.objects.select_related("district"):
+    # Fair booths (temporary pickup places) are not places to look for.
+    for place in Place.objects.exclude(kind=Place.Kind.FAIR).select_related("district"):
         if name_matches(place.name, words):
             found.append(Suggestion("place", place.name, _place_url(place)))
     for district in District.objects.only("name", "slug"):

@@ -208,7 +208,8 @@ def sales_csv_rows(*, producer: Producer, start: date, end: date):
         sales_lines(producer=producer, start=start, end=end)
         .select_related("order").order_by("order__date_placed", "pk")
     )
-    place_names = dict(Place.objects.filter(kind=Place.Kind.SHOWROOM).values_list("pk", "name"))
+    place_names = dict(
+        Place.objects.filter(kind__in=Place.STOCK_KINDS).values_list("pk", "name"))
     for line in lines.iterator():
         place_id = pickup_place_id(line.order.shipping_code)
         channel = (
