@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalogue', '0040_product_credentials'),
+        ('catalogue', '0042_product_harvest_windows'),
         ('partner', '0014_wholesale_enquiries'),
     ]
 

@@ -7,8 +7,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalogue', '0041_fair_booth_places'),
-        ('cms', '0004_fair_application_permissions'),
+        ('catalogue', '0043_fair_booth_places'),
+        ('cms', '0005_policy_pages_and_footer_contact'),
     ]
 
     operations = [
