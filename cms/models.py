@@ -35,6 +35,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from catalog import ocop, selectors
+from catalog.seo import absolute_url
 from cms import booths, events
 from cms.blocks import BodyBlock
 from cms.feeds import FairAtomFeed, FairFeed, NewsAtomFeed, NewsFeed
@@ -464,7 +465,7 @@ class FairPage(RoutablePageMixin, WebsitePage):
             "eventStatus": "https://schema.org/EventScheduled",
             "location": {"@type": "Place", "name": self.venue,
                          "address": self.address or self.venue},
-            "description": self.intro, "url": self.get_full_url(request),
+            "description": self.intro, "url": absolute_url(self.get_full_url(request) or ""),
         }
         if self.latitude is not None:
             data["location"]["geo"] = {"@type": "GeoCoordinates",
@@ -689,7 +690,7 @@ class PlacePage(WebsitePage):
         data = {
             "@context": "https://schema.org",
             "@type": "Store" if place.kind == "showroom" else "TouristAttraction",
-            "name": self.title, "url": self.get_full_url(request),
+            "name": self.title, "url": absolute_url(self.get_full_url(request) or ""),
             "address": {"@type": "PostalAddress", "streetAddress": place.address,
                         "addressRegion": "Bắc Giang", "addressCountry": "VN"},
             "description": self.intro,

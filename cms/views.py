@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import HttpResponse
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
-from cms.sitemaps import WebsiteSitemap
+from cms.sitemaps import sitemaps
 
 
 def robots_txt(request):
@@ -25,5 +25,6 @@ def robots_txt(request):
 
 
 def sitemap_xml(request):
-    """Every live public page of the site, in every language."""
-    return wagtail_sitemap(request, sitemaps={"wagtail": WebsiteSitemap(request)})
+    """Every live public page of the site, listed product, category and producer page, in every
+    language."""
+    return wagtail_sitemap(request, sitemaps=sitemaps(request))

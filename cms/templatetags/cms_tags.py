@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
+from catalog.seo import absolute_url
 from cms.models import PolicyPage, ProgrammePage, ShowroomPage, VillagePage
 
 register = template.Library()
@@ -107,14 +108,15 @@ def website_menu(context):
 
 @register.simple_tag(takes_context=True)
 def hreflang_links(context, page):
-    """``<link rel="alternate" hreflang>`` for each live translation of a Wagtail page."""
+    """``<link rel="alternate" hreflang>`` for each live translation of a Wagtail page, with
+    absolute URLs on the configured site address (search engines ignore relative ones)."""
     request = context.get("request")
     links = []
     for translation in page.get_translations(inclusive=True).live().select_related("locale"):
         url = translation.get_full_url(request)
         if url:
             links.append(format_html('<link rel="alternate" hreflang="{}" href="{}">',
-                                     translation.locale.language_code, url))
+                                     translation.locale.language_code, absolute_url(url)))
     return mark_safe("\n".join(links))
 
 
