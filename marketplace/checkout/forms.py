@@ -15,7 +15,15 @@ from marketplace.payment.methods import payment_methods_enabled
 
 Country = get_model("address", "Country")
 
-GatewayForm = oscar_forms.GatewayForm
+
+
+class GatewayForm(oscar_forms.GatewayForm):
+    """Oscar's sign-in-or-guest form, with the password input named for screen readers (Oscar's
+    template shows it after the "returning customer" radio, with no label of its own)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].widget.attrs["aria-label"] = _("Mật khẩu")
 
 
 class VietnameseAddressMixin:
