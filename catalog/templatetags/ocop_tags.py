@@ -1,5 +1,7 @@
 """Template tags for OCOP star badges and language links."""
 
+from datetime import date
+
 from django import template
 from django.urls import translate_url
 
@@ -40,3 +42,17 @@ def translated_path(context, language_code):
 def credential_badges(product):
     """Small badges of the credentials ``product`` shows today (verified, in force)."""
     return {"badges": selectors.product_badges(product)}
+
+
+@register.filter
+def dmy(value) -> str:
+    """A date (or an ISO ``yyyy-mm-dd`` string, as the registry's rows carry for the open-data
+    exports) written dd/mm/yyyy, as Vietnamese readers write dates; "" for nothing."""
+    if not value:
+        return ""
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    return value.strftime("%d/%m/%Y")

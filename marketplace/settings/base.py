@@ -266,6 +266,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
+#: Dates written dd/mm/yyyy in both languages (marketplace/formats/).
+FORMAT_MODULE_PATH = ["marketplace.formats"]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 

@@ -56,3 +56,45 @@ def test_progress_page_draws_its_charts(live_server, desktop_page, home_page, sc
     assert page.evaluate("() => Chart.version") == "4.6.1"
     screenshot(page, "records-progress-desktop")
     assert failures == []
+
+
+def test_registry_is_a_card_list_on_a_phone_and_a_table_on_a_desktop(
+    live_server, chromium, home_page, screenshot
+):
+    # given three certified products
+    from tests.factories import listed_product
+
+    products = [listed_product(stars, title=f"Sản phẩm thẻ {stars}") for stars in (5, 4, 3)]
+    certificate = products[0].certificates.get()
+    widths = {}
+    for name, viewport in (
+        ("phone", {"width": 390, "height": 844}),
+        ("desktop", {"width": 1366, "height": 900}),
+    ):
+        context = chromium.new_context(viewport=viewport, locale="vi-VN")
+        page = context.new_page()
+        # when the registry opens at that width
+        page.goto(live_server.url + "/chung-nhan/")
+        cards = page.locator("[data-testid=registry-cards] > li")
+        table = page.locator("table.records-table")
+        widths[name] = (
+            cards.first.is_visible(),
+            table.is_visible(),
+            page.evaluate("document.documentElement.scrollWidth"),
+        )
+        if name == "phone":
+            screenshot(page, "records-registry-phone")
+            first = cards.filter(has_text="Sản phẩm thẻ 5")
+            # then each card says the product, its dates dd/mm/yyyy and its status
+            assert first.count() == 1
+            text = first.inner_text()
+            assert certificate.valid_until.strftime("%d/%m/%Y") in text
+            assert certificate.valid_until.isoformat() not in page.content()
+            assert "Còn hiệu lực" in text
+            box = first.locator(".records-card__status").bounding_box()
+            assert box["height"] >= 44
+        context.close()
+    # then the phone shows cards and no table, the desktop the table and no cards, neither
+    # wider than the screen
+    assert widths["phone"][:2] == (True, False) and widths["phone"][2] <= 390
+    assert widths["desktop"][:2] == (False, True)
