@@ -39,6 +39,7 @@ from catalog.seo import absolute_url
 from cms import booths, events
 from cms.blocks import BodyBlock
 from cms.feeds import FairAtomFeed, FairFeed, NewsAtomFeed, NewsFeed
+from cms.widgets import SearchableCheckboxSelectMultiple
 from producers.selectors import place_products_in_stock
 from search.text import fold
 
@@ -392,8 +393,9 @@ class FairPage(RoutablePageMixin, WebsitePage):
             InlinePanel("booth_sizes", label=_("Loại gian hàng")),
             FieldPanel("booth_plan"),
         ], heading=_("Gian hàng")),
-        FieldPanel("producers"),
-        FieldPanel("featured_products"),
+        # Long lists (dozens of producers and products): searchable checklists, no Ctrl-click.
+        FieldPanel("producers", widget=SearchableCheckboxSelectMultiple),
+        FieldPanel("featured_products", widget=SearchableCheckboxSelectMultiple),
     ]
     search_fields = WebsitePage.search_fields + [
         index.SearchField("venue"), index.SearchField("organiser"),

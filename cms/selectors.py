@@ -1,4 +1,5 @@
-"""Reads of the website that span pages and other apps: fair booths (who exhibits where, with
+"""Reads of the website that span pages and other apps: the editors' dashboard panel
+(``cms/wagtail_hooks.py``), fair booths (who exhibits where, with
 which listable products), the fairs a producer may apply for, and the fair figures of the
 programme's progress page."""
 
@@ -7,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
+from wagtail.models import Locale, Page, PageLogEntry, WorkflowState
 
 from catalog import selectors as catalog_selectors
 from cms import booths
@@ -89,3 +90,50 @@ def fair_progress_figures(today: date) -> list[tuple[str, str, int]]:
         ("fairs_held", _("Hội chợ đã tổ chức"), held.count()),
         ("fair_exhibitors", _("Lượt chủ thể tham gia hội chợ"), exhibitors),
     ]
+
+
+@dataclass(frozen=True)
+class EditorDraft:
+    """A page the editor changed whose latest changes are not published yet."""
+
+    page: Page
+    in_review: bool
+    review_status: str
+
+
+def editor_drafts(*, user, limit: int = 10) -> list[EditorDraft]:
+    """Pages with unpublished changes that ``user`` owns or last revised, newest first, each
+    saying whether it waits in the moderation workflow (or was sent back for changes)."""
+    pages = list(
+        Page.objects.filter(has_unpublished_changes=True)
+        .filter(Q(owner=user) | Q(latest_revision__user=user))
+        .order_by("-latest_revision_created_at")[:limit]
+    )
+    states = {
+        int(state.object_id): state.status
+        for state in WorkflowState.objects.active().filter(
+            object_id__in=[str(page.pk) for page in pages]
+        )
+    }
+    return [
+        EditorDraft(page=page, in_review=page.pk in states, review_status=states.get(page.pk, ""))
+        for page in pages
+    ]
+
+
+def fairs_upcoming(*, today: date, language: str = "vi", limit: int = 5) -> list[FairPage]:
+    """Live fairs that have not ended by ``today``, soonest first."""
+    return list(
+        FairPage.objects.live()
+        .filter(locale__language_code=language, end_date__gte=today)
+        .order_by("start_date", "pk")[:limit]
+    )
+
+
+def page_changes_recent(*, limit: int = 8) -> list[PageLogEntry]:
+    """The latest changes to pages by anyone (publish, edit, submit, approve…), newest first."""
+    return list(
+        PageLogEntry.objects.select_related("user", "page")
+        .exclude(action__startswith="wagtail.view")
+        .order_by("-timestamp", "-pk")[:limit]
+    )

@@ -1,4 +1,5 @@
-"""The organiser's side of fair booths in the Wagtail admin (*Đăng ký gian hàng*): applications
+"""Wagtail admin hooks of the website: the editors' dashboard panel (:class:`EditorWorkPanel`), and
+the organiser's side of fair booths in the Wagtail admin (*Đăng ký gian hàng*): applications
 listed per fair and status; opening one shows what the producer asked for and takes the
 decision (accept with a booth number, waitlist, refuse with a reason) and, after the fair, the
 outcomes. Every save goes through :mod:`cms.services`, which checks capacity and booth numbers
@@ -18,11 +19,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from cms import selectors
 from cms.models import FairApplication
 from cms.services import BoothError, fair_application_outcome_record, fair_application_review
 
@@ -156,3 +159,30 @@ register_permission_policy(
 @hooks.register("register_admin_viewset")
 def register_fair_applications():
     return FairApplicationViewSet("fair_applications")
+
+
+class EditorWorkPanel(Component):
+    """The first panel an editor sees: their drafts (and which wait for a moderator), the fairs
+    coming up, and the latest changes to the website."""
+
+    name = "ocop_editor_work"
+    order = 50  # above Wagtail's own panels (100 and up)
+    template_name = "cms/admin/editor_panel.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        today = timezone.localdate()
+        return {
+            "drafts": selectors.editor_drafts(user=self.request.user),
+            "fairs": selectors.fairs_upcoming(today=today),
+            "changes": selectors.page_changes_recent(),
+            "today": today,
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_editor_work_panel(request, panels):
+    """Put the editors' panel on the Wagtail dashboard of anyone who may edit pages."""
+    panels.append(EditorWorkPanel(request))
