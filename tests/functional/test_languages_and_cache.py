@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 
 import pytest
+from django.conf import settings
 from django.core.cache import caches
 from django.urls import reverse
+from django.utils import translation
 
 from tests.factories import product_in_state
 
@@ -31,11 +33,16 @@ def test_every_storefront_page_has_a_language_switcher_and_hreflang(client, path
 
 def test_english_pages_live_under_en_prefix(client):
     product = product_in_state("4_star")
-    response = client.get("/en" + product.get_absolute_url())
+    with translation.override("vi"):
+        vietnamese = product.get_absolute_url()
+    response = client.get("/en" + vietnamese)
     html = response.content.decode()
     assert response.status_code == 200
     assert '<html lang="en"' in html
-    assert f'href="{product.get_absolute_url()}"' in html  # the switcher back to Vietnamese
+    assert f'href="{vietnamese}"' in html  # the switcher back to Vietnamese
+    # and the alternates name both pages absolutely, on the configured address
+    base = settings.WAGTAILADMIN_BASE_URL
+    assert f'<link rel="alternate" hreflang="en" href="{base}/en{vietnamese}">' in html
 
 
 def test_oscar_root_redirects_to_the_storefront(client):
