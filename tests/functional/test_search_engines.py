@@ -46,7 +46,7 @@ def head_tags(html: str) -> dict[str, str]:
 
 
 def jsonld_blocks(html: str) -> list[dict]:
-    found = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    found = re.findall(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S)
     return [json.loads(text) for text in found]
 
 
