@@ -52,7 +52,9 @@ class _ActiveContent(HTMLParser):
         self._in_script = False
 
     def handle_starttag(self, tag, attrs):
-        self._in_script = tag == "script"
+        # A JSON data block (schema.org JSON-LD) is never run by a browser; its text is data.
+        data_block = dict(attrs).get("type", "") in {"application/ld+json", "application/json"}
+        self._in_script = tag == "script" and not data_block
         for name, value in attrs:
             value = value or ""
             if name.startswith("on") and SCRIPT in value:
