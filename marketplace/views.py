@@ -2,7 +2,9 @@
 
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 
+from marketplace.checkout import rules as checkout_rules
 from marketplace.health import CHECKS, health_check
 
 
@@ -24,3 +26,13 @@ def healthz(request):
 def readyz(request):
     """Readiness: database, cache, search backend and task queue, each ``ok`` or ``error``."""
     return _answer(health_check(tuple(CHECKS)), itemised=True)
+
+
+@require_GET
+def wards_json(request):
+    """The communes and wards of the province ``?tinh=`` (today's units), for the address forms'
+    list (``js/ocop-wards.js``); an unknown province answers 404 with an empty list."""
+    wards = checkout_rules.wards_of(request.GET.get("tinh", "")[:100])
+    response = JsonResponse({"wards": list(wards)}, status=200 if wards else 404)
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

@@ -4,6 +4,9 @@ form), delivery and payment."""
 from __future__ import annotations
 
 from django import forms
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.address import forms as address_forms
 from oscar.apps.checkout import forms as oscar_forms
@@ -24,6 +27,29 @@ class GatewayForm(oscar_forms.GatewayForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["password"].widget.attrs["aria-label"] = _("Mật khẩu")
+
+
+class WardInput(forms.TextInput):
+    """A commune/ward box with today's units of the chosen province as suggestions (a
+    ``<datalist>``, refilled by ``js/ocop-wards.js`` when the province changes); the form
+    accepts only a unit of that province (:func:`rules.ward_match`)."""
+
+    def __init__(self, *args, province: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.province = province
+
+    def render(self, name, value, attrs=None, renderer=None):
+        list_id = f"{(attrs or {}).get('id', 'id_' + name)}_list"
+        attrs = {**(attrs or {}), "list": list_id, "autocomplete": "off",
+                 "data-wards-url": reverse("wards"), "data-province-field": "id_state"}
+        options = format_html_join(
+            "", '<option value="{}">', ((w,) for w in rules.wards_of(self.province))
+        )
+        return format_html(
+            '{}<datalist id="{}">{}</datalist><script src="{}" defer></script>',
+            super().render(name, value, attrs, renderer), list_id, options,
+            static("js/ocop-wards.js"),
+        )
 
 
 class VietnameseAddressMixin:
@@ -47,6 +73,10 @@ class VietnameseAddressMixin:
         )
         self.fields["line4"].label = _("Xã / phường")
         self.fields["line4"].required = True
+        self.fields["line4"].help_text = _("Chọn trong danh sách xã, phường từ 1/7/2025.")
+        chosen = (self.data.get(self.add_prefix("state")) if self.is_bound else None) or (
+            self.initial.get("state") or getattr(self.instance, "state", "") or "Bắc Ninh")
+        self.fields["line4"].widget = WardInput(province=chosen)
         self.fields["line1"].label = _("Số nhà, thôn / tổ, đường")
         self.fields["notes"].label = _("Ghi chú cho đơn hàng")
         self.fields["notes"].required = False
@@ -60,6 +90,18 @@ class VietnameseAddressMixin:
         if province is None:
             raise forms.ValidationError(_("Hãy chọn tỉnh / thành phố trong danh sách."))
         return province.name
+
+    def clean_line4(self):
+        typed = self.cleaned_data.get("line4", "")
+        province = self.cleaned_data.get("state")
+        if not province:
+            return typed  # the province's own error says what to do
+        ward = rules.ward_match(province, typed)
+        if ward is None:
+            raise forms.ValidationError(
+                _("%(province)s không có xã, phường \"%(typed)s\": hãy chọn trong danh sách "
+                  "(các xã, phường từ 1/7/2025).") % {"province": province, "typed": typed[:60]})
+        return ward
 
     def clean_phone_number_field(self, field_name):
         raw = self.cleaned_data.get(field_name)

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cache
 from pathlib import Path
+
+from vietnam_provinces import Province as _VnProvince
+from vietnam_provinces import Ward as _VnWard
 
 from marketplace.order import statuses
 
@@ -74,6 +78,65 @@ def province_by_name(name: str) -> Province | None:
         if wanted == province.name.casefold() or wanted in (f.casefold() for f in province.former):
             return province
     return None
+
+
+# --- communes and wards (xã, phường, đặc khu) of today's provinces ---------------------------
+
+
+def _fold(text: str) -> str:
+    """Case, tone marks and đ folded, spaces collapsed: "Phường Chũ" → "phuong chu"."""
+    text = unicodedata.normalize("NFD", (text or "").replace("đ", "d").replace("Đ", "D"))
+    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+    return " ".join(text.casefold().split())
+
+
+_WARD_PREFIXES = ("xa ", "phuong ", "dac khu ", "thi tran ")
+
+
+def _bare(folded: str) -> str:
+    for prefix in _WARD_PREFIXES:
+        if folded.startswith(prefix):
+            return folded[len(prefix):]
+    return folded
+
+
+@cache
+def wards_by_province() -> dict[str, tuple[str, ...]]:
+    """The 3,321 communes, wards and special zones in force from 1 July 2025, by province name
+    as :func:`provinces` spells it ("Hà Nội", not "Thành phố Hà Nội"), sorted by name.
+
+    From the ``vietnam-provinces`` package (the General Statistics Office's list; its version is
+    pinned in ``constraints.txt``), which follows Resolution 202/2025/QH15 and the Standing
+    Committee's resolutions on the new commune-level units."""
+    names = {p.code: p.name.removeprefix("Thành phố ").strip() for p in _VnProvince.iter_all()}
+    found: dict[str, list[str]] = {}
+    for ward in _VnWard.iter_all():
+        found.setdefault(names[ward.province_code], []).append(ward.name)
+    return {name: tuple(sorted(wards, key=_fold)) for name, wards in found.items()}
+
+
+def wards_of(province_name: str) -> tuple[str, ...]:
+    """The communes and wards of the province called ``province_name`` (any spelling that
+    :func:`province_by_name` accepts, former names included), or ``()``."""
+    province = province_by_name(province_name)
+    if province is None:
+        return ()
+    return wards_by_province().get(province.name, ())
+
+
+def ward_match(province_name: str, typed: str) -> str | None:
+    """The commune or ward of the province that ``typed`` names, in its official spelling, or
+    ``None``. Case, tone marks and the "Xã"/"Phường"/"Đặc khu" prefix are optional ("phuong chu",
+    "Chũ"), but a bare name shared by a xã and a phường must say which."""
+    wanted = _fold(typed)
+    if not wanted:
+        return None
+    wards = wards_of(province_name)
+    exact = [w for w in wards if _fold(w) == wanted]
+    if exact:
+        return exact[0]
+    bare = [w for w in wards if _bare(_fold(w)) == _bare(wanted)]
+    return bare[0] if len(bare) == 1 else None
 
 
 # --- delivery -------------------------------------------------------------------------------

@@ -125,7 +125,7 @@ def _pages(page, base: str, check) -> None:
         ("#id_full_name", "Nguyễn Thị Lan"),
         ("#id_phone_number", "0912 345 678"),
         ("#id_state", ""),
-        ("#id_line4", "Xã Thanh Hải"),
+        ("#id_line4", "Phường Chũ"),
         ("#id_line1", "Thôn Chũ, 12 Lê Lợi"),
     ):
         _fill_if_present(page, selector, value)

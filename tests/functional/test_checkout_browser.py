@@ -45,7 +45,7 @@ def basket_to_address(page, base, products, screenshot, prefix):
     page.fill("#id_full_name", "Nguyễn Thị Lan")
     page.fill("#id_guest_email", "lan@example.vn")
     page.select_option("#id_state", "Bắc Ninh")
-    page.fill("#id_line4", "Xã Thanh Hải")
+    page.fill("#id_line4", "Phường Chũ")
     page.fill("#id_line1", "Thôn Chũ, 12 Lê Lợi")
     screenshot(page, f"{prefix}-2-address")
     page.click("#address-continue")

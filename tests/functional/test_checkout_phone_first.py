@@ -22,7 +22,7 @@ PHONE_ONLY = {
     "phone_number": "0912.345.678",
     "full_name": "Nguyễn Thị  Lan",
     "state": "Bắc Ninh",
-    "line4": "Xã Thanh Hải",
+    "line4": "Phường Chũ",
     "line1": "Thôn Chũ, 12 đường Lê Lợi",
     "notes": "",
 }
@@ -168,7 +168,8 @@ def test_home_delivery_shows_a_delivery_estimate_per_zone(client):
     add(client, listed_product(5, num_in_stock=5))
     client.post(reverse("checkout:shipping-address"), PHONE_ONLY)
     in_province = client.get(reverse("checkout:shipping-method")).content.decode()
-    client.post(reverse("checkout:shipping-address"), {**PHONE_ONLY, "state": "Hồ Chí Minh"})
+    elsewhere_address = {**PHONE_ONLY, "state": "Hồ Chí Minh", "line4": "Phường Bến Thành"}
+    client.post(reverse("checkout:shipping-address"), elsewhere_address)
     elsewhere = client.get(reverse("checkout:shipping-method")).content.decode()
     # then
     assert "Dự kiến giao trong 1–2 ngày" in in_province
@@ -189,3 +190,46 @@ def test_the_basket_says_how_much_more_buys_free_delivery(client, quantity, mess
     html = client.get(reverse("basket:summary")).content.decode()
     # then
     assert message in html
+
+
+# --- the commune or ward, chosen from today's list --------------------------------------------
+
+
+def test_the_address_form_lists_the_provinces_communes_and_wards(client):
+    # given a guest at the address step
+    add(client, listed_product(5))
+    # when the form is drawn
+    html = client.get(reverse("checkout:shipping-address")).content.decode()
+    # then the ward box offers Bắc Ninh's units from July 2025, and none merged away before
+    assert 'list="id_line4_list"' in html and '<datalist id="id_line4_list">' in html
+    assert '<option value="Phường Chũ">' in html
+    assert "Xã Thanh Hải" not in html
+
+
+def test_a_ward_not_in_the_province_is_refused_and_no_order_is_made(client):
+    # given a guest with a basket
+    add(client, listed_product(5))
+    # when they type a commune that no longer exists (merged in 2025), or another province's ward
+    for typed in ("Xã Thanh Hải", "Phường Ba Đình"):
+        response = client.post(reverse("checkout:shipping-address"),
+                               {**PHONE_ONLY, "line4": typed})
+        # then the form says to choose from the list, and the next step stays closed
+        assert response.status_code == 200
+        assert "hãy chọn trong danh sách" in str(response.context["form"].errors["line4"])
+    assert client.get(reverse("checkout:shipping-method")).status_code == 302
+    assert not Order.objects.exists()
+
+
+def test_a_ward_typed_without_marks_is_stored_in_its_official_spelling(client):
+    # when the guest types the ward the way a phone keyboard without Vietnamese does
+    order = _phone_only_order(client, address={**PHONE_ONLY, "line4": "phuong chu"})
+    # then the order keeps the unit's official name
+    assert order.shipping_address.line4 == "Phường Chũ"
+
+
+def test_the_ward_list_of_another_province_is_served_as_json(client):
+    ok = client.get(reverse("wards"), {"tinh": "Hà Nội"})
+    assert ok.status_code == 200 and "Phường Ba Đình" in ok.json()["wards"]
+    assert "Phường Chũ" not in ok.json()["wards"]
+    unknown = client.get(reverse("wards"), {"tinh": "Atlantis"})
+    assert unknown.status_code == 404 and unknown.json() == {"wards": []}

@@ -91,7 +91,7 @@ def test_phone_home_search_buy_now_and_cash_on_delivery_with_only_a_phone(
         page.fill("#id_phone_number", "0912 345 678")
         page.fill("#id_full_name", "Nguyễn Thị Lan")
         page.select_option("#id_state", "Bắc Ninh")
-        page.fill("#id_line4", "Xã Thanh Hải")
+        page.fill("#id_line4", "Phường Chũ")
         page.fill("#id_line1", "Thôn Chũ")
         screenshot(page, "phone-journey-4-address")
         page.click("#address-continue")

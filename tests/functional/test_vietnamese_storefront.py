@@ -64,7 +64,7 @@ ADDRESS = {
     "full_name": "Nguyễn Thị Lan",
     "phone_number": "0912 345 678",
     "state": "Bắc Ninh",
-    "line4": "Xã Thanh Hải",
+    "line4": "Phường Chũ",
     "line1": "Thôn Chũ, 12 đường Lê Lợi",
     "notes": "",
 }

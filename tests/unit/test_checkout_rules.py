@@ -217,3 +217,32 @@ def test_delivery_estimate_refuses_a_backwards_range():
     # when / then
     with pytest.raises(ValueError):
         rules.delivery_estimate(zone="in_province", tariff=tariff)
+
+
+# --- communes and wards of today's provinces ------------------------------------------------
+
+
+def test_every_province_has_its_communes_and_wards_from_july_2025():
+    wards = rules.wards_by_province()
+    assert set(wards) == {p.name for p in rules.provinces()}
+    assert sum(len(w) for w in wards.values()) == 3321
+    assert "Phường Chũ" in wards["Bắc Ninh"] and "Phường Ba Đình" in wards["Hà Nội"]
+
+
+@pytest.mark.parametrize("typed", ["Phường Chũ", "phuong chu", "  PHƯỜNG   CHŨ ", "Chũ", "chu"])
+def test_a_ward_is_found_however_it_is_typed(typed):
+    assert rules.ward_match("Bắc Ninh", typed) == "Phường Chũ"
+
+
+def test_a_former_province_name_finds_the_merged_provinces_wards():
+    assert rules.ward_match("Bắc Giang", "Phường Chũ") == "Phường Chũ"
+
+
+@pytest.mark.parametrize("province, typed", [
+    ("Bắc Ninh", "Xã Thanh Hải"),  # merged away in 2025: not a unit any more
+    ("Hà Nội", "Phường Chũ"),  # a ward of another province
+    ("Bắc Ninh", ""),
+    ("Atlantis", "Phường Chũ"),
+])
+def test_a_unit_outside_the_province_or_no_longer_existing_is_refused(province, typed):
+    assert rules.ward_match(province, typed) is None
