@@ -290,7 +290,8 @@ def fair_application_pickup_set(*, application_id: int, producer, offers: bool, 
     """
     with transaction.atomic():
         application = (
-            FairApplication.objects.select_for_update(of=("self",)).select_related("fair", "pickup_place")
+            FairApplication.objects.select_for_update(of=("self",))
+            .select_related("fair", "pickup_place")
             .get(pk=application_id, producer=producer)
         )
         if not booths.pickup_settable(status=application.status,
