@@ -119,6 +119,18 @@ def _member(group):
     return user
 
 
+def english_on_screens(client, screens: dict[str, str]) -> dict[str, list[str]]:
+    """Each screen (name → URL) that shows any of :data:`ENGLISH`, with what it shows."""
+    found = {}
+    for name, url in screens.items():
+        response = client.get(url, follow=True)
+        assert response.status_code == 200, (name, response.status_code)
+        english = english_in(visible_text(response.content.decode()))
+        if english:
+            found[name] = english
+    return found
+
+
 def test_editors_screens_read_as_vietnamese(newsroom, client):
     # given an editor signed in to the admin
     client.force_login(_member(newsroom["editors"]))
@@ -133,13 +145,7 @@ def test_editors_screens_read_as_vietnamese(newsroom, client):
         "add image": reverse("wagtailimages:add"),
     }
     # when they open each screen, then none shows Wagtail's untranslated English
-    found = {}
-    for name, url in screens.items():
-        response = client.get(url, follow=True)
-        assert response.status_code == 200, (name, response.status_code)
-        english = english_in(visible_text(response.content.decode()))
-        if english:
-            found[name] = english
+    found = english_on_screens(client, screens)
     assert not found, found
 
 
@@ -159,11 +165,5 @@ def test_moderators_and_staff_screens_read_as_vietnamese(newsroom, client, djang
         "collections": reverse("wagtailadmin_collections:index"),
     }
     # when they open each screen, then none shows Wagtail's untranslated English
-    found = {}
-    for name, url in screens.items():
-        response = client.get(url, follow=True)
-        assert response.status_code == 200, (name, response.status_code)
-        english = english_in(visible_text(response.content.decode()))
-        if english:
-            found[name] = english
+    found = english_on_screens(client, screens)
     assert not found, found
