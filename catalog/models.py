@@ -63,7 +63,7 @@ class Place(models.Model):
 
     class Kind(models.TextChoices):
         SHOWROOM = "showroom", _("Điểm giới thiệu và bán sản phẩm OCOP")
-        VILLAGE = "village", _("Làng văn hoá du lịch sinh thái")
+        VILLAGE = "village", _("Làng văn hóa du lịch sinh thái")
         FAIR = "fair", _("Gian hàng hội chợ (nhận hàng tạm thời)")
 
     #: Kinds that hold stock in the ledger and may hand over pickup orders (not an enum member:

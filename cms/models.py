@@ -771,7 +771,7 @@ class VillagePage(PlacePage):
     def clean(self) -> None:
         super().clean()
         if self.place_id and self.place.kind != "village":
-            raise ValidationError({"place": _("Hãy chọn một làng văn hoá du lịch.")})
+            raise ValidationError({"place": _("Hãy chọn một làng văn hóa du lịch.")})
 
     def search_text(self) -> str:
         """The page as plain text, for the site search."""

@@ -398,13 +398,13 @@ class Preorder(models.Model):
     class Status(models.TextChoices):
         WAITING = "waiting", _("Chờ thu hoạch")
         ALLOCATED = "allocated", _("Đã có hàng, chờ gửi")
-        CANCELLED = "cancelled", _("Đã huỷ")
+        CANCELLED = "cancelled", _("Đã hủy")
 
     class DepositState(models.TextChoices):
         NONE = "none", _("Không đặt cọc")
         AWAITED = "awaited", _("Chờ chuyển khoản đặt cọc")
         PAID = "paid", _("Đã đặt cọc")
-        RELEASED = "released", _("Đã huỷ yêu cầu đặt cọc")
+        RELEASED = "released", _("Đã hủy yêu cầu đặt cọc")
         REFUNDED = "refunded", _("Đã hoàn tiền đặt cọc")
 
     campaign = models.ForeignKey(PreorderCampaign, on_delete=models.PROTECT,
@@ -417,7 +417,7 @@ class Preorder(models.Model):
     deposit = models.PositiveIntegerField(_("tiền đặt cọc (đồng)"), default=0)
     deposit_state = models.CharField(_("đặt cọc"), max_length=10, choices=DepositState.choices,
                                      default=DepositState.NONE)
-    cancel_reason = models.CharField(_("lý do huỷ"), max_length=255, blank=True)
+    cancel_reason = models.CharField(_("lý do hủy"), max_length=255, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     allocated_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)

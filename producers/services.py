@@ -910,13 +910,13 @@ def preorder_release(*, preorder: Preorder, reason: str) -> Preorder:
     (awaited). The order line itself is the caller's (checkout's) business."""
     reason = (reason or "").strip()
     if not reason:
-        raise PreorderError(_("Hãy ghi lý do huỷ để báo cho khách."))
+        raise PreorderError(_("Hãy ghi lý do hủy để báo cho khách."))
     preorder = Preorder.objects.select_for_update().get(pk=preorder.pk)
     if preorder.status == Preorder.Status.CANCELLED:
-        raise PreorderError(_("Dòng đặt trước này đã được huỷ."))
+        raise PreorderError(_("Dòng đặt trước này đã được hủy."))
     if StockMovement.objects.filter(order_line_id=preorder.order_line_id,
                                     kind=Kind.SOLD_ONLINE).exists():
-        raise PreorderError(_("Hàng đã gửi đi: không thể huỷ đặt trước."))
+        raise PreorderError(_("Hàng đã gửi đi: không thể hủy đặt trước."))
     campaign = PreorderCampaign.objects.select_for_update().get(pk=preorder.campaign_id)
     campaign.taken = max(campaign.taken - preorder.quantity, 0)
     campaign.save(update_fields=["taken"])

@@ -120,7 +120,7 @@ def credentials_held(product_ids: list[int]) -> dict[int, dict[str, date]]:
     return held
 #: Oscar's order status of a cancelled order (``marketplace.order.statuses.CANCELLED``; search
 #: may not import commerce, see the import contracts): its units do not count as sold.
-CANCELLED_STATUS = "Đã huỷ"
+CANCELLED_STATUS = "Đã hủy"
 
 
 def _sold_subquery():

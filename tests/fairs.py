@@ -35,7 +35,7 @@ def make_fair(
         slug=f"hoi-cho-{next(_numbers)}",
         start_date=start,
         end_date=start + timedelta(days=days - 1),
-        venue="Nhà văn hoá tỉnh",
+        venue="Nhà văn hóa tỉnh",
         applications_close=None if closes_in is None else today + timedelta(days=closes_in),
     )
     for order, (label, capacity) in enumerate(sizes):

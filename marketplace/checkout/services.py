@@ -130,12 +130,12 @@ def order_cancel(*, order, note: str = "") -> bool:
             status=Preorder.Status.CANCELLED).first()
         if preorder is not None:
             # A pre-order holds quota, not stock (unless the harvest was allocated to it).
-            preorder_release(preorder=preorder, reason=note or _("Đơn hàng bị huỷ"))
+            preorder_release(preorder=preorder, reason=note or _("Đơn hàng bị hủy"))
         elif place is not None:
             stock_move(
                 product=line.product, place=place, quantity=line.quantity,
                 kind=StockMovement.Kind.CORRECTION,
-                note=_("Huỷ đơn %(number)s: trả hàng giữ") % {"number": order.number},
+                note=_("Hủy đơn %(number)s: trả hàng giữ") % {"number": order.number},
             )
         elif line.stockrecord_id:
             StockRecord.objects.select_for_update().get(pk=line.stockrecord_id)
@@ -225,7 +225,7 @@ def order_line_status_set(*, line, status: str, by=None) -> str:
         payment_methods.STATUS_AWAITING_TRANSFER, payment_methods.STATUS_CANCELLED,
         STATUS_AWAITING_CARD,
     ):
-        raise LineStatusError(_("Đơn hàng chưa thanh toán hoặc đã huỷ: chưa thể xử lý."))
+        raise LineStatusError(_("Đơn hàng chưa thanh toán hoặc đã hủy: chưa thể xử lý."))
     try:
         line.set_status(status)
     except InvalidLineStatus:
@@ -355,7 +355,7 @@ def order_cancel_with_payment(*, order, note: str = "") -> str:
     if refusal:
         return refusal
     if not order_cancel(order=order, note=note):
-        return _("Đơn hàng đã huỷ hoặc đã xử lý, không huỷ được nữa.")
+        return _("Đơn hàng đã hủy hoặc đã xử lý, không hủy được nữa.")
     return ""
 
 
@@ -396,7 +396,7 @@ def orders_unpaid_expire(*, now: datetime | None = None,
             locked = Order.objects.select_for_update().get(pk=order.pk)
             if locked.status != order.status:
                 continue
-            if order_cancel(order=locked, note="Tự động huỷ: quá hạn thanh toán"):
+            if order_cancel(order=locked, note="Tự động hủy: quá hạn thanh toán"):
                 transaction.on_commit(
                     lambda order=order: order_message_send(order=order, code="ORDER_EXPIRED")
                 )
@@ -480,7 +480,7 @@ def order_preorder_cancel(*, preorder: Preorder, reason: str, by=None) -> str:
     line.save(update_fields=["status"])
     order.notes.create(
         note_type="System",
-        message=_("Huỷ đặt trước “%(title)s” × %(quantity)s: %(reason)s")
+        message=_("Hủy đặt trước “%(title)s” × %(quantity)s: %(reason)s")
         % {"title": line.title, "quantity": line.quantity, "reason": preorder.cancel_reason},
     )
     statuses = list(order.lines.values_list("status", flat=True))

@@ -379,16 +379,16 @@ class StripeCardCancelView(StripeCardView):
             messages.error(request, _("Đơn hàng không còn chờ thanh toán thẻ."))
             return redirect("checkout:stripe-card")
         refusal = services.order_cancel_with_payment(
-            order=order, note=_("Khách huỷ khi thanh toán thẻ")
+            order=order, note=_("Khách hủy khi thanh toán thẻ")
         )
         if refusal:
             logger.warning("Card order %s not cancelled: %s", order.number, refusal)
             messages.error(
                 request,
-                _("Chưa huỷ được đơn: khoản thanh toán có thể đang được xử lý; hãy thử lại sau."),
+                _("Chưa hủy được đơn: khoản thanh toán có thể đang được xử lý; hãy thử lại sau."),
             )
         else:
-            messages.success(request, _("Đã huỷ đơn hàng; bạn không bị trừ tiền."))
+            messages.success(request, _("Đã hủy đơn hàng; bạn không bị trừ tiền."))
         return redirect("checkout:stripe-card")
 
 

@@ -104,7 +104,7 @@ class AddressUpdateView(oscar_views.AddressUpdateView):
 class AddressDeleteView(oscar_views.AddressDeleteView):
     """Delete an address (past orders keep their own copy)."""
 
-    page_title = gettext_lazy("Xoá địa chỉ")
+    page_title = gettext_lazy("Xóa địa chỉ")
 
 
 class LogoutView(oscar_views.LogoutView):

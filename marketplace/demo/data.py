@@ -771,7 +771,7 @@ PRODUCTS: tuple[ProductData, ...] = (
     ProductData(
         "SD-LS-004", "Mật ong rừng Sơn Động", "nong-san-che-bien", "hkd-lam-san-van-son",
         350000, 50,
-        "Chai 1 lít mật ong ong khoái khai thác tự nhiên trong rừng Sơn Động, vị đậm, hơi đắng "
+        "Chai 1 lít mật ong ong khóai khai thác tự nhiên trong rừng Sơn Động, vị đậm, hơi đắng "
         "nhẹ ở hậu.",
         (cert("t2024", "71"),),
     ),

@@ -105,7 +105,7 @@ POLICIES = (
             "hoặc tại điểm bán khi nhận.",
             "Chuyển khoản VietQR: quét mã trên trang xác nhận đơn bằng ứng dụng ngân hàng; "
             "đơn được giữ trong 48 giờ chờ tiền về.",
-            "Thẻ ngân hàng: thanh toán qua cổng thanh toán được mã hoá; chúng tôi không lưu số "
+            "Thẻ ngân hàng: thanh toán qua cổng thanh toán được mã hóa; chúng tôi không lưu số "
             "thẻ của quý khách.",
         ),
         (
@@ -128,7 +128,7 @@ POLICIES = (
             "cấp) email, theo Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân.",
             "Thông tin chỉ được chia sẻ với chủ thể sản xuất và đơn vị vận chuyển của đơn hàng, "
             "không bán hay trao đổi cho bên thứ ba.",
-            "Quý khách có thể yêu cầu xem, sửa hoặc xoá dữ liệu của mình bằng cách liên hệ Văn "
+            "Quý khách có thể yêu cầu xem, sửa hoặc xóa dữ liệu của mình bằng cách liên hệ Văn "
             "phòng điều phối OCOP qua số điện thoại hoặc Zalo ở chân trang.",
         ),
         (

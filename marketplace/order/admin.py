@@ -24,19 +24,19 @@ def confirm_transfer(modeladmin, request, queryset):
     )
 
 
-@admin.action(description=_("Huỷ đơn và trả hàng về kho"))
+@admin.action(description=_("Hủy đơn và trả hàng về kho"))
 def cancel_orders(modeladmin, request, queryset):
     """Cancel the selected orders not yet shipped, releasing their stock once; a card order's
     PaymentIntent is cancelled at Stripe first, and the order kept when that fails."""
     done = 0
     for order in queryset:
-        refusal = services.order_cancel_with_payment(order=order, note=f"Huỷ bởi {request.user}")
+        refusal = services.order_cancel_with_payment(order=order, note=f"Hủy bởi {request.user}")
         if refusal:
             modeladmin.message_user(request, f"{order.number}: {refusal}", messages.WARNING)
         else:
             done += 1
     modeladmin.message_user(
-        request, ngettext("%(n)d đơn đã huỷ.", "%(n)d đơn đã huỷ.", done) % {"n": done}
+        request, ngettext("%(n)d đơn đã hủy.", "%(n)d đơn đã hủy.", done) % {"n": done}
     )
 
 

@@ -21,7 +21,7 @@ SHIPPED = "Đã gửi hàng"
 DELIVERED = "Đã giao"
 READY_FOR_PICKUP = "Sẵn sàng nhận tại điểm bán"
 COLLECTED = "Đã nhận tại điểm bán"
-CANCELLED = "Đã huỷ"
+CANCELLED = "Đã hủy"
 
 #: What a payment source's status says once the money is in (``payment.Source`` references).
 PAID = "Đã thanh toán"
@@ -64,7 +64,7 @@ LABELS = {
     DELIVERED: gettext_lazy("Đã giao"),
     READY_FOR_PICKUP: gettext_lazy("Sẵn sàng nhận tại điểm bán"),
     COLLECTED: gettext_lazy("Đã nhận tại điểm bán"),
-    CANCELLED: gettext_lazy("Đã huỷ"),
+    CANCELLED: gettext_lazy("Đã hủy"),
     PAID: gettext_lazy("Đã thanh toán"),
 }
 

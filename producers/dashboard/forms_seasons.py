@@ -123,4 +123,4 @@ class CampaignForm(StyledForm):
 class CancelForm(StyledForm):
     """Why the producer cancels a pre-order line (sent to the shopper)."""
 
-    reason = forms.CharField(label=_("Lý do huỷ (gửi cho khách)"), max_length=255)
+    reason = forms.CharField(label=_("Lý do hủy (gửi cho khách)"), max_length=255)

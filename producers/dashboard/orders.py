@@ -53,7 +53,7 @@ ORDER_FILTERS: tuple[OrderFilter, ...] = (
     OrderFilter(
         "hoan-tat", gettext_lazy("Hoàn tất"), (rules.LINE_DELIVERED, rules.LINE_COLLECTED), None
     ),
-    OrderFilter("da-huy", gettext_lazy("Đã huỷ"), (rules.LINE_CANCELLED,), None),
+    OrderFilter("da-huy", gettext_lazy("Đã hủy"), (rules.LINE_CANCELLED,), None),
     OrderFilter("tat-ca", gettext_lazy("Tất cả"), None, None),
 )
 ORDER_FILTERS_BY_SLUG = {f.slug: f for f in ORDER_FILTERS}
@@ -192,7 +192,7 @@ def order_line_fulfil(*, producer: Producer, line, status: str, by=None, carrier
     order = Order.objects.select_for_update().get(pk=line.order_id)
     line = order.lines.get(pk=line.pk)
     if order.status in UNPAID_ORDER_STATUSES or order.status == rules.ORDER_CANCELLED:
-        raise LineStatusError(_("Đơn hàng chưa thanh toán hoặc đã huỷ: chưa thể xử lý."))
+        raise LineStatusError(_("Đơn hàng chưa thanh toán hoặc đã hủy: chưa thể xử lý."))
     pickup = pickup_place_id(order.shipping_code) is not None
     allowed = rules.line_next_statuses(line.status, pickup=pickup)
     if status not in allowed:

@@ -186,11 +186,11 @@ def _locations(*, producer: Producer, lines: QuerySet, start: date, end: date) -
     }
     places = Place.objects.in_bulk(set(pickups) | set(counter))
     for place_id in sorted(pickups, key=lambda pk: places[pk].name if pk in places else ""):
-        name = places[place_id].name if place_id in places else _("Điểm bán đã xoá")
+        name = places[place_id].name if place_id in places else _("Điểm bán đã xóa")
         rows.append(Row(label=_("Nhận tại %(place)s") % {"place": name}, key=f"pickup-{place_id}",
                         **pickups[place_id]))
     for place_id in sorted(counter, key=lambda pk: places[pk].name if pk in places else ""):
-        name = places[place_id].name if place_id in places else _("Điểm bán đã xoá")
+        name = places[place_id].name if place_id in places else _("Điểm bán đã xóa")
         rows.append(Row(label=_("Bán tại quầy %(place)s") % {"place": name},
                         key=f"counter-{place_id}", units=counter[place_id], revenue=None))
     return rows

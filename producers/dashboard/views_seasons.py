@@ -172,7 +172,7 @@ class PreorderCancelView(SeasonSectionMixin, View):
         )
         form = CancelForm(request.POST)
         if not form.is_valid():
-            messages.error(request, _("Hãy ghi lý do huỷ để báo cho khách."))
+            messages.error(request, _("Hãy ghi lý do hủy để báo cho khách."))
         else:
             try:
                 order_preorder_cancel(
@@ -181,5 +181,5 @@ class PreorderCancelView(SeasonSectionMixin, View):
             except StockError as error:
                 messages.error(request, str(error))
             else:
-                messages.success(request, _("Đã huỷ dòng đặt trước và báo cho khách."))
+                messages.success(request, _("Đã hủy dòng đặt trước và báo cho khách."))
         return redirect("producer_dashboard:seasons")

@@ -429,7 +429,7 @@ def test_a_cancelled_order_does_not_make_a_buyer(client, shopper):
 
     product = listed_product(5)
     order = order_as(client, product)
-    services.order_cancel(order=order, note="Khách huỷ")
+    services.order_cancel(order=order, note="Khách hủy")
     response = client.post(review_url(product), REVIEW)
     assert response.status_code == 403
     assert not ProductReview.objects.exists()

@@ -123,7 +123,7 @@ def test_staff_confirm_a_transfer_and_cancel_an_order_from_the_admin(client, adm
     first.refresh_from_db()
     second.refresh_from_db()
     assert first.status == "Chờ xử lý" and first.payment_events.count() == 1
-    assert second.status == "Đã huỷ"
+    assert second.status == "Đã hủy"
 
 
 def _order_again(client, product):

@@ -321,7 +321,7 @@ def test_a_payment_arriving_for_a_cancelled_order_is_refunded_once(client, strip
     refunds = stripe_client().Refund.list(payment_intent=intent_id).data
     assert [(r.amount, r.status) for r in refunds] == [(int(order.total_incl_tax), "succeeded")]
     order.refresh_from_db()
-    assert order.status == "Đã huỷ" and not order.payment_events.exists()
+    assert order.status == "Đã hủy" and not order.payment_events.exists()
     source = order.sources.get()
     assert source.amount_debited == source.amount_refunded == order.total_incl_tax
     assert sorted(source.transactions.values_list("txn_type", "reference")) == [
@@ -371,7 +371,7 @@ def test_the_shopper_can_cancel_a_card_order_from_the_card_page(client, stripe_o
     # then the intent is cancelled at Stripe first, then the order, its stock released
     assert stripe_client().PaymentIntent.retrieve(intent_id).status == "canceled"
     order.refresh_from_db()
-    assert order.status == "Đã huỷ"
+    assert order.status == "Đã hủy"
     assert StockRecord.objects.get(product=order.lines.get().product).num_allocated == 0
     html = response.content.decode()
     assert "bạn không bị trừ tiền" in html and 'data-testid="card-form"' not in html

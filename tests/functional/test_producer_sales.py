@@ -107,7 +107,7 @@ def test_sales_page_shows_tables_charts_data_and_what_revenue_means(shop):
                     "table-products", "table-locations", "sales-chart-data"):
         assert f'id="{element}"' in page, element
     assert "chart.umd.min.js" in page and "dashboard-sales.js" in page
-    assert "đã gồm thuế" in page and "trừ dòng đã huỷ" in page
+    assert "đã gồm thuế" in page and "trừ dòng đã hủy" in page
     assert "Bán tại quầy Điểm bán OCOP Lục Ngạn" in page
     assert "Mỳ Chũ" not in page
 

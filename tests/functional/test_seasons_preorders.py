@@ -248,7 +248,7 @@ def test_producer_sees_and_cancels_a_pre_order_and_the_shopper_is_told_in_englis
     assert PreorderCampaign.objects.get().taken == 0
     order = preorder.order_line.order
     order.refresh_from_db()
-    assert order.status == "Đã huỷ"
+    assert order.status == "Đã hủy"
     [message] = mail.outbox
     assert "pre-order" in message.subject and "Mưa đá làm hỏng vườn" in message.body
 

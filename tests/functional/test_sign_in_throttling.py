@@ -57,7 +57,7 @@ def test_fifty_wrong_passwords_lock_the_account_even_for_the_right_one(client, f
     response = sign_in(client, form, "quan.tri", PASSWORD)
     # then sign-in is refused with a page saying why, and no session was opened
     assert response.status_code == 429
-    assert "Tạm khoá đăng nhập" in response.content.decode()
+    assert "Tạm khóa đăng nhập" in response.content.decode()
     assert "_auth_user_id" not in client.session
 
 

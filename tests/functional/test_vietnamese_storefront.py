@@ -21,7 +21,7 @@ FORBIDDEN = (
     "Proceed to checkout",
     "Continue shopping",
     "Những vật phẩm để mua bây giờ",
-    "trước khi thoát",
+    "trước khi thóat",
     "Tổng số giỏ hàng",
     "(tài liệu:",
     "số thứ tự của bạn là",

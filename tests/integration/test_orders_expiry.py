@@ -75,9 +75,9 @@ def test_transfer_waiting_over_48_hours_is_cancelled_and_its_stock_released(
     # then
     order.refresh_from_db()
     assert [o.pk for o in result.cancelled] == [order.pk]
-    assert order.status == "Đã huỷ"
+    assert order.status == "Đã hủy"
     assert allocated(product) == 0
-    assert set(order.lines.values_list("status", flat=True)) == {"Đã huỷ"}
+    assert set(order.lines.values_list("status", flat=True)) == {"Đã hủy"}
     assert order.notes.filter(message__contains="quá hạn thanh toán").exists()
     assert len(mail.outbox) == 1
     assert order.number in mail.outbox[0].subject
@@ -152,7 +152,7 @@ def test_running_twice_releases_stock_once_and_emails_once(
     assert allocated(product) == 1
     assert len(mail.outbox) == 1
     overdue.refresh_from_db()
-    assert overdue.status_changes.filter(new_status="Đã huỷ").count() == 1
+    assert overdue.status_changes.filter(new_status="Đã hủy").count() == 1
 
 
 @pytest.mark.django_db
@@ -204,7 +204,7 @@ def test_command_with_an_explicit_now_cancels_and_prints_what_it_did(client):
     assert f"cancelled {order.number}" in text
     assert "1 unpaid order(s) cancelled" in text
     order.refresh_from_db()
-    assert order.status == "Đã huỷ"
+    assert order.status == "Đã hủy"
     # and run again at the same moment: nothing to do
     out = StringIO()
     call_command("expire_unpaid_orders", "--now", later.isoformat(), stdout=out)

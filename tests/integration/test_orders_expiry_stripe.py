@@ -53,7 +53,7 @@ def test_an_abandoned_card_payment_is_cancelled_at_stripe_then_here(client, stri
     assert [o.pk for o in result.cancelled] == [order.pk]
     assert stripe_client().PaymentIntent.retrieve(intent_id).status == "canceled"
     order.refresh_from_db()
-    assert order.status == "Đã huỷ"
+    assert order.status == "Đã hủy"
     assert StockRecord.objects.get(product=order.lines.get().product).num_allocated == 0
 
 
@@ -91,7 +91,7 @@ def test_staff_cancelling_a_card_order_cancels_its_payment_at_stripe_first(
     # then no card payment can arrive for it any more, and it is cancelled
     assert stripe_client().PaymentIntent.retrieve(intent_id).status == "canceled"
     order.refresh_from_db()
-    assert order.status == "Đã huỷ"
+    assert order.status == "Đã hủy"
 
 
 def test_staff_cannot_cancel_a_card_order_stripe_already_charged(

@@ -19,7 +19,7 @@ from search.text import MAX_QUERY_LENGTH, clean_query, fold, marked_tokens, toke
         ("ĐỒ UỐNG", "do uong"),
         ("hoà", "hoa"),
         ("hòa", "hoa"),
-        ("thuỷ", "thuy"),
+        ("thủy", "thuy"),
         ("thủy", "thuy"),
         ("lí lý", "li li"),
         ("kĩ kỹ", "ki ki"),
