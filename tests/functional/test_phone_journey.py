@@ -11,6 +11,7 @@ from oscar.core.loading import get_model
 
 from tests.functional.conftest import _new_page
 from tests.functional.test_search_journey import failures_of
+from tests.functional.test_vietnamese_storefront import FORBIDDEN
 
 pytestmark = [
     pytest.mark.browser,
@@ -86,6 +87,19 @@ def test_phone_home_search_buy_now_and_cash_on_delivery_with_only_a_phone(
         # when they tap "Mua ngay"
         page.locator("[data-testid=buy-now]").click()
         page.wait_for_url("**/checkout/shipping-address/")
+        english: dict[str, list[str]] = {}
+
+        def read_as_vietnamese(step: str) -> None:
+            """What the shopper reads holds none of Oscar's English or literal phrases."""
+            text = page.locator("body").inner_text()
+            found = [phrase for phrase in FORBIDDEN if phrase in text]
+            if found:
+                english[step] = found
+
+        read_as_vietnamese("address")
+        page.goto(live_server.url + "/cua-hang/basket/")
+        read_as_vietnamese("basket")
+        page.goto(live_server.url + "/cua-hang/checkout/shipping-address/")
 
         # and give only a phone number (no email), name and address
         page.fill("#id_phone_number", "0912 345 678")
@@ -96,12 +110,15 @@ def test_phone_home_search_buy_now_and_cash_on_delivery_with_only_a_phone(
         screenshot(page, "phone-journey-4-address")
         page.click("#address-continue")
         page.wait_for_url("**/checkout/shipping-method/")
+        read_as_vietnamese("delivery")
         assert page.locator("[data-testid=delivery-estimate]").first.is_visible()
         page.click("#choose-delivery")
         page.wait_for_url("**/checkout/payment-method/")
+        read_as_vietnamese("payment")
         page.check("input[name=method][value=cod]")
         page.click("#choose-payment")
         page.wait_for_url("**/checkout/preview/")
+        read_as_vietnamese("review")
 
         # then the review fits the phone and "Đặt hàng" is on the first screen
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
@@ -111,6 +128,7 @@ def test_phone_home_search_buy_now_and_cash_on_delivery_with_only_a_phone(
         screenshot(page, "phone-journey-5-review")
         page.click("#place-order")
         page.wait_for_url("**/checkout/thank-you/")
+        read_as_vietnamese("confirmation")
         screenshot(page, "phone-journey-6-thank-you")
 
         # and the cash-on-delivery order is placed without an email
@@ -118,5 +136,7 @@ def test_phone_home_search_buy_now_and_cash_on_delivery_with_only_a_phone(
         assert order.guest_email == "" and order.number in page.content()
         assert page.locator("[data-testid=thank-you-order-link] a").is_visible()
         assert failures == [], failures
+        # and the basket and every step read as Vietnamese
+        assert english == {}, english
     finally:
         context.close()
