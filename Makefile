@@ -46,12 +46,14 @@ demo: demo-data
 
 lint: install
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 
 ## Lint, check migrations, run the whole suite (SQLite by default, PostgreSQL with DATABASE_URL).
 ## Locally the test databases are reused between runs; under CI they are always built afresh.
 test: install
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=marketplace.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(VENV)/bin/pytest -n 2 -rs $(if $(CI),--create-db,)

@@ -32,15 +32,29 @@ class CertificateAddForm(forms.ModelForm):
     against the rules of the period by :func:`catalog.services.certificate_check`."""
 
     score = forms.DecimalField(
-        label=_("tổng điểm"), required=False, max_digits=5, decimal_places=2,
+        label=_("tổng điểm"),
+        required=False,
+        max_digits=5,
+        decimal_places=2,
         help_text=_("Để trống khi đã nhập điểm các phần: tổng được tính tự động."),
     )
 
     class Meta:
         model = OcopCertificate
-        fields = ("product", "criteria_set", "part_a", "part_b", "part_c", "score",
-                  "council_level", "decision_number", "decision_date", "issuing_body",
-                  "valid_until", "scan")
+        fields = (
+            "product",
+            "criteria_set",
+            "part_a",
+            "part_b",
+            "part_c",
+            "score",
+            "council_level",
+            "decision_number",
+            "decision_date",
+            "issuing_body",
+            "valid_until",
+            "scan",
+        )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -49,7 +63,9 @@ class CertificateAddForm(forms.ModelForm):
             self.fields[name].help_text = " · ".join(
                 _("%(decision)s: %(part)s, tối đa %(max)s điểm")
                 % {"decision": c.decision, "part": p.name, "max": p.max_points}
-                for c in ocop.CRITERIA_SETS.values() for p in c.parts if p.code == code
+                for c in ocop.CRITERIA_SETS.values()
+                for p in c.parts
+                if p.code == code
             )
 
     def clean(self):
@@ -64,10 +80,14 @@ class CertificateAddForm(forms.ModelForm):
             raise ValidationError(_("Nhập điểm các phần A, B, C."))
         try:
             self.checked = services.certificate_check(
-                criteria_set=data["criteria_set"], score=data.get("score"),
-                council_level=data["council_level"], decision_number=data["decision_number"],
-                decision_date=data["decision_date"], issuing_body=data["issuing_body"],
-                valid_until=data.get("valid_until"), parts=given or None,
+                criteria_set=data["criteria_set"],
+                score=data.get("score"),
+                council_level=data["council_level"],
+                decision_number=data["decision_number"],
+                decision_date=data["decision_date"],
+                issuing_body=data["issuing_body"],
+                valid_until=data.get("valid_until"),
+                parts=given or None,
             )
         except ocop.OcopRuleError as error:
             raise ValidationError(str(error)) from error
@@ -84,7 +104,8 @@ class CertificateChangeForm(forms.ModelForm):
     """A recorded certificate is history: only its scan may be attached, or it may be revoked."""
 
     revoke_reason = forms.CharField(
-        label=_("thu hồi chứng nhận: lý do"), required=False,
+        label=_("thu hồi chứng nhận: lý do"),
+        required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Ghi lý do để thu hồi. Việc thu hồi được ghi lại và không thể hoàn tác."),
     )
@@ -133,8 +154,18 @@ class OcopCertificateAdmin(admin.ModelAdmin):
     deleted. Every step lands in the audit log shown below the form.
     """
 
-    list_display = ("decision_number", "product", "stars", "score", "criteria_set",
-                    "council_level", "decision_date", "valid_until", "status", "public_code")
+    list_display = (
+        "decision_number",
+        "product",
+        "stars",
+        "score",
+        "criteria_set",
+        "council_level",
+        "decision_date",
+        "valid_until",
+        "status",
+        "public_code",
+    )
     list_filter = ("status", "stars", "criteria_set", "council_level")
     search_fields = ("decision_number", "product__title", "public_code")
     autocomplete_fields = ("product",)
@@ -153,10 +184,28 @@ class OcopCertificateAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
             return ()
-        return ("product", "criteria_set", "part_a", "part_b", "part_c", "score", "stars",
-                "council_level", "decision_number", "decision_date", "issuing_body",
-                "valid_until", "status", "revoked_reason", "revoked_at", "revoked_by",
-                "recorded_by", "created_at", "public_code", "verification_link")
+        return (
+            "product",
+            "criteria_set",
+            "part_a",
+            "part_b",
+            "part_c",
+            "score",
+            "stars",
+            "council_level",
+            "decision_number",
+            "decision_date",
+            "issuing_body",
+            "valid_until",
+            "status",
+            "revoked_reason",
+            "revoked_at",
+            "revoked_by",
+            "recorded_by",
+            "created_at",
+            "public_code",
+            "verification_link",
+        )
 
     def get_inlines(self, request, obj):
         return self.inlines if obj is not None else []
@@ -172,21 +221,31 @@ class OcopCertificateAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             data = form.cleaned_data
-            parts = {code: data[name] for code, name in OcopCertificate.PART_FIELDS.items()
-                     if data.get(name) is not None}
+            parts = {
+                code: data[name]
+                for code, name in OcopCertificate.PART_FIELDS.items()
+                if data.get(name) is not None
+            }
             certificate = services.certificate_record(
-                product=data["product"], criteria_set=data["criteria_set"],
-                score=data.get("score"), council_level=data["council_level"],
-                decision_number=data["decision_number"], decision_date=data["decision_date"],
-                issuing_body=data["issuing_body"], valid_until=data.get("valid_until"),
-                parts=parts or None, scan=data.get("scan") or None, by=request.user,
+                product=data["product"],
+                criteria_set=data["criteria_set"],
+                score=data.get("score"),
+                council_level=data["council_level"],
+                decision_number=data["decision_number"],
+                decision_date=data["decision_date"],
+                issuing_body=data["issuing_body"],
+                valid_until=data.get("valid_until"),
+                parts=parts or None,
+                scan=data.get("scan") or None,
+                by=request.user,
             )
             obj.__dict__.update({k: v for k, v in certificate.__dict__.items() if k != "_state"})
             obj._state.adding = False
             return
         if "scan" in form.changed_data and form.cleaned_data.get("scan"):
-            services.certificate_scan_attach(certificate=obj, scan=form.cleaned_data["scan"],
-                                             by=request.user)
+            services.certificate_scan_attach(
+                certificate=obj, scan=form.cleaned_data["scan"], by=request.user
+            )
         reason = form.cleaned_data.get("revoke_reason")
         if reason:
             services.certificate_revoke(certificate=obj, reason=reason, by=request.user)
@@ -198,28 +257,34 @@ class CredentialAdminForm(forms.ModelForm):
     tick to verify it or a reason to refuse it."""
 
     verify = forms.BooleanField(
-        label=_("xác minh"), required=False,
+        label=_("xác minh"),
+        required=False,
         help_text=_("Đã đối chiếu với bản quét hoặc sổ đăng ký của cơ quan cấp: cho hiển thị."),
     )
     refuse_reason = forms.CharField(
-        label=_("không xác nhận: lý do"), required=False,
+        label=_("không xác nhận: lý do"),
+        required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     class Meta:
         model = ProductCredential
-        fields = ("product", "kind", "number", "issuer", "issued_on", "valid_until", "scan",
-                  "note")
+        fields = ("product", "kind", "number", "issuer", "issued_on", "valid_until", "scan", "note")
 
     def clean(self):
         data = super().clean()
         if self.errors:
             return data
         try:
-            data.update(services.credential_check(
-                kind=data["kind"], number=data.get("number", ""), issuer=data.get("issuer", ""),
-                issued_on=data.get("issued_on"), valid_until=data.get("valid_until"),
-            ))
+            data.update(
+                services.credential_check(
+                    kind=data["kind"],
+                    number=data.get("number", ""),
+                    issuer=data.get("issuer", ""),
+                    issued_on=data.get("issued_on"),
+                    valid_until=data.get("valid_until"),
+                )
+            )
         except ocop.OcopRuleError as error:
             raise ValidationError(str(error)) from error
         if data.get("scan") and "scan" in self.changed_data:
@@ -239,8 +304,16 @@ class ProductCredentialAdmin(admin.ModelAdmin):
     verified credentials in force show on the storefront."""
 
     form = CredentialAdminForm
-    list_display = ("product", "kind", "number", "issuer", "issued_on", "valid_until", "status",
-                    "verified_by")
+    list_display = (
+        "product",
+        "kind",
+        "number",
+        "issuer",
+        "issued_on",
+        "valid_until",
+        "status",
+        "verified_by",
+    )
     list_filter = ("status", "kind")
     search_fields = ("number", "product__title", "issuer")
     autocomplete_fields = ("product",)
@@ -260,10 +333,16 @@ class ProductCredentialAdmin(admin.ModelAdmin):
         data = form.cleaned_data
         if not change:
             credential = services.credential_record(
-                product=data["product"], kind=data["kind"], number=data["number"],
-                issuer=data["issuer"], issued_on=data.get("issued_on"),
-                valid_until=data.get("valid_until"), scan=data.get("scan") or None,
-                note=data.get("note", ""), verified=True, by=request.user,
+                product=data["product"],
+                kind=data["kind"],
+                number=data["number"],
+                issuer=data["issuer"],
+                issued_on=data.get("issued_on"),
+                valid_until=data.get("valid_until"),
+                scan=data.get("scan") or None,
+                note=data.get("note", ""),
+                verified=True,
+                by=request.user,
             )
             obj.__dict__.update({k: v for k, v in credential.__dict__.items() if k != "_state"})
             obj._state.adding = False
@@ -274,8 +353,9 @@ class ProductCredentialAdmin(admin.ModelAdmin):
         if data.get("verify"):
             services.credential_verify(credential=obj, by=request.user)
         elif data.get("refuse_reason", "").strip():
-            services.credential_refuse(credential=obj, reason=data["refuse_reason"],
-                                       by=request.user)
+            services.credential_refuse(
+                credential=obj, reason=data["refuse_reason"], by=request.user
+            )
 
     @admin.action(description=_("Xác minh các chứng chỉ đã chọn"))
     def verify_selected(self, request, queryset):
@@ -287,8 +367,11 @@ class ProductCredentialAdmin(admin.ModelAdmin):
             except ocop.OcopRuleError as error:
                 self.message_user(request, f"{credential}: {error}", level=messages.ERROR)
         if done:
-            self.message_user(request, ngettext(
-                "Đã xác minh %(n)s chứng chỉ.", "Đã xác minh %(n)s chứng chỉ.", done) % {"n": done})
+            self.message_user(
+                request,
+                ngettext("Đã xác minh %(n)s chứng chỉ.", "Đã xác minh %(n)s chứng chỉ.", done)
+                % {"n": done},
+            )
 
 
 @admin.register(CertificateNotice)
@@ -326,9 +409,20 @@ class ProductIdeaAdmin(admin.ModelAdmin):
     list_display = ("title", "producer", "group", "commune", "status", "created_at")
     list_filter = ("status", "group", "commune__district")
     search_fields = ("title", "producer__name")
-    readonly_fields = ("producer", "title", "commune", "group", "distinctive", "status",
-                       "plan_summary", "plan_market", "plan_investment", "plan_submitted_at",
-                       "submitted_by", "created_at")
+    readonly_fields = (
+        "producer",
+        "title",
+        "commune",
+        "group",
+        "distinctive",
+        "status",
+        "plan_summary",
+        "plan_market",
+        "plan_investment",
+        "plan_submitted_at",
+        "submitted_by",
+        "created_at",
+    )
     fields = readonly_fields
     inlines = [IdeaCommentInline]
     actions = ["forward", "shortlist", "decline", "accept_plan", "return_plan"]
@@ -340,8 +434,9 @@ class ProductIdeaAdmin(admin.ModelAdmin):
         comments = formset.save(commit=False)
         for comment in comments:
             if comment.body.strip():
-                programme_services.idea_comment_add(idea=form.instance, author=request.user,
-                                          body=comment.body)
+                programme_services.idea_comment_add(
+                    idea=form.instance, author=request.user, body=comment.body
+                )
 
     def _move(self, request, queryset, status):
         moved, refused = 0, []
@@ -363,8 +458,9 @@ class ProductIdeaAdmin(admin.ModelAdmin):
         for message in refused:
             self.message_user(request, message, level=messages.ERROR)
 
-    @admin.action(description=_("Xã tiếp nhận và chuyển lên Văn phòng điều phối"),
-                  permissions=["forward"])
+    @admin.action(
+        description=_("Xã tiếp nhận và chuyển lên Văn phòng điều phối"), permissions=["forward"]
+    )
     def forward(self, request, queryset):
         moved, refused = 0, []
         for idea in queryset:
@@ -378,8 +474,7 @@ class ProductIdeaAdmin(admin.ModelAdmin):
     def has_forward_permission(self, request):
         return request.user.has_perm("catalogue.forward_productidea")
 
-    @admin.action(description=_("Chọn ý tưởng (cho lập phương án)"),
-                  permissions=["review"])
+    @admin.action(description=_("Chọn ý tưởng (cho lập phương án)"), permissions=["review"])
     def shortlist(self, request, queryset):
         self._move(request, queryset, ProductIdea.Status.SHORTLISTED)
 

@@ -82,7 +82,11 @@ class Place(models.Model):
     opening_hours = models.CharField(_("giờ mở cửa"), max_length=120, blank=True)
     description = models.TextField(_("giới thiệu"), blank=True)
     producer = models.ForeignKey(
-        "partner.Producer", on_delete=models.CASCADE, null=True, blank=True, related_name="+",
+        "partner.Producer",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("chủ thể (gian hàng hội chợ)"),
     )
     open_from = models.DateField(_("nhận hàng từ ngày"), null=True, blank=True)
@@ -109,24 +113,39 @@ class Product(AbstractProduct):
     """
 
     producer = models.ForeignKey(
-        "partner.Producer", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="products", verbose_name=_("chủ thể sản xuất"),
+        "partner.Producer",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="products",
+        verbose_name=_("chủ thể sản xuất"),
     )
     origin_commune = models.ForeignKey(
-        Commune, on_delete=models.PROTECT, null=True, blank=True,
-        related_name="products", verbose_name=_("xã xuất xứ"),
+        Commune,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="products",
+        verbose_name=_("xã xuất xứ"),
     )
 
     growing_area_code = models.CharField(
-        _("mã số vùng trồng"), max_length=30, blank=True, db_index=True,
+        _("mã số vùng trồng"),
+        max_length=30,
+        blank=True,
+        db_index=True,
         help_text=_("Mã số vùng trồng do Cục Bảo vệ thực vật cấp, dạng VN-BGOR-0012."),
     )
 
     listing_stars = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     listing_listed = models.BooleanField(default=False, editable=False)
     listing_certificate = models.ForeignKey(
-        "catalogue.OcopCertificate", on_delete=models.SET_NULL, null=True, blank=True,
-        editable=False, related_name="+",
+        "catalogue.OcopCertificate",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
     )
     listing_valid_until = models.DateField(null=True, blank=True, editable=False)
     # The stored state holds from listing_from to listing_until (inclusive); the defaults make a
@@ -135,7 +154,9 @@ class Product(AbstractProduct):
     listing_until = models.DateField(default=ocop.DATE_NEVER, editable=False)
     # Harvest windows (catalog.seasons' stored form); empty: not seasonal, sold all year.
     harvest_windows = models.JSONField(
-        _("mùa vụ"), default=list, blank=True,
+        _("mùa vụ"),
+        default=list,
+        blank=True,
         help_text=_("Các khung mùa vụ thu hoạch; để trống nếu sản phẩm bán quanh năm."),
     )
 
@@ -151,10 +172,16 @@ class Product(AbstractProduct):
     def save(self, *args, **kwargs) -> None:
         # An instance loaded before a certificate was recorded holds old listing_* values; a plain
         # save() of it (an edit form, the admin) must not write them back over the fresh ones.
-        if (not self._state.adding and self.pk and not args
-                and kwargs.get("update_fields") is None and not kwargs.get("force_insert")):
+        if (
+            not self._state.adding
+            and self.pk
+            and not args
+            and kwargs.get("update_fields") is None
+            and not kwargs.get("force_insert")
+        ):
             kwargs["update_fields"] = [
-                f.name for f in self._meta.concrete_fields
+                f.name
+                for f in self._meta.concrete_fields
                 if not f.primary_key and f.name not in LISTING_FIELDS
             ]
         super().save(*args, **kwargs)
@@ -166,7 +193,8 @@ class Product(AbstractProduct):
         if self.growing_area_code:
             try:
                 self.growing_area_code = traceability.trace_code_parse(
-                    self.growing_area_code, kind=traceability.GROWING_AREA)
+                    self.growing_area_code, kind=traceability.GROWING_AREA
+                )
             except traceability.TraceCodeError as error:
                 raise ValidationError({"growing_area_code": str(error)}) from error
 
@@ -213,20 +241,23 @@ class OcopCertificate(models.Model):
         "catalogue.Product", on_delete=models.CASCADE, related_name="certificates"
     )
     criteria_set = models.CharField(
-        _("bộ tiêu chí"), max_length=10,
+        _("bộ tiêu chí"),
+        max_length=10,
         choices=[(c.code, f"{c.decision} ({c.code})") for c in ocop.CRITERIA_SETS.values()],
     )
     score = models.DecimalField(_("điểm"), max_digits=5, decimal_places=2)
     stars = models.PositiveSmallIntegerField(_("số sao"), null=True, blank=True, editable=False)
     council_level = models.CharField(
-        _("cấp hội đồng"), max_length=20,
+        _("cấp hội đồng"),
+        max_length=20,
         choices=[(level.value, label) for level, label in ocop.COUNCIL_LEVEL_LABELS.items()],
     )
     decision_number = models.CharField(_("số quyết định"), max_length=60)
     decision_date = models.DateField(_("ngày quyết định"))
     issuing_body = models.CharField(_("cơ quan cấp"), max_length=200)
     valid_until = models.DateField(
-        _("hiệu lực đến"), blank=True,
+        _("hiệu lực đến"),
+        blank=True,
         help_text=_("Để trống: 36 tháng kể từ ngày quyết định."),
     )
     status = models.CharField(
@@ -244,15 +275,21 @@ class OcopCertificate(models.Model):
     part_b = models.DecimalField(_("phần B"), max_digits=5, decimal_places=2, null=True, blank=True)
     part_c = models.DecimalField(_("phần C"), max_digits=5, decimal_places=2, null=True, blank=True)
     scan = models.FileField(
-        _("bản quét chứng nhận"), upload_to="ocop/chung-nhan/%Y/", blank=True,
+        _("bản quét chứng nhận"),
+        upload_to="ocop/chung-nhan/%Y/",
+        blank=True,
         help_text=_("PDF, JPEG hoặc PNG, tối đa 5 MB."),
     )
     public_code = models.CharField(
         _("mã xác minh"), max_length=ocop.PUBLIC_CODE_LENGTH, unique=True, editable=False
     )
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("người ghi"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người ghi"),
     )
 
     objects = OcopCertificateQuerySet.as_manager()
@@ -284,8 +321,9 @@ class OcopCertificate(models.Model):
             criteria = ocop.criteria_set_for(self.criteria_set)
             stars = ocop.stars_for_score(self.score, criteria)
             if self.decision_date:
-                ocop.check_award(stars=stars, level=self.council_level,
-                                 decision_date=self.decision_date)
+                ocop.check_award(
+                    stars=stars, level=self.council_level, decision_date=self.decision_date
+                )
         except ocop.OcopRuleError as error:
             raise ValidationError(str(error)) from error
         if self.status == ocop.CertificateStatus.REVOKED and not self.revoked_reason.strip():
@@ -323,7 +361,8 @@ class OcopCertificate(models.Model):
     def status_on(self, today=None) -> ocop.CertificateStatus:
         """The certificate's status on ``today`` (the local date when omitted)."""
         return ocop.certificate_status(
-            recorded=self.status, valid_until=self.valid_until,
+            recorded=self.status,
+            valid_until=self.valid_until,
             today=today or timezone.localdate(),
         )
 
@@ -342,22 +381,33 @@ class OcopCertificate(models.Model):
     def facts(self) -> ocop.CertificateFacts:
         """This certificate as the rules module sees it."""
         return ocop.CertificateFacts(
-            key=self.pk or 0, stars=self.stars, decision_date=self.decision_date,
-            valid_until=self.valid_until, recorded_status=self.status,
+            key=self.pk or 0,
+            stars=self.stars,
+            decision_date=self.decision_date,
+            valid_until=self.valid_until,
+            recorded_status=self.status,
         )
 
 
-LISTING_FIELDS = ("listing_stars", "listing_listed", "listing_certificate", "listing_valid_until",
-                  "listing_from", "listing_until")
+LISTING_FIELDS = (
+    "listing_stars",
+    "listing_listed",
+    "listing_certificate",
+    "listing_valid_until",
+    "listing_from",
+    "listing_until",
+)
 
 
 def listing_values(state: ocop.ListingState, *, today) -> dict[str, object]:
     """The ``Product.listing_*`` column values that store ``state``, computed on ``today``."""
     return {
-        "listing_stars": state.stars, "listing_listed": state.listed,
+        "listing_stars": state.stars,
+        "listing_listed": state.listed,
         "listing_certificate_id": state.certificate.key if state.certificate else None,
         "listing_valid_until": state.valid_until,
-        "listing_from": today, "listing_until": state.holds_until,
+        "listing_from": today,
+        "listing_until": state.holds_until,
     }
 
 
@@ -387,8 +437,9 @@ def listing_refresh(*, product_ids, today) -> int:
 def new_public_code() -> str:
     """A fresh random verification code (50 bits: unguessable, short enough to type)."""
     while True:
-        code = "".join(secrets.choice(ocop.PUBLIC_CODE_ALPHABET)
-                       for _ in range(ocop.PUBLIC_CODE_LENGTH))
+        code = "".join(
+            secrets.choice(ocop.PUBLIC_CODE_ALPHABET) for _ in range(ocop.PUBLIC_CODE_LENGTH)
+        )
         if not OcopCertificate.objects.filter(public_code=code).exists():
             return code
 
@@ -409,8 +460,12 @@ class CertificateEvent(models.Model):
     action = models.CharField(_("việc"), max_length=20, choices=Action.choices)
     at = models.DateTimeField(_("lúc"), default=timezone.now)
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("người làm"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người làm"),
     )
     details = models.JSONField(_("chi tiết"), default=dict, blank=True)
 
@@ -471,16 +526,24 @@ class ProductIdea(models.Model):
         PLAN_ACCEPTED = "plan_accepted", _("Phương án được duyệt")
 
     producer = models.ForeignKey(
-        "partner.Producer", on_delete=models.CASCADE, related_name="ideas",
+        "partner.Producer",
+        on_delete=models.CASCADE,
+        related_name="ideas",
         verbose_name=_("chủ thể"),
     )
     title = models.CharField(_("sản phẩm dự kiến"), max_length=200)
     commune = models.ForeignKey(
-        Commune, on_delete=models.PROTECT, related_name="+", verbose_name=_("nơi sản xuất"),
+        Commune,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("nơi sản xuất"),
     )
     group = models.ForeignKey(
-        "catalogue.Category", on_delete=models.PROTECT, related_name="+",
-        limit_choices_to={"depth": 1}, verbose_name=_("nhóm sản phẩm"),
+        "catalogue.Category",
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"depth": 1},
+        verbose_name=_("nhóm sản phẩm"),
     )
     distinctive = models.TextField(_("điểm khác biệt"))
     status = models.CharField(
@@ -500,8 +563,10 @@ class ProductIdea(models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("ý tưởng sản phẩm")
         verbose_name_plural = _("ý tưởng sản phẩm")
-        permissions = [("review_productidea", "Can shortlist ideas and review business plans"),
-                       ("forward_productidea", "Can receive and forward ideas (commune staff)")]
+        permissions = [
+            ("review_productidea", "Can shortlist ideas and review business plans"),
+            ("forward_productidea", "Can receive and forward ideas (commune staff)"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -537,8 +602,7 @@ class ProgrammeRecord(models.Model):
     class Kind(models.TextChoices):
         TRAINING = "training", _("Lớp tập huấn đã tổ chức (số người dự)")
         EXISTING_PRODUCTS = "existing_products", _("Số sản phẩm hiện có (theo điều tra)")
-        PEOPLE_TO_TRAIN = "people_to_train", _(
-            "Số cán bộ quản lý và lãnh đạo chủ thể cần tập huấn")
+        PEOPLE_TO_TRAIN = "people_to_train", _("Số cán bộ quản lý và lãnh đạo chủ thể cần tập huấn")
 
     kind = models.CharField(_("loại số liệu"), max_length=30, choices=Kind.choices)
     on = models.DateField(_("ngày"), help_text=_("Ngày tổ chức lớp, hoặc ngày có số liệu."))
@@ -546,8 +610,12 @@ class ProgrammeRecord(models.Model):
     count = models.PositiveIntegerField(_("số lượng"))
     note = models.TextField(_("ghi chú"), blank=True)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", editable=False,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -586,7 +654,9 @@ class ProductCredential(models.Model):
     STATUS_CHOICES = [(s.value, label) for s, label in credentials.STATUS_LABELS.items()]
 
     product = models.ForeignKey(
-        "catalogue.Product", on_delete=models.CASCADE, related_name="credentials",
+        "catalogue.Product",
+        on_delete=models.CASCADE,
+        related_name="credentials",
         verbose_name=_("sản phẩm"),
     )
     kind = models.CharField(_("loại"), max_length=20, choices=KIND_CHOICES)
@@ -594,25 +664,40 @@ class ProductCredential(models.Model):
     issuer = models.CharField(_("cơ quan cấp"), max_length=200)
     issued_on = models.DateField(_("ngày cấp"), null=True, blank=True)
     valid_until = models.DateField(
-        _("hiệu lực đến"), null=True, blank=True,
+        _("hiệu lực đến"),
+        null=True,
+        blank=True,
         help_text=_("Để trống nếu không có thời hạn (chỉ dẫn địa lý, mã vạch)."),
     )
     scan = models.FileField(
-        _("bản quét"), upload_to="ocop/chung-chi/%Y/", blank=True,
+        _("bản quét"),
+        upload_to="ocop/chung-chi/%Y/",
+        blank=True,
         help_text=_("PDF, JPEG hoặc PNG, tối đa 5 MB."),
     )
     status = models.CharField(
-        _("trạng thái"), max_length=10, choices=STATUS_CHOICES,
+        _("trạng thái"),
+        max_length=10,
+        choices=STATUS_CHOICES,
         default=credentials.Status.PROPOSED,
     )
     note = models.TextField(_("ghi chú"), blank=True)
     proposed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", editable=False,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
     )
     verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", editable=False, verbose_name=_("người xác minh"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("người xác minh"),
     )
     verified_at = models.DateTimeField(_("xác minh lúc"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -635,14 +720,16 @@ class ProductCredential(models.Model):
     @property
     def is_vietnamese_barcode(self) -> bool:
         """A barcode carrying GS1 Vietnam's prefix 893."""
-        return self.kind == credentials.Kind.BARCODE and credentials.gtin_is_vietnamese(
-            self.number)
+        return self.kind == credentials.Kind.BARCODE and credentials.gtin_is_vietnamese(self.number)
 
     def shown_on(self, today=None) -> bool:
         """Whether shoppers see it on ``today`` (the local date when omitted)."""
-        return credentials.is_shown(status=self.status, issued_on=self.issued_on,
-                                    valid_until=self.valid_until,
-                                    today=today or timezone.localdate())
+        return credentials.is_shown(
+            status=self.status,
+            issued_on=self.issued_on,
+            valid_until=self.valid_until,
+            today=today or timezone.localdate(),
+        )
 
 
 from oscar.apps.catalogue.models import *  # noqa: E402, F403  (Oscar's remaining models)

@@ -101,8 +101,10 @@ class CriteriaSet:
             if band.stars == stars:
                 upper = self.bands[index + 1].min_score - 1 if index + 1 < len(self.bands) else 100
                 return band.min_score, upper
-        raise OcopRuleError(_("Bộ tiêu chí %(set)s không xếp hạng %(stars)s sao.")
-                            % {"set": self.decision, "stars": stars})
+        raise OcopRuleError(
+            _("Bộ tiêu chí %(set)s không xếp hạng %(stars)s sao.")
+            % {"set": self.decision, "stars": stars}
+        )
 
 
 CRITERIA_2019 = CriteriaSet(
@@ -236,8 +238,9 @@ def criteria_set_in_force(on: date) -> CriteriaSet:
     """The criteria set in force on a given date (the latest that had started)."""
     started = [c for c in CRITERIA_SETS.values() if c.in_force_from <= on]
     if not started:
-        raise OcopRuleError(_("Chưa có bộ tiêu chí OCOP nào có hiệu lực vào %(date)s.")
-                            % {"date": on.isoformat()})
+        raise OcopRuleError(
+            _("Chưa có bộ tiêu chí OCOP nào có hiệu lực vào %(date)s.") % {"date": on.isoformat()}
+        )
     return max(started, key=lambda c: c.in_force_from)
 
 
@@ -255,8 +258,10 @@ def total_from_parts(parts: Mapping[str, object], criteria: CriteriaSet) -> Deci
     """Check part scores against the set's maxima and return their total."""
     expected = {p.code for p in criteria.parts}
     if set(parts) != expected:
-        raise OcopRuleError(_("Bộ tiêu chí %(set)s gồm các phần %(parts)s.")
-                            % {"set": criteria.decision, "parts": ", ".join(sorted(expected))})
+        raise OcopRuleError(
+            _("Bộ tiêu chí %(set)s gồm các phần %(parts)s.")
+            % {"set": criteria.decision, "parts": ", ".join(sorted(expected))}
+        )
     total = Decimal(0)
     for part in criteria.parts:
         value = parse_score(parts[part.code])
@@ -293,8 +298,10 @@ def check_award(*, stars: int | None, level: str, decision_date: date) -> None:
     allowed = period.stars_by_level.get(council, frozenset())
     if stars not in allowed:
         raise OcopRuleError(
-            _("%(level)s không có thẩm quyền đánh giá, phân hạng và công nhận sản phẩm "
-              "%(stars)s sao (theo %(period)s).")
+            _(
+                "%(level)s không có thẩm quyền đánh giá, phân hạng và công nhận sản phẩm "
+                "%(stars)s sao (theo %(period)s)."
+            )
             % {"period": period.name, "level": COUNCIL_LEVEL_LABELS[council], "stars": stars}
         )
 
@@ -343,7 +350,8 @@ def current_certificate(
 ) -> CertificateFacts | None:
     """A product's current rating: its latest certificate that is valid today, if any."""
     valid = [
-        c for c in certificates
+        c
+        for c in certificates
         if certificate_status(recorded=c.recorded_status, valid_until=c.valid_until, today=today)
         is CertificateStatus.VALID
         and c.decision_date <= today
@@ -390,7 +398,9 @@ def listing_state(certificates: Iterable[CertificateFacts], *, today: date) -> L
         change_points.append(current.valid_until)
     stars = current.stars if current else None
     return ListingState(
-        certificate=current, stars=stars, listed=is_listable(stars),
+        certificate=current,
+        stars=stars,
+        listed=is_listable(stars),
         valid_until=current.valid_until if current else None,
         holds_until=min(change_points, default=DATE_FOREVER),
     )
@@ -464,15 +474,17 @@ def scan_kind(*, name: str, head: bytes, size: int) -> str:
     extension does not match what it contains.
     """
     if size > SCAN_MAX_BYTES:
-        raise OcopRuleError(_("Tệp quét quá lớn (tối đa %(mb)s MB).")
-                            % {"mb": SCAN_MAX_BYTES // (1024 * 1024)})
+        raise OcopRuleError(
+            _("Tệp quét quá lớn (tối đa %(mb)s MB).") % {"mb": SCAN_MAX_BYTES // (1024 * 1024)}
+        )
     kind = next((k for k, sig in SCAN_SIGNATURES.items() if head.startswith(sig)), None)
     if kind is None:
         raise OcopRuleError(_("Tệp quét phải là PDF, JPEG hoặc PNG."))
     extension = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if extension not in SCAN_EXTENSIONS[kind]:
-        raise OcopRuleError(_("Phần mở rộng của tệp không khớp với nội dung (%(kind)s).")
-                            % {"kind": kind.upper()})
+        raise OcopRuleError(
+            _("Phần mở rộng của tệp không khớp với nội dung (%(kind)s).") % {"kind": kind.upper()}
+        )
     return kind
 
 
@@ -531,29 +543,82 @@ class Target:
 
 #: Every numeric target of the Bắc Giang scheme (the seed's section 3.2 and 5.5).
 TARGETS: tuple[Target, ...] = (
-    Target("standardised_2020",
-           gettext_lazy("Tiêu chuẩn hóa ít nhất 50% số sản phẩm hiện có (đạt OCOP từ 3 sao)"),
-           TargetMeasure.STANDARDISED_SHARE, 50, PHASE_2018_2020[1], PHASE_2018_2020[0],
-           percent=True),
-    Target("five_star_2020", gettext_lazy("Ít nhất 3 sản phẩm đạt 5 sao cấp quốc gia"),
-           TargetMeasure.FIVE_STAR, 3, PHASE_2018_2020[1], PHASE_2018_2020[0]),
-    Target("new_organisations_2020",
-           gettext_lazy("Ít nhất 10 doanh nghiệp, hợp tác xã mới tham gia chương trình"),
-           TargetMeasure.NEW_ORGANISATIONS, 10, PHASE_2018_2020[1], PHASE_2018_2020[0]),
-    Target("trained_2020",
-           gettext_lazy("Tập huấn 100% cán bộ quản lý chương trình và lãnh đạo chủ thể tham gia"),
-           TargetMeasure.TRAINED_SHARE, 100, PHASE_2018_2020[1], PHASE_2018_2020[0],
-           percent=True),
-    Target("five_star_more_2030", gettext_lazy("Thêm 2–3 sản phẩm đạt 5 sao cấp quốc gia"),
-           TargetMeasure.NEW_FIVE_STAR, 2, PHASE_2021_2030[1], PHASE_2021_2030[0], maximum=3),
-    Target("villages_2030", gettext_lazy("1–3 mô hình làng văn hóa du lịch"),
-           TargetMeasure.VILLAGES, 1, PHASE_2021_2030[1], PHASE_2021_2030[0], maximum=3),
-    Target("showrooms_2030", gettext_lazy("6 điểm trưng bày, giới thiệu và bán sản phẩm OCOP"),
-           TargetMeasure.SHOWROOMS, 6, PHASE_2021_2030[1], PHASE_2021_2030[0]),
-    Target("products_2030", gettext_lazy("170 loại sản phẩm OCOP"),
-           TargetMeasure.CERTIFIED, 170, PHASE_2021_2030[1], PHASE_2021_2030[0]),
-    Target("food_2030", gettext_lazy("Trong đó 144 loại thuộc nhóm thực phẩm"),
-           TargetMeasure.CERTIFIED_FOOD, 144, PHASE_2021_2030[1], PHASE_2021_2030[0]),
+    Target(
+        "standardised_2020",
+        gettext_lazy("Tiêu chuẩn hóa ít nhất 50% số sản phẩm hiện có (đạt OCOP từ 3 sao)"),
+        TargetMeasure.STANDARDISED_SHARE,
+        50,
+        PHASE_2018_2020[1],
+        PHASE_2018_2020[0],
+        percent=True,
+    ),
+    Target(
+        "five_star_2020",
+        gettext_lazy("Ít nhất 3 sản phẩm đạt 5 sao cấp quốc gia"),
+        TargetMeasure.FIVE_STAR,
+        3,
+        PHASE_2018_2020[1],
+        PHASE_2018_2020[0],
+    ),
+    Target(
+        "new_organisations_2020",
+        gettext_lazy("Ít nhất 10 doanh nghiệp, hợp tác xã mới tham gia chương trình"),
+        TargetMeasure.NEW_ORGANISATIONS,
+        10,
+        PHASE_2018_2020[1],
+        PHASE_2018_2020[0],
+    ),
+    Target(
+        "trained_2020",
+        gettext_lazy("Tập huấn 100% cán bộ quản lý chương trình và lãnh đạo chủ thể tham gia"),
+        TargetMeasure.TRAINED_SHARE,
+        100,
+        PHASE_2018_2020[1],
+        PHASE_2018_2020[0],
+        percent=True,
+    ),
+    Target(
+        "five_star_more_2030",
+        gettext_lazy("Thêm 2–3 sản phẩm đạt 5 sao cấp quốc gia"),
+        TargetMeasure.NEW_FIVE_STAR,
+        2,
+        PHASE_2021_2030[1],
+        PHASE_2021_2030[0],
+        maximum=3,
+    ),
+    Target(
+        "villages_2030",
+        gettext_lazy("1–3 mô hình làng văn hóa du lịch"),
+        TargetMeasure.VILLAGES,
+        1,
+        PHASE_2021_2030[1],
+        PHASE_2021_2030[0],
+        maximum=3,
+    ),
+    Target(
+        "showrooms_2030",
+        gettext_lazy("6 điểm trưng bày, giới thiệu và bán sản phẩm OCOP"),
+        TargetMeasure.SHOWROOMS,
+        6,
+        PHASE_2021_2030[1],
+        PHASE_2021_2030[0],
+    ),
+    Target(
+        "products_2030",
+        gettext_lazy("170 loại sản phẩm OCOP"),
+        TargetMeasure.CERTIFIED,
+        170,
+        PHASE_2021_2030[1],
+        PHASE_2021_2030[0],
+    ),
+    Target(
+        "food_2030",
+        gettext_lazy("Trong đó 144 loại thuộc nhóm thực phẩm"),
+        TargetMeasure.CERTIFIED_FOOD,
+        144,
+        PHASE_2021_2030[1],
+        PHASE_2021_2030[0],
+    ),
 )
 
 
@@ -642,7 +707,11 @@ OFF_SALE_LABELS: Mapping[OffSaleReason, str] = {
 
 
 def off_sale_reason(
-    *, listed: bool, is_public: bool, certificates: Iterable[CertificateFacts], today: date,
+    *,
+    listed: bool,
+    is_public: bool,
+    certificates: Iterable[CertificateFacts],
+    today: date,
     in_stock: bool,
 ) -> OffSaleReason | None:
     """Why a product is not on sale on ``today``, or ``None`` when it is.
@@ -716,8 +785,9 @@ def name_on(names: Iterable[NameInForce], day: date) -> str:
     """The name in force on ``day`` (the last one if ``day`` falls outside every period)."""
     names = tuple(names)
     for entry in names:
-        if (entry.starts is None or entry.starts <= day) and (entry.ends is None
-                                                              or day <= entry.ends):
+        if (entry.starts is None or entry.starts <= day) and (
+            entry.ends is None or day <= entry.ends
+        ):
             return str(entry.name)
     return str(names[-1].name)
 
@@ -741,31 +811,59 @@ class ProgrammeRole:
 
 #: Who does what in the programme (the seed's sections 5.3 and 8), top down.
 PROGRAMME_ROLES: tuple[ProgrammeRole, ...] = (
-    ProgrammeRole("province_committee", gettext_lazy("Ban chỉ đạo Chương trình OCOP tỉnh"),
-                  gettext_lazy("Chỉ đạo thực hiện Đề án, điều phối các sở, ngành; tổ chức đánh "
-                               "giá, phân hạng sản phẩm cấp tỉnh và chọn sản phẩm dự thi cấp "
-                               "quốc gia.")),
-    ProgrammeRole("programme_office",
-                  gettext_lazy("Văn phòng điều phối OCOP tỉnh, thuộc {standing_body} (cơ quan "
-                               "thường trực)"),
-                  gettext_lazy("Tham mưu cho Ban chỉ đạo; lập kế hoạch hằng năm; xem xét ý "
-                               "tưởng sản phẩm và phương án kinh doanh; thành lập hội đồng đánh "
-                               "giá, phân hạng; ghi nhận kết quả và quản lý sổ chứng nhận.")),
-    ProgrammeRole("district_committee", gettext_lazy("Ban chỉ đạo OCOP cấp huyện"),
-                  gettext_lazy("Tổng hợp, lựa chọn ý tưởng và phương án kinh doanh; tập huấn cho "
-                               "chủ thể; hội đồng cấp huyện đánh giá sơ bộ sản phẩm."),
-                  ends=DISTRICT_LEVEL_ENDS),
-    ProgrammeRole("commune", gettext_lazy("Ban chỉ đạo OCOP cấp xã và UBND xã"),
-                  gettext_lazy("Tuyên truyền, vận động; tiếp nhận ý tưởng sản phẩm của các chủ "
-                               "thể trên địa bàn và chuyển lên Văn phòng điều phối; hỗ trợ chủ thể "
-                               "triển khai phương án.")),
-    ProgrammeRole("councils", gettext_lazy("Hội đồng đánh giá, phân hạng sản phẩm"),
-                  gettext_lazy("Đánh giá, phân hạng sản phẩm theo bộ tiêu chí; Ủy ban nhân "
-                               "dân cấp có thẩm quyền công nhận kết quả (cấp nào công nhận hạng "
-                               "sao nào, theo từng giai đoạn: xem trang Cách xếp hạng sao).")),
-    ProgrammeRole("fairs", FAIR_ORGANISER,
-                  gettext_lazy("Tổ chức hội chợ OCOP, xúc tiến thương mại, chọn và hỗ trợ các "
-                               "điểm giới thiệu, bán sản phẩm OCOP.")),
+    ProgrammeRole(
+        "province_committee",
+        gettext_lazy("Ban chỉ đạo Chương trình OCOP tỉnh"),
+        gettext_lazy(
+            "Chỉ đạo thực hiện Đề án, điều phối các sở, ngành; tổ chức đánh "
+            "giá, phân hạng sản phẩm cấp tỉnh và chọn sản phẩm dự thi cấp "
+            "quốc gia."
+        ),
+    ),
+    ProgrammeRole(
+        "programme_office",
+        gettext_lazy("Văn phòng điều phối OCOP tỉnh, thuộc {standing_body} (cơ quan thường trực)"),
+        gettext_lazy(
+            "Tham mưu cho Ban chỉ đạo; lập kế hoạch hằng năm; xem xét ý "
+            "tưởng sản phẩm và phương án kinh doanh; thành lập hội đồng đánh "
+            "giá, phân hạng; ghi nhận kết quả và quản lý sổ chứng nhận."
+        ),
+    ),
+    ProgrammeRole(
+        "district_committee",
+        gettext_lazy("Ban chỉ đạo OCOP cấp huyện"),
+        gettext_lazy(
+            "Tổng hợp, lựa chọn ý tưởng và phương án kinh doanh; tập huấn cho "
+            "chủ thể; hội đồng cấp huyện đánh giá sơ bộ sản phẩm."
+        ),
+        ends=DISTRICT_LEVEL_ENDS,
+    ),
+    ProgrammeRole(
+        "commune",
+        gettext_lazy("Ban chỉ đạo OCOP cấp xã và UBND xã"),
+        gettext_lazy(
+            "Tuyên truyền, vận động; tiếp nhận ý tưởng sản phẩm của các chủ "
+            "thể trên địa bàn và chuyển lên Văn phòng điều phối; hỗ trợ chủ thể "
+            "triển khai phương án."
+        ),
+    ),
+    ProgrammeRole(
+        "councils",
+        gettext_lazy("Hội đồng đánh giá, phân hạng sản phẩm"),
+        gettext_lazy(
+            "Đánh giá, phân hạng sản phẩm theo bộ tiêu chí; Ủy ban nhân "
+            "dân cấp có thẩm quyền công nhận kết quả (cấp nào công nhận hạng "
+            "sao nào, theo từng giai đoạn: xem trang Cách xếp hạng sao)."
+        ),
+    ),
+    ProgrammeRole(
+        "fairs",
+        FAIR_ORGANISER,
+        gettext_lazy(
+            "Tổ chức hội chợ OCOP, xúc tiến thương mại, chọn và hỗ trợ các "
+            "điểm giới thiệu, bán sản phẩm OCOP."
+        ),
+    ),
 )
 
 

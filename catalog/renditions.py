@@ -20,8 +20,10 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 #: The formats written for each rendition, in the order a ``<picture>`` offers them.
 FORMATS = ("webp", "jpeg")
-_SAVE = {"webp": {"quality": 80, "method": 4}, "jpeg": {"quality": 82, "optimize": True,
-                                                        "progressive": True}}
+_SAVE = {
+    "webp": {"quality": 80, "method": 4},
+    "jpeg": {"quality": 82, "optimize": True, "progressive": True},
+}
 _known: set[str] = set()
 _lock = threading.Lock()
 
@@ -60,7 +62,7 @@ def rendition_urls(original: str, *, width: int, height: int) -> dict[str, str] 
     # Keyed by the storage's bucket and location too: tests (and a changed MEDIA_ROOT or
     # MEDIA_S3_BUCKET) point it elsewhere.
     where = ":".join(getattr(default_storage, attr, "") for attr in ("bucket_name", "location"))
-    key = f'{where}:{names["jpeg"]}'
+    key = f"{where}:{names['jpeg']}"
     if key not in _known:
         with _lock:
             if not all(default_storage.exists(name) for name in names.values()):

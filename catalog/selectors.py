@@ -158,8 +158,9 @@ def credentials_shown_queryset(*, today: date | None = None) -> QuerySet:
 
 def credentials_prefetch(*, today: date | None = None) -> Prefetch:
     """Prefetch of the credentials shown on ``today`` into ``product.shown_credentials``."""
-    return Prefetch("credentials", queryset=credentials_shown_queryset(today=today),
-                    to_attr=CREDENTIALS_ATTR)
+    return Prefetch(
+        "credentials", queryset=credentials_shown_queryset(today=today), to_attr=CREDENTIALS_ATTR
+    )
 
 
 def product_credentials_shown(product, *, today: date | None = None) -> list:
@@ -168,8 +169,9 @@ def product_credentials_shown(product, *, today: date | None = None) -> list:
     if today is None and hasattr(product, CREDENTIALS_ATTR):
         found = list(getattr(product, CREDENTIALS_ATTR))
     else:
-        found = list(credentials_shown_queryset(today=today).filter(
-            product=_rated_product(product)))
+        found = list(
+            credentials_shown_queryset(today=today).filter(product=_rated_product(product))
+        )
     order = {kind: i for i, kind in enumerate(credentials.KINDS)}
     return sorted(found, key=lambda c: (order.get(c.kind, 99), c.pk))
 

@@ -85,9 +85,13 @@ def certificate_check(
     if not issuing_body.strip():
         raise ocop.OcopRuleError(_("Cần ghi cơ quan cấp chứng nhận."))
     return {
-        "criteria_set": criteria.code, "score": value, "council_level": level.value,
-        "decision_number": decision_number.strip(), "decision_date": decision_date,
-        "issuing_body": issuing_body.strip(), "valid_until": until,
+        "criteria_set": criteria.code,
+        "score": value,
+        "council_level": level.value,
+        "decision_number": decision_number.strip(),
+        "decision_date": decision_date,
+        "issuing_body": issuing_body.strip(),
+        "valid_until": until,
         **{OcopCertificate.PART_FIELDS[code]: v for code, v in part_values.items()},
     }
 
@@ -118,9 +122,15 @@ def certificate_record(
     council level the source does not give reliably.
     """
     fields = certificate_check(
-        criteria_set=criteria_set, score=score, council_level=council_level,
-        decision_number=decision_number, decision_date=decision_date, issuing_body=issuing_body,
-        valid_until=valid_until, check_council=check_council, parts=parts,
+        criteria_set=criteria_set,
+        score=score,
+        council_level=council_level,
+        decision_number=decision_number,
+        decision_date=decision_date,
+        issuing_body=issuing_body,
+        valid_until=valid_until,
+        check_council=check_council,
+        parts=parts,
     )
     if scan:
         scan = certificate_scan_clean(scan=scan)
@@ -130,12 +140,16 @@ def certificate_record(
         certificate.scan = scan
     certificate.save()
     certificate_event_add(
-        certificate=certificate, action=CertificateEvent.Action.RECORDED, by=by,
+        certificate=certificate,
+        action=CertificateEvent.Action.RECORDED,
+        by=by,
         details={
             "score": str(certificate.score.quantize(ocop.SCORE_QUANTUM)),
             "stars": certificate.stars,
-            "parts": {code: str(v.quantize(ocop.SCORE_QUANTUM))
-                      for code, v in certificate.part_scores().items()},
+            "parts": {
+                code: str(v.quantize(ocop.SCORE_QUANTUM))
+                for code, v in certificate.part_scores().items()
+            },
             "council_level": certificate.council_level,
             "decision_number": certificate.decision_number,
             "decision_date": decision_date.isoformat(),
@@ -146,8 +160,13 @@ def certificate_record(
     return certificate
 
 
-def certificate_event_add(*, certificate: OcopCertificate, action: str, by=None,
-                          details: Mapping[str, object] | None = None) -> CertificateEvent:
+def certificate_event_add(
+    *,
+    certificate: OcopCertificate,
+    action: str,
+    by=None,
+    details: Mapping[str, object] | None = None,
+) -> CertificateEvent:
     """Append one line to ``certificate``'s audit log."""
     user = by if getattr(by, "is_authenticated", False) else None
     return CertificateEvent.objects.create(
@@ -199,7 +218,9 @@ def certificate_scan_attach(*, certificate: OcopCertificate, scan, by=None) -> O
     certificate.scan = scan
     certificate.save(update_fields=["scan"])
     certificate_event_add(
-        certificate=certificate, action=CertificateEvent.Action.CHANGED, by=by,
+        certificate=certificate,
+        action=CertificateEvent.Action.CHANGED,
+        by=by,
         details={"scan": {"from": old, "to": certificate.scan.name}},
     )
     return certificate
@@ -219,7 +240,9 @@ def certificate_revoke(*, certificate: OcopCertificate, reason: str, by=None) ->
     locked.revoked_by = by if getattr(by, "is_authenticated", False) else None
     locked.save(update_fields=["status", "revoked_reason", "revoked_at", "revoked_by"])
     certificate_event_add(
-        certificate=locked, action=CertificateEvent.Action.REVOKED, by=by,
+        certificate=locked,
+        action=CertificateEvent.Action.REVOKED,
+        by=by,
         details={"reason": locked.revoked_reason},
     )
     return locked
@@ -233,17 +256,20 @@ def certificates_expire(*, today: date) -> int:
     so the product leaves lists, search and baskets that day whether or not this job has run.
     """
     lapsed = list(
-        OcopCertificate.objects.select_for_update()
-        .filter(status=ocop.CertificateStatus.VALID, valid_until__lt=today)
+        OcopCertificate.objects.select_for_update().filter(
+            status=ocop.CertificateStatus.VALID, valid_until__lt=today
+        )
     )
     for certificate in lapsed:
         # save() rather than a bulk update: post_save listeners (the search index) must hear it.
         certificate.status = ocop.CertificateStatus.EXPIRED
         certificate.save(update_fields=["status"])
     CertificateEvent.objects.bulk_create(
-        CertificateEvent(certificate=c, action=CertificateEvent.Action.EXPIRED,
-                         details={"valid_until": c.valid_until.isoformat(),
-                                  "run_on": today.isoformat()})
+        CertificateEvent(
+            certificate=c,
+            action=CertificateEvent.Action.EXPIRED,
+            details={"valid_until": c.valid_until.isoformat(), "run_on": today.isoformat()},
+        )
         for c in lapsed
     )
     # Stored ratings whose window has closed (a lapse, a decision dated for today) are rewritten,
@@ -255,8 +281,9 @@ def certificates_expire(*, today: date) -> int:
 def listing_stale_ids(*, today: date) -> list[int]:
     """Products whose stored listing columns do not hold on ``today``."""
     return list(
-        Product.objects.filter(Q(listing_from__gt=today) | Q(listing_until__lt=today))
-        .values_list("pk", flat=True)
+        Product.objects.filter(Q(listing_from__gt=today) | Q(listing_until__lt=today)).values_list(
+            "pk", flat=True
+        )
     )
 
 
@@ -278,9 +305,10 @@ def product_listing_drift(*, today: date) -> dict[str, list[int]]:
     """
     stored = {
         row["pk"]: row
-        for row in Product.objects.values("pk", *[
-            f"{name}_id" if name == "listing_certificate" else name for name in LISTING_FIELDS
-        ])
+        for row in Product.objects.values(
+            "pk",
+            *[f"{name}_id" if name == "listing_certificate" else name for name in LISTING_FIELDS],
+        )
     }
     wanted = listing_compute(product_ids=list(stored), today=today)
     drift: dict[str, list[int]] = {"wrong": [], "stale": []}
@@ -289,8 +317,11 @@ def product_listing_drift(*, today: date) -> dict[str, list[int]]:
             drift["stale"].append(pk)
             continue
         expected = wanted[pk]
-        if any(row[key] != expected[key] for key in expected
-               if key not in ("listing_from", "listing_until")):
+        if any(
+            row[key] != expected[key]
+            for key in expected
+            if key not in ("listing_from", "listing_until")
+        ):
             drift["wrong"].append(pk)
         elif row["listing_until"] != expected["listing_until"]:
             drift["wrong"].append(pk)
@@ -313,7 +344,8 @@ def _notice_recipients(certificate: OcopCertificate) -> list[str]:
         emails.append(producer.email)
         emails += [u.email for u in producer.partner.users.all()]
     emails += list(
-        get_user_model().objects.filter(groups__name=PROGRAMME_OFFICE_GROUP, is_active=True)
+        get_user_model()
+        .objects.filter(groups__name=PROGRAMME_OFFICE_GROUP, is_active=True)
         .values_list("email", flat=True)
     )
     seen: dict[str, None] = {}
@@ -331,12 +363,12 @@ def certificates_notify(*, today: date) -> int:
     same notice twice. A notice is recorded only once its mail is handed to the backend.
     """
 
-
-
     horizon = today + timedelta(days=max(ocop.EXPIRY_NOTICE_DAYS))
     candidates = (
         OcopCertificate.objects.filter(
-            status=ocop.CertificateStatus.VALID, valid_until__gte=today, valid_until__lte=horizon,
+            status=ocop.CertificateStatus.VALID,
+            valid_until__gte=today,
+            valid_until__lte=horizon,
             decision_date__lte=today,
         )
         .select_related("product__producer__partner")
@@ -352,15 +384,21 @@ def certificates_notify(*, today: date) -> int:
             continue
         url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + certificate.get_verification_url()
         subject = _("Chứng nhận OCOP %(number)s hết hiệu lực sau %(days)s ngày") % {
-            "number": certificate.decision_number, "days": (certificate.valid_until - today).days}
+            "number": certificate.decision_number,
+            "days": (certificate.valid_until - today).days,
+        }
         body = _(
             "Sản phẩm: %(product)s\nChứng nhận: %(number)s (%(stars)s sao)\n"
             "Hiệu lực đến: %(until)s\nXác minh: %(url)s\n\n"
             "Sau ngày này sản phẩm sẽ không được bày bán trên sàn OCOP Bắc Giang cho tới khi "
             "được đánh giá lại."
-        ) % {"product": certificate.product.title, "number": certificate.decision_number,
-             "stars": certificate.stars or 0, "until": certificate.valid_until.strftime("%d/%m/%Y"),
-             "url": url}
+        ) % {
+            "product": certificate.product.title,
+            "number": certificate.decision_number,
+            "stars": certificate.stars or 0,
+            "until": certificate.valid_until.strftime("%d/%m/%Y"),
+            "url": url,
+        }
         try:
             with transaction.atomic():
                 notice = CertificateNotice.objects.create(
@@ -368,9 +406,9 @@ def certificates_notify(*, today: date) -> int:
                 )
                 send_mail(subject, body, None, recipients)
                 certificate_event_add(
-                    certificate=certificate, action=CertificateEvent.Action.NOTIFIED,
-                    details={"days_ahead": days, "recipients": recipients,
-                             "notice": notice.pk},
+                    certificate=certificate,
+                    action=CertificateEvent.Action.NOTIFIED,
+                    details={"days_ahead": days, "recipients": recipients, "notice": notice.pk},
                 )
         except IntegrityError:
             continue  # another run sent it meanwhile
@@ -381,14 +419,16 @@ def certificates_notify(*, today: date) -> int:
 # -- product credentials (GI, trademarks, barcodes, quality certificates) -----------------------
 
 
-def credential_check(*, kind: str, number: str, issuer: str, issued_on: date | None,
-                     valid_until: date | None) -> dict[str, object]:
+def credential_check(
+    *, kind: str, number: str, issuer: str, issued_on: date | None, valid_until: date | None
+) -> dict[str, object]:
     """The credential's facts checked and cleaned by :func:`catalog.credentials.check`, its
     error raised as an ``OcopRuleError`` like every other rule of the catalogue (forms and the
     admin catch that one)."""
     try:
-        return credentials.check(kind=kind, number=number, issuer=issuer, issued_on=issued_on,
-                                 valid_until=valid_until)
+        return credentials.check(
+            kind=kind, number=number, issuer=issuer, issued_on=issued_on, valid_until=valid_until
+        )
     except credentials.CredentialError as error:
         raise ocop.OcopRuleError(str(error)) from error
 
@@ -413,13 +453,13 @@ def credential_record(
     ``proposed`` (:func:`credential_propose`). ``scan`` is checked by its content like a
     certificate scan (:func:`certificate_scan_clean`). Raises ``OcopRuleError`` with the reason.
     """
-    fields = credential_check(kind=kind, number=number, issuer=issuer, issued_on=issued_on,
-                                valid_until=valid_until)
+    fields = credential_check(
+        kind=kind, number=number, issuer=issuer, issued_on=issued_on, valid_until=valid_until
+    )
     if scan:
         scan = certificate_scan_clean(scan=scan)
     user = by if getattr(by, "is_authenticated", False) else None
-    credential = ProductCredential(product=product, note=note.strip(), proposed_by=user,
-                                   **fields)
+    credential = ProductCredential(product=product, note=note.strip(), proposed_by=user, **fields)
     if verified:
         credential.status = credentials.Status.VERIFIED
         credential.verified_by = user
@@ -430,17 +470,33 @@ def credential_record(
     return credential
 
 
-def credential_propose(*, product, kind: str, number: str, issuer: str = "",
-                       issued_on: date | None = None, valid_until: date | None = None,
-                       scan=None, by=None) -> ProductCredential:
+def credential_propose(
+    *,
+    product,
+    kind: str,
+    number: str,
+    issuer: str = "",
+    issued_on: date | None = None,
+    valid_until: date | None = None,
+    scan=None,
+    by=None,
+) -> ProductCredential:
     """A producer proposes a credential of its own ``product``; it shows once staff verify it.
 
     The caller has already scoped ``product`` to the producer (the dashboard looks it up in
     :func:`producers.selectors.producer_products`).
     """
-    return credential_record(product=product, kind=kind, number=number, issuer=issuer,
-                             issued_on=issued_on, valid_until=valid_until, scan=scan,
-                             verified=False, by=by)
+    return credential_record(
+        product=product,
+        kind=kind,
+        number=number,
+        issuer=issuer,
+        issued_on=issued_on,
+        valid_until=valid_until,
+        scan=scan,
+        verified=False,
+        by=by,
+    )
 
 
 @transaction.atomic
@@ -450,8 +506,13 @@ def credential_verify(*, credential: ProductCredential, by=None) -> ProductCrede
     locked = ProductCredential.objects.select_for_update().get(pk=credential.pk)
     if locked.status == credentials.Status.VERIFIED:
         return locked
-    credential_check(kind=locked.kind, number=locked.number, issuer=locked.issuer,
-                       issued_on=locked.issued_on, valid_until=locked.valid_until)
+    credential_check(
+        kind=locked.kind,
+        number=locked.number,
+        issuer=locked.issuer,
+        issued_on=locked.issued_on,
+        valid_until=locked.valid_until,
+    )
     locked.status = credentials.Status.VERIFIED
     locked.verified_by = by if getattr(by, "is_authenticated", False) else None
     locked.verified_at = timezone.now()
@@ -460,8 +521,7 @@ def credential_verify(*, credential: ProductCredential, by=None) -> ProductCrede
 
 
 @transaction.atomic
-def credential_refuse(*, credential: ProductCredential, reason: str,
-                      by=None) -> ProductCredential:
+def credential_refuse(*, credential: ProductCredential, reason: str, by=None) -> ProductCredential:
     """Staff refuse a proposed (or withdraw a verified) credential, saying why; it stops
     showing at once."""
     if not reason or not reason.strip():

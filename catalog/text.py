@@ -21,8 +21,9 @@ from django.utils.html import linebreaks
 RICH_TEXT_TAGS: frozenset[str] = frozenset({"p", "br", "strong", "em", "b", "i", "ul", "ol", "li"})
 #: Elements dropped together with their content (not merely unwrapped): what is inside them
 #: is code or styling, never text a reader should see.
-_DROP_WITH_CONTENT: frozenset[str] = frozenset({"script", "style", "template", "noscript",
-                                                "iframe", "object", "embed", "svg", "math"})
+_DROP_WITH_CONTENT: frozenset[str] = frozenset(
+    {"script", "style", "template", "noscript", "iframe", "object", "embed", "svg", "math"}
+)
 
 
 def rich_text_clean(text: str | None) -> str:
@@ -49,4 +50,3 @@ def rich_text_html(text: str | None) -> str:
     if "<" in cleaned:  # nh3 escapes every "<" it does not keep, so this is a kept tag
         return cleaned
     return linebreaks(cleaned, autoescape=False)  # already escaped by nh3
-

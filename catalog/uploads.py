@@ -43,8 +43,9 @@ class NotAnImage(UploadRefused):
     """An upload that Pillow does not recognise as an image at all."""
 
 
-def image_probe(*, upload, formats: tuple[str, ...], max_pixels: int = MAX_PIXELS
-                ) -> tuple[str, int, int]:
+def image_probe(
+    *, upload, formats: tuple[str, ...], max_pixels: int = MAX_PIXELS
+) -> tuple[str, int, int]:
     """``(format, width, height)`` read from ``upload``'s header only, or :class:`UploadRefused`
     when it is no image Pillow knows, not one of ``formats``, or more than ``max_pixels``."""
     upload.seek(0)
@@ -60,12 +61,14 @@ def image_probe(*, upload, formats: tuple[str, ...], max_pixels: int = MAX_PIXEL
     if width * height > max_pixels:
         raise UploadRefused(
             _("Ảnh %(w)s×%(h)s có quá nhiều điểm ảnh (tối đa %(mp)s triệu).")
-            % {"w": width, "h": height, "mp": max_pixels // 1_000_000})
+            % {"w": width, "h": height, "mp": max_pixels // 1_000_000}
+        )
     return fmt, width, height
 
 
-def image_reencode(*, upload, formats: tuple[str, ...], max_pixels: int = MAX_PIXELS
-                   ) -> SimpleUploadedFile:
+def image_reencode(
+    *, upload, formats: tuple[str, ...], max_pixels: int = MAX_PIXELS
+) -> SimpleUploadedFile:
     """``upload`` decoded (after :func:`image_probe`) and saved again in its own format, with its
     EXIF orientation applied and no metadata or trailing bytes kept."""
     fmt, _width, _height = image_probe(upload=upload, formats=formats, max_pixels=max_pixels)
@@ -81,8 +84,11 @@ def image_reencode(*, upload, formats: tuple[str, ...], max_pixels: int = MAX_PI
         raise UploadRefused(_("Không đọc được ảnh (tệp hỏng?).")) from error
     finally:
         upload.seek(0)
-    return SimpleUploadedFile(getattr(upload, "name", None) or "anh", buffer.getvalue(),
-                              content_type=_CONTENT_TYPES.get(fmt, "application/octet-stream"))
+    return SimpleUploadedFile(
+        getattr(upload, "name", None) or "anh",
+        buffer.getvalue(),
+        content_type=_CONTENT_TYPES.get(fmt, "application/octet-stream"),
+    )
 
 
 def pdf_check(*, upload) -> int:

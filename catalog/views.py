@@ -15,9 +15,11 @@ class ProductDetailView(OscarProductDetailView):
     """
 
     def get_queryset(self):
-        return selectors.product_listed_queryset().select_related(
-            "producer", "origin_commune__district", "product_class"
-        ).prefetch_related("images", "stockrecords")
+        return (
+            selectors.product_listed_queryset()
+            .select_related("producer", "origin_commune__district", "product_class")
+            .prefetch_related("images", "stockrecords")
+        )
 
     def get_object(self, queryset=None):
         if hasattr(self, "object"):

@@ -31,7 +31,11 @@ class CmsConfig(AppConfig):
         progress_figures_register(fair_progress_figures)
 
         # The cached main menu follows every change to the page tree.
-        for name, signal in (("published", page_published), ("unpublished", page_unpublished),
-                             ("slug", page_slug_changed), ("moved", post_page_move)):
+        for name, signal in (
+            ("published", page_published),
+            ("unpublished", page_unpublished),
+            ("slug", page_slug_changed),
+            ("moved", post_page_move),
+        ):
             signal.connect(menu_cache_clear, dispatch_uid=f"cms-menu-{name}")
         post_delete.connect(menu_cache_clear, sender=Page, dispatch_uid="cms-menu-delete")

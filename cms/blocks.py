@@ -12,7 +12,9 @@ class HeadingBlock(blocks.StructBlock):
 
     text = blocks.CharBlock(label=_("tiêu đề"), max_length=200)
     size = blocks.ChoiceBlock(
-        choices=[("h2", "H2"), ("h3", "H3")], default="h2", label=_("cỡ"),
+        choices=[("h2", "H2"), ("h3", "H3")],
+        default="h2",
+        label=_("cỡ"),
     )
 
     class Meta:
@@ -64,7 +66,8 @@ class BodyBlock(blocks.StreamBlock):
 
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
-        label=_("Đoạn văn"), icon="pilcrow",
+        label=_("Đoạn văn"),
+        icon="pilcrow",
         features=["bold", "italic", "link", "ol", "ul", "h3", "document-link"],
     )
     image = CaptionedImageBlock()

@@ -57,22 +57,30 @@ def _grant_pages(group: Group, pages: Iterable[Page], codenames: Iterable[str]) 
 
 
 def _grant_admin_and_images(group: Group) -> None:
-    group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin",
-                                                 codename="access_admin"))
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
     root = Collection.get_first_root_node()
     if root is None:
         return
     for codename in ("add_image", "choose_image", "change_image"):
         GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=root,
-            permission=Permission.objects.get(content_type__app_label="wagtailimages",
-                                              codename=codename),
+            group=group,
+            collection=root,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailimages", codename=codename
+            ),
         )
 
 
 @transaction.atomic
-def editorial_setup(*, homes: Iterable[Page], news_indexes: Iterable[Page],
-                    fair_indexes: Iterable[Page], programme_roots: Iterable[Page]) -> dict:
+def editorial_setup(
+    *,
+    homes: Iterable[Page],
+    news_indexes: Iterable[Page],
+    fair_indexes: Iterable[Page],
+    programme_roots: Iterable[Page],
+) -> dict:
     """Create (or complete) the three groups, their page permissions and the workflow; return
     ``{"editors": Group, "moderators": Group, "programme_office": Group, "workflow": Workflow}``.
 
@@ -89,8 +97,9 @@ def editorial_setup(*, homes: Iterable[Page], news_indexes: Iterable[Page],
     _grant_pages(editors, news_indexes + fair_indexes, EDIT)
     _grant_pages(moderators, homes, PUBLISH)
     _grant_pages(office, programme_roots, PUBLISH)
-    booth_review = Permission.objects.filter(content_type__app_label="cms",
-                                             codename__in=BOOTH_REVIEW)
+    booth_review = Permission.objects.filter(
+        content_type__app_label="cms", codename__in=BOOTH_REVIEW
+    )
     for group in (editors, moderators):
         group.permissions.add(*booth_review)
 
@@ -99,9 +108,12 @@ def editorial_setup(*, homes: Iterable[Page], news_indexes: Iterable[Page],
         task = GroupApprovalTask.objects.create(name=APPROVAL_TASK)
     task.groups.add(moderators)
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW, defaults={"active": True})
-    WorkflowTask.objects.get_or_create(workflow=workflow, task=task,
-                                       defaults={"sort_order": 0})
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for page in news_indexes + fair_indexes:
         WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
-    return {"editors": editors, "moderators": moderators, "programme_office": office,
-            "workflow": workflow}
+    return {
+        "editors": editors,
+        "moderators": moderators,
+        "programme_office": office,
+        "workflow": workflow,
+    }

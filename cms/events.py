@@ -55,8 +55,12 @@ class CalendarEvent:
 def ics_escape(text: str) -> str:
     """Escape a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and newlines."""
     return (
-        text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-        .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+        text.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
     )
 
 

@@ -69,8 +69,7 @@ class FairFeed(NewsFeed):
         return self.index_page.fairs().order_by("-start_date", "-pk")[:20]
 
     def item_description(self, item):
-        return (f"{item.start_date:%d/%m/%Y} – {item.end_date:%d/%m/%Y} · {item.venue}. "
-                f"{item.intro}")
+        return f"{item.start_date:%d/%m/%Y} – {item.end_date:%d/%m/%Y} · {item.venue}. {item.intro}"
 
     def item_pubdate(self, item):
         return _midnight(item.start_date)

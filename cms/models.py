@@ -99,15 +99,23 @@ class WebsitePage(FoldedSearchMixin, Page):
     intro = models.TextField(_("tóm tắt"), blank=True, max_length=600)
     body = StreamField(BodyBlock(), verbose_name=_("nội dung"), blank=True)
     image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("ảnh đại diện"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("ảnh đại diện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     content_panels = Page.content_panels + [
-        FieldPanel("intro"), FieldPanel("image"), FieldPanel("body"),
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("intro"), index.SearchField("body"), FOLDED_SEARCH_FIELD,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        FOLDED_SEARCH_FIELD,
     ]
 
     class Meta:
@@ -138,7 +146,9 @@ class HomePage(FoldedSearchMixin, Page):
         FieldPanel("featured_count"),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("intro"), index.SearchField("body"), FOLDED_SEARCH_FIELD,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        FOLDED_SEARCH_FIELD,
     ]
     max_count = None
     parent_page_types = ["wagtailcore.Page"]
@@ -169,7 +179,9 @@ class HomePage(FoldedSearchMixin, Page):
             NewsPage.objects.live().descendant_of(self).order_by("-date", "-pk")[:3]
         )
         context["upcoming_fairs"] = list(
-            FairPage.objects.live().descendant_of(self).filter(end_date__gte=today)
+            FairPage.objects.live()
+            .descendant_of(self)
+            .filter(end_date__gte=today)
             .order_by("start_date", "pk")[:3]
         )
         context["news_index"] = self._first_descendant(NewsIndexPage)
@@ -213,8 +225,7 @@ class NewsIndexPage(RoutablePageMixin, WebsitePage):
     def articles(self):
         """Live articles under this index, newest first."""
         return (
-            NewsPage.objects.live().child_of(self).select_related("image")
-            .order_by("-date", "-pk")
+            NewsPage.objects.live().child_of(self).select_related("image").order_by("-date", "-pk")
         )
 
     @path("")
@@ -235,11 +246,16 @@ class NewsIndexPage(RoutablePageMixin, WebsitePage):
             page_obj = paginator.page(1)
         except EmptyPage:
             page_obj = paginator.page(paginator.num_pages)
-        return self.render(request, context_overrides={
-            "page_obj": page_obj, "articles": page_obj.object_list,
-            "categories": NewsCategory.choices, "current_category": category,
-            "current_tag": tag,
-        })
+        return self.render(
+            request,
+            context_overrides={
+                "page_obj": page_obj,
+                "articles": page_obj.object_list,
+                "categories": NewsCategory.choices,
+                "current_category": category,
+                "current_tag": tag,
+            },
+        )
 
     @path("rss/")
     def rss_route(self, request):
@@ -267,24 +283,33 @@ class NewsPage(WebsitePage):
     date = models.DateField(_("ngày đăng"), default=date.today)
     author = models.CharField(_("tác giả"), max_length=120, blank=True)
     category = models.CharField(
-        _("chuyên mục"), max_length=40, choices=NewsCategory.choices,
+        _("chuyên mục"),
+        max_length=40,
+        choices=NewsCategory.choices,
         default=NewsCategory.PROGRAMME,
     )
     tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("thẻ"))
     related_products = ParentalManyToManyField(
-        "catalogue.Product", blank=True, related_name="+",
+        "catalogue.Product",
+        blank=True,
+        related_name="+",
         verbose_name=_("sản phẩm liên quan"),
     )
 
     content_panels = WebsitePage.content_panels + [
-        MultiFieldPanel([
-            FieldRowPanel([FieldPanel("date"), FieldPanel("author")]),
-            FieldPanel("category"), FieldPanel("tags"),
-        ], heading=_("Thông tin bài")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("date"), FieldPanel("author")]),
+                FieldPanel("category"),
+                FieldPanel("tags"),
+            ],
+            heading=_("Thông tin bài"),
+        ),
         FieldPanel("related_products"),
     ]
     search_fields = WebsitePage.search_fields + [
-        index.FilterField("date"), index.FilterField("category"),
+        index.FilterField("date"),
+        index.FilterField("category"),
     ]
     parent_page_types = ["cms.NewsIndexPage"]
     subpage_types: list[str] = []
@@ -331,8 +356,11 @@ class FairIndexPage(RoutablePageMixin, WebsitePage):
         groups[events.FairStatus.PAST].reverse()
         sections = [
             (status.value, events.FAIR_STATUS_LABELS[status], groups[status])
-            for status in (events.FairStatus.ON_NOW, events.FairStatus.UPCOMING,
-                           events.FairStatus.PAST)
+            for status in (
+                events.FairStatus.ON_NOW,
+                events.FairStatus.UPCOMING,
+                events.FairStatus.PAST,
+            )
         ]
         return self.render(request, context_overrides={"sections": sections, "today": today})
 
@@ -356,50 +384,73 @@ class FairPage(RoutablePageMixin, WebsitePage):
     end_date = models.DateField(_("ngày kết thúc"))
     venue = models.CharField(_("địa điểm"), max_length=200)
     address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
-    latitude = models.DecimalField(_("vĩ độ"), max_digits=9, decimal_places=6, null=True,
-                                   blank=True)
-    longitude = models.DecimalField(_("kinh độ"), max_digits=9, decimal_places=6, null=True,
-                                    blank=True)
+    latitude = models.DecimalField(
+        _("vĩ độ"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("kinh độ"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
     organiser = models.CharField(_("đơn vị tổ chức"), max_length=200, blank=True)
     registration = RichTextField(_("cách đăng ký tham gia"), blank=True)
     producers = ParentalManyToManyField(
-        "partner.Producer", blank=True, related_name="+",
+        "partner.Producer",
+        blank=True,
+        related_name="+",
         verbose_name=_("chủ thể tham gia"),
     )
     featured_products = ParentalManyToManyField(
-        "catalogue.Product", blank=True, related_name="+",
+        "catalogue.Product",
+        blank=True,
+        related_name="+",
         verbose_name=_("sản phẩm giới thiệu"),
     )
     applications_close = models.DateField(
-        _("hạn đăng ký gian hàng"), null=True, blank=True,
-        help_text=_("Chủ thể đăng ký gian hàng trên trang quản lý đến hết ngày này. Bỏ trống: "
-                    "không nhận đăng ký trực tuyến."),
+        _("hạn đăng ký gian hàng"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Chủ thể đăng ký gian hàng trên trang quản lý đến hết ngày này. Bỏ trống: "
+            "không nhận đăng ký trực tuyến."
+        ),
     )
     booth_plan = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("sơ đồ gian hàng"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("sơ đồ gian hàng"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     content_panels = WebsitePage.content_panels + [
-        MultiFieldPanel([
-            FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
-            FieldPanel("venue"), FieldPanel("address"),
-            FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
-            FieldPanel("organiser"),
-        ], heading=_("Thời gian và địa điểm")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("venue"),
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldPanel("organiser"),
+            ],
+            heading=_("Thời gian và địa điểm"),
+        ),
         FieldPanel("registration"),
-        MultiFieldPanel([
-            FieldPanel("applications_close"),
-            InlinePanel("booth_sizes", label=_("Loại gian hàng")),
-            FieldPanel("booth_plan"),
-        ], heading=_("Gian hàng")),
+        MultiFieldPanel(
+            [
+                FieldPanel("applications_close"),
+                InlinePanel("booth_sizes", label=_("Loại gian hàng")),
+                FieldPanel("booth_plan"),
+            ],
+            heading=_("Gian hàng"),
+        ),
         # Long lists (dozens of producers and products): searchable checklists, no Ctrl-click.
         FieldPanel("producers", widget=SearchableCheckboxSelectMultiple),
         FieldPanel("featured_products", widget=SearchableCheckboxSelectMultiple),
     ]
     search_fields = WebsitePage.search_fields + [
-        index.SearchField("venue"), index.SearchField("organiser"),
-        index.FilterField("start_date"), index.FilterField("end_date"),
+        index.SearchField("venue"),
+        index.SearchField("organiser"),
+        index.FilterField("start_date"),
+        index.FilterField("end_date"),
     ]
     parent_page_types = ["cms.FairIndexPage"]
     subpage_types: list[str] = []
@@ -417,15 +468,20 @@ class FairPage(RoutablePageMixin, WebsitePage):
             raise ValidationError({"latitude": _("Vĩ độ phải nằm trong khoảng -90 đến 90.")})
         if self.longitude is not None and not -180 <= self.longitude <= 180:
             raise ValidationError({"longitude": _("Kinh độ phải nằm trong khoảng -180 đến 180.")})
-        if self.applications_close and self.start_date and (
-                self.applications_close >= self.start_date):
-            raise ValidationError({"applications_close": _(
-                "Hạn đăng ký gian hàng phải trước ngày bắt đầu hội chợ.")})
+        if (
+            self.applications_close
+            and self.start_date
+            and (self.applications_close >= self.start_date)
+        ):
+            raise ValidationError(
+                {"applications_close": _("Hạn đăng ký gian hàng phải trước ngày bắt đầu hội chợ.")}
+            )
 
     def status(self, *, today: date | None = None) -> events.FairStatus:
         """Upcoming, on now or past, from the dates."""
-        return events.fair_status(start=self.start_date, end=self.end_date,
-                                  today=today or timezone.localdate())
+        return events.fair_status(
+            start=self.start_date, end=self.end_date, today=today or timezone.localdate()
+        )
 
     def date_range(self) -> str:
         """``12/06/2026 – 14/06/2026`` (one date when the fair lasts one day)."""
@@ -439,8 +495,15 @@ class FairPage(RoutablePageMixin, WebsitePage):
 
     def search_text(self) -> str:
         """The page as plain text, for the site search."""
-        return plain_text(self.title, self.intro, self.venue, self.address, self.organiser,
-                          self.body, self.registration)
+        return plain_text(
+            self.title,
+            self.intro,
+            self.venue,
+            self.address,
+            self.organiser,
+            self.body,
+            self.registration,
+        )
 
     def listed_featured_products(self):
         """The featured products that are on sale today (3★ and up)."""
@@ -451,9 +514,12 @@ class FairPage(RoutablePageMixin, WebsitePage):
         """This fair as an iCalendar event."""
         return events.CalendarEvent(
             uid=f"fair-{self.translation_key}@ocop.bacgiang",
-            title=self.title, start=self.start_date, end=self.end_date,
+            title=self.title,
+            start=self.start_date,
+            end=self.end_date,
             location=", ".join(x for x in (self.venue, self.address) if x),
-            description=self.intro, url=self.get_full_url(request) or "",
+            description=self.intro,
+            url=self.get_full_url(request) or "",
             latitude=float(self.latitude) if self.latitude is not None else None,
             longitude=float(self.longitude) if self.longitude is not None else None,
         )
@@ -461,38 +527,52 @@ class FairPage(RoutablePageMixin, WebsitePage):
     def structured_data(self, request=None) -> dict:
         """schema.org ``Event`` for search engines."""
         data = {
-            "@context": "https://schema.org", "@type": "Event", "name": self.title,
-            "startDate": self.start_date.isoformat(), "endDate": self.end_date.isoformat(),
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "startDate": self.start_date.isoformat(),
+            "endDate": self.end_date.isoformat(),
             "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
             "eventStatus": "https://schema.org/EventScheduled",
-            "location": {"@type": "Place", "name": self.venue,
-                         "address": self.address or self.venue},
-            "description": self.intro, "url": absolute_url(self.get_full_url(request) or ""),
+            "location": {
+                "@type": "Place",
+                "name": self.venue,
+                "address": self.address or self.venue,
+            },
+            "description": self.intro,
+            "url": absolute_url(self.get_full_url(request) or ""),
         }
         if self.latitude is not None:
-            data["location"]["geo"] = {"@type": "GeoCoordinates",
-                                       "latitude": float(self.latitude),
-                                       "longitude": float(self.longitude)}
+            data["location"]["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": float(self.latitude),
+                "longitude": float(self.longitude),
+            }
         if self.organiser:
             data["organizer"] = {"@type": "Organization", "name": self.organiser}
         return data
 
     def applications_open(self, *, today: date | None = None) -> bool:
         """Whether producers may apply for a booth today (:func:`cms.booths.applications_open`)."""
-        return booths.applications_open(closes_on=self.applications_close,
-                                        starts_on=self.start_date,
-                                        today=today or timezone.localdate())
+        return booths.applications_open(
+            closes_on=self.applications_close,
+            starts_on=self.start_date,
+            today=today or timezone.localdate(),
+        )
 
     @path("")
     def detail_route(self, request):
         # Imported here: cms.selectors imports this module's models.
         from cms.selectors import fair_exhibitors
 
-        return self.render(request, context_overrides={
-            "products": self.listed_featured_products(),
-            "fair_producers": list(self.producers.order_by("pk").select_related("partner")),
-            "exhibitors": fair_exhibitors(fair=self),
-        })
+        return self.render(
+            request,
+            context_overrides={
+                "products": self.listed_featured_products(),
+                "fair_producers": list(self.producers.order_by("pk").select_related("partner")),
+                "exhibitors": fair_exhibitors(fair=self),
+            },
+        )
 
     @path("lich/")
     def ics_route(self, request):
@@ -530,39 +610,66 @@ class FairApplication(models.Model):
     """
 
     Status = models.TextChoices(
-        "Status", [(s.name, (s.value, booths.APPLICATION_STATUS_LABELS[s]))
-                   for s in booths.ApplicationStatus])
+        "Status",
+        [
+            (s.name, (s.value, booths.APPLICATION_STATUS_LABELS[s]))
+            for s in booths.ApplicationStatus
+        ],
+    )
 
-    fair = models.ForeignKey(FairPage, on_delete=models.CASCADE, related_name="applications",
-                             verbose_name=_("hội chợ"))
-    producer = models.ForeignKey("partner.Producer", on_delete=models.CASCADE,
-                                 related_name="fair_applications", verbose_name=_("chủ thể"))
-    products = models.ManyToManyField("catalogue.Product", related_name="+",
-                                      verbose_name=_("sản phẩm mang đến"))
+    fair = models.ForeignKey(
+        FairPage, on_delete=models.CASCADE, related_name="applications", verbose_name=_("hội chợ")
+    )
+    producer = models.ForeignKey(
+        "partner.Producer",
+        on_delete=models.CASCADE,
+        related_name="fair_applications",
+        verbose_name=_("chủ thể"),
+    )
+    products = models.ManyToManyField(
+        "catalogue.Product", related_name="+", verbose_name=_("sản phẩm mang đến")
+    )
     # SET_NULL: an editor removing a booth size from the page must not fail the publish.
-    booth_size = models.ForeignKey(FairBoothSize, on_delete=models.SET_NULL, null=True,
-                                   related_name="applications", verbose_name=_("loại gian hàng"))
+    booth_size = models.ForeignKey(
+        FairBoothSize,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="applications",
+        verbose_name=_("loại gian hàng"),
+    )
     needs_power = models.BooleanField(_("cần điện"), default=False)
     needs_refrigeration = models.BooleanField(_("cần tủ lạnh, tủ mát"), default=False)
     contact_name = models.CharField(_("người liên hệ trong ngày hội chợ"), max_length=120)
     contact_phone = models.CharField(_("điện thoại"), max_length=30)
     note = models.TextField(_("ghi chú"), blank=True, max_length=1000)
     language = models.CharField(_("ngôn ngữ"), max_length=10, default="vi")
-    status = models.CharField(_("trạng thái"), max_length=12, choices=Status.choices,
-                              default=booths.ApplicationStatus.PENDING)
-    booth_number = models.CharField(_("số gian hàng"), max_length=booths.BOOTH_NUMBER_MAX_LENGTH,
-                                    blank=True)
+    status = models.CharField(
+        _("trạng thái"),
+        max_length=12,
+        choices=Status.choices,
+        default=booths.ApplicationStatus.PENDING,
+    )
+    booth_number = models.CharField(
+        _("số gian hàng"), max_length=booths.BOOTH_NUMBER_MAX_LENGTH, blank=True
+    )
     refusal_reason = models.TextField(_("lý do không nhận"), blank=True)
     visitors = models.PositiveIntegerField(_("lượt khách"), null=True, blank=True)
     sales_vnd = models.PositiveBigIntegerField(_("doanh số (đồng)"), null=True, blank=True)
     contracts_signed = models.PositiveIntegerField(_("hợp đồng ký kết"), null=True, blank=True)
     offers_pickup = models.BooleanField(
-        _("nhận giữ hàng cho khách đến lấy tại gian hàng"), default=False)
+        _("nhận giữ hàng cho khách đến lấy tại gian hàng"), default=False
+    )
     # The booth as a temporary pickup place (catalog.Place, kind "fair"), made when an accepted
     # application offers pickup; SET_NULL so an editor deleting the place fails nothing here.
     pickup_place = models.OneToOneField(
-        "catalogue.Place", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-        editable=False, verbose_name=_("điểm nhận hàng tại hội chợ"))
+        "catalogue.Place",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("điểm nhận hàng tại hội chợ"),
+    )
     created_at = models.DateTimeField(_("ngày đăng ký"), auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     reviewed_at = models.DateTimeField(_("ngày xét duyệt"), null=True, blank=True)
@@ -572,12 +679,15 @@ class FairApplication(models.Model):
         verbose_name_plural = _("đăng ký gian hàng")
         ordering = ["fair_id", "created_at", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["fair", "producer"],
-                                    name="cms_fair_application_once_per_producer"),
+            models.UniqueConstraint(
+                fields=["fair", "producer"], name="cms_fair_application_once_per_producer"
+            ),
             # Booth numbers are unique per fair; the empty number (not yet placed) repeats.
-            models.UniqueConstraint(fields=["fair", "booth_number"],
-                                    condition=~models.Q(booth_number=""),
-                                    name="cms_fair_application_booth_unique"),
+            models.UniqueConstraint(
+                fields=["fair", "booth_number"],
+                condition=~models.Q(booth_number=""),
+                name="cms_fair_application_booth_unique",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -590,8 +700,11 @@ class FairApplication(models.Model):
     def editable(self, *, today: date | None = None) -> bool:
         """Whether the producer may still change it (:func:`cms.booths.application_editable`)."""
         return booths.application_editable(
-            status=self.status, closes_on=self.fair.applications_close,
-            starts_on=self.fair.start_date, today=today or timezone.localdate())
+            status=self.status,
+            closes_on=self.fair.applications_close,
+            starts_on=self.fair.start_date,
+            today=today or timezone.localdate(),
+        )
 
 
 # --------------------------------------------------------------------------------------------
@@ -605,11 +718,17 @@ OCOP_CYCLE_STEPS = (
     (_("Tuyên truyền, hướng dẫn"), _("liên tục qua các năm")),
     (_("Nhận ý tưởng sản phẩm"), _("tháng 3 hằng năm; UBND xã tiếp nhận và chuyển lên")),
     (_("Nhận phương án, dự án sản xuất kinh doanh"), _("tháng 4 hằng năm")),
-    (_("Triển khai phương án, dự án sản xuất kinh doanh"),
-     _("liên tục từ khi phương án kinh doanh được duyệt")),
-    (_("Đánh giá và phân hạng sản phẩm"),
-     _("cấp tỉnh tháng 9; cấp huyện tháng 8 đến năm 2025, từ tháng 7/2025 cấp xã kiểm tra hồ "
-       "sơ")),
+    (
+        _("Triển khai phương án, dự án sản xuất kinh doanh"),
+        _("liên tục từ khi phương án kinh doanh được duyệt"),
+    ),
+    (
+        _("Đánh giá và phân hạng sản phẩm"),
+        _(
+            "cấp tỉnh tháng 9; cấp huyện tháng 8 đến năm 2025, từ tháng 7/2025 cấp xã kiểm tra hồ "
+            "sơ"
+        ),
+    ),
     (_("Xúc tiến thương mại"), _("liên tục qua các năm")),
 )
 
@@ -626,8 +745,9 @@ class ProgrammePage(WebsitePage):
         STARS = "stars", _("Cách xếp hạng sao")
         TAKE_PART = "take_part", _("Cách tham gia")
 
-    topic = models.CharField(_("chủ đề"), max_length=20, choices=Topic.choices,
-                             default=Topic.OVERVIEW)
+    topic = models.CharField(
+        _("chủ đề"), max_length=20, choices=Topic.choices, default=Topic.OVERVIEW
+    )
 
     content_panels = WebsitePage.content_panels + [FieldPanel("topic")]
     parent_page_types = ["cms.HomePage", "cms.ProgrammePage"]
@@ -644,19 +764,24 @@ class ProgrammePage(WebsitePage):
         if self.topic == self.Topic.CYCLE:
             context["cycle_steps"] = OCOP_CYCLE_STEPS
         elif self.topic == self.Topic.GROUPS:
-
             context["groups"] = list(get_model("catalogue", "Category").get_root_nodes())
         elif self.topic == self.Topic.STARS:
             context["criteria_sets"] = [
-                {"set": c, "bands": [(b.stars, *c.band_range(b.stars)) for b in c.bands],
-                 "total": sum(p.max_points for p in c.parts)}
+                {
+                    "set": c,
+                    "bands": [(b.stars, *c.band_range(b.stars)) for b in c.bands],
+                    "total": sum(p.max_points for p in c.parts),
+                }
                 for c in ocop.CRITERIA_SETS.values()
             ]
             context["award_periods"] = [
-                {"period": p, "levels": [
-                    (ocop.COUNCIL_LEVEL_LABELS[level], sorted(stars))
-                    for level, stars in p.stars_by_level.items()
-                ]}
+                {
+                    "period": p,
+                    "levels": [
+                        (ocop.COUNCIL_LEVEL_LABELS[level], sorted(stars))
+                        for level, stars in p.stars_by_level.items()
+                    ],
+                }
                 for p in ocop.AWARD_PERIODS
             ]
             context["min_listed_stars"] = ocop.MIN_LISTED_STARS
@@ -673,7 +798,9 @@ class PlacePage(WebsitePage):
     """A page about a :class:`catalog.models.Place` (its address and coordinates live there)."""
 
     place = models.ForeignKey(
-        "catalogue.Place", verbose_name=_("địa điểm"), on_delete=models.PROTECT,
+        "catalogue.Place",
+        verbose_name=_("địa điểm"),
+        on_delete=models.PROTECT,
         related_name="+",
     )
 
@@ -683,8 +810,14 @@ class PlacePage(WebsitePage):
     def search_text(self) -> str:
         """The page as plain text, for the site search."""
         place = self.place
-        return plain_text(self.title, self.intro, place.address, place.district.name,
-                          place.opening_hours, self.body)
+        return plain_text(
+            self.title,
+            self.intro,
+            place.address,
+            place.district.name,
+            place.opening_hours,
+            self.body,
+        )
 
     def structured_data(self, request=None) -> dict:
         """schema.org ``Place`` (or ``Store`` for showrooms) for search engines."""
@@ -692,14 +825,22 @@ class PlacePage(WebsitePage):
         data = {
             "@context": "https://schema.org",
             "@type": "Store" if place.kind == "showroom" else "TouristAttraction",
-            "name": self.title, "url": absolute_url(self.get_full_url(request) or ""),
-            "address": {"@type": "PostalAddress", "streetAddress": place.address,
-                        "addressRegion": "Bắc Giang", "addressCountry": "VN"},
+            "name": self.title,
+            "url": absolute_url(self.get_full_url(request) or ""),
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": place.address,
+                "addressRegion": "Bắc Giang",
+                "addressCountry": "VN",
+            },
             "description": self.intro,
         }
         if place.latitude is not None:
-            data["geo"] = {"@type": "GeoCoordinates", "latitude": float(place.latitude),
-                           "longitude": float(place.longitude)}
+            data["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": float(place.latitude),
+                "longitude": float(place.longitude),
+            }
         if place.phone:
             data["telephone"] = place.phone
         if place.opening_hours and place.kind == "showroom":
@@ -719,8 +860,10 @@ class ShowroomIndexPage(WebsitePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["showrooms"] = list(
-            ShowroomPage.objects.live().child_of(self)
-            .select_related("place__district", "image").order_by("title")
+            ShowroomPage.objects.live()
+            .child_of(self)
+            .select_related("place__district", "image")
+            .order_by("title")
         )
         return context
 
@@ -754,13 +897,19 @@ class VillagePage(PlacePage):
 
     directions = RichTextField(_("đường đi"), blank=True)
     services_category = models.ForeignKey(
-        "catalogue.Category", verbose_name=_("nhóm dịch vụ du lịch"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "catalogue.Category",
+        verbose_name=_("nhóm dịch vụ du lịch"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text=_("Nhóm sản phẩm của các dịch vụ du lịch nông thôn (nhóm 6)."),
     )
 
     content_panels = WebsitePage.content_panels + [
-        FieldPanel("place"), FieldPanel("directions"), FieldPanel("services_category"),
+        FieldPanel("place"),
+        FieldPanel("directions"),
+        FieldPanel("services_category"),
     ]
     parent_page_types = ["cms.VillageIndexPage"]
     subpage_types: list[str] = []
@@ -783,15 +932,15 @@ class VillagePage(PlacePage):
         if place.latitude is None:
             return None
         best = None
-        for page in ShowroomPage.objects.live().filter(locale=self.locale).select_related(
-            "place"
-        ):
+        for page in ShowroomPage.objects.live().filter(locale=self.locale).select_related("place"):
             other = page.place
             if other.latitude is None:
                 continue
             page.distance_km = events.distance_km(
-                float(place.latitude), float(place.longitude),
-                float(other.latitude), float(other.longitude),
+                float(place.latitude),
+                float(place.longitude),
+                float(other.latitude),
+                float(other.longitude),
             )
             if best is None or page.distance_km < best.distance_km:
                 best = page
@@ -810,10 +959,14 @@ class VillagePage(PlacePage):
         """Rural-tourism services on sale from the village's district (bookable or buyable)."""
         if not self.services_category_id:
             return selectors.product_cards_queryset().none()
-        return selectors.product_cards_queryset().filter(
-            categories__path__startswith=self.services_category.path,
-            origin_commune__district_id=self.place.district_id,
-        ).distinct()
+        return (
+            selectors.product_cards_queryset()
+            .filter(
+                categories__path__startswith=self.services_category.path,
+                origin_commune__district_id=self.place.district_id,
+            )
+            .distinct()
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -835,8 +988,10 @@ class VillageIndexPage(WebsitePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["villages"] = list(
-            VillagePage.objects.live().child_of(self)
-            .select_related("place__district", "image").order_by("title")
+            VillagePage.objects.live()
+            .child_of(self)
+            .select_related("place__district", "image")
+            .order_by("title")
         )
         return context
 
@@ -846,16 +1001,25 @@ def map_places(*, root, request=None) -> list[dict]:
     address, URL), showrooms first."""
     places = []
     for model, kind in ((ShowroomPage, "showroom"), (VillagePage, "village")):
-        pages = (model.objects.live().descendant_of(root).select_related("place__district")
-                 .order_by("title"))
+        pages = (
+            model.objects.live()
+            .descendant_of(root)
+            .select_related("place__district")
+            .order_by("title")
+        )
         for page in pages:
             place = page.place
-            places.append({
-                "name": page.title, "kind": kind, "url": page.get_url(request),
-                "address": place.address, "district": place.district.name,
-                "lat": float(place.latitude) if place.latitude is not None else None,
-                "lng": float(place.longitude) if place.longitude is not None else None,
-            })
+            places.append(
+                {
+                    "name": page.title,
+                    "kind": kind,
+                    "url": page.get_url(request),
+                    "address": place.address,
+                    "district": place.district.name,
+                    "lat": float(place.latitude) if place.latitude is not None else None,
+                    "lng": float(place.longitude) if place.longitude is not None else None,
+                }
+            )
     return places
 
 
@@ -900,13 +1064,17 @@ class ContactPage(FoldedSearchMixin, AbstractEmailForm):
         FieldPanel("intro"),
         InlinePanel("form_fields", label=_("Các ô của biểu mẫu")),
         FieldPanel("thank_you_text"),
-        MultiFieldPanel([
-            FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
-            FieldPanel("subject"),
-        ], heading=_("Thư thông báo")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading=_("Thư thông báo"),
+        ),
     ]
     search_fields = AbstractEmailForm.search_fields + [
-        index.SearchField("intro"), FOLDED_SEARCH_FIELD,
+        index.SearchField("intro"),
+        FOLDED_SEARCH_FIELD,
     ]
     parent_page_types = ["cms.HomePage"]
     subpage_types: list[str] = []
@@ -929,7 +1097,8 @@ class ContactPage(FoldedSearchMixin, AbstractEmailForm):
 
         form = super().get_form(*args, **kwargs)
         form.fields[self.HONEYPOT] = forms.CharField(
-            required=False, label=_("Để trống ô này"),
+            required=False,
+            label=_("Để trống ô này"),
             widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
         )
         return form
@@ -938,8 +1107,9 @@ class ContactPage(FoldedSearchMixin, AbstractEmailForm):
         if request.method == "POST" and request.POST.get(self.HONEYPOT):
             # A bot filled the hidden field: thank it and store nothing.
 
-            return TemplateResponse(request, self.get_landing_page_template(request),
-                                    self.get_context(request))
+            return TemplateResponse(
+                request, self.get_landing_page_template(request), self.get_context(request)
+            )
         return super().serve(request, *args, **kwargs)
 
     def process_form_submission(self, form):
@@ -982,23 +1152,33 @@ class WebsiteFooter(BaseSiteSetting):
     text_en = RichTextField(_("chân trang (tiếng Anh)"), blank=True)
     address = models.CharField(_("địa chỉ văn phòng"), max_length=255, blank=True)
     phone = models.CharField(
-        _("số điện thoại"), max_length=20, blank=True,
+        _("số điện thoại"),
+        max_length=20,
+        blank=True,
         help_text=_("Viết như người mua sẽ gọi, ví dụ 0204 3854 300."),
     )
     zalo_phone = models.CharField(
-        _("số Zalo"), max_length=20, blank=True,
+        _("số Zalo"),
+        max_length=20,
+        blank=True,
         help_text=_("Số điện thoại đăng ký Zalo (liên kết https://zalo.me/<số>)."),
     )
     moit_notice_url = models.URLField(
-        _("liên kết thông báo Bộ Công Thương"), blank=True,
-        help_text=_("Địa chỉ trang xác nhận trên online.gov.vn; để trống thì không hiện biểu "
-                    "tượng “Đã thông báo Bộ Công Thương”."),
+        _("liên kết thông báo Bộ Công Thương"),
+        blank=True,
+        help_text=_(
+            "Địa chỉ trang xác nhận trên online.gov.vn; để trống thì không hiện biểu "
+            "tượng “Đã thông báo Bộ Công Thương”."
+        ),
     )
 
     panels = [
-        FieldPanel("text_vi"), FieldPanel("text_en"),
-        MultiFieldPanel([FieldPanel("address"), FieldPanel("phone"), FieldPanel("zalo_phone")],
-                        heading=_("Liên hệ")),
+        FieldPanel("text_vi"),
+        FieldPanel("text_en"),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("phone"), FieldPanel("zalo_phone")],
+            heading=_("Liên hệ"),
+        ),
         FieldPanel("moit_notice_url"),
     ]
 

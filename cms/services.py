@@ -48,9 +48,7 @@ def site_address_set(*, url: str, site_name: str) -> Site:
     Site.clear_site_root_paths_cache()
     default_port = {"http": 80, "https": 443}[parsed.scheme]
     domain = parsed.hostname if port == default_port else f"{parsed.hostname}:{port}"
-    DjangoSite.objects.update_or_create(
-        pk=1, defaults={"domain": domain, "name": site_name}
-    )
+    DjangoSite.objects.update_or_create(pk=1, defaults={"domain": domain, "name": site_name})
     return site
 
 
@@ -294,10 +292,13 @@ def fair_application_pickup_set(*, application_id: int, producer, offers: bool, 
             .select_related("fair", "pickup_place")
             .get(pk=application_id, producer=producer)
         )
-        if not booths.pickup_settable(status=application.status,
-                                      ends_on=application.fair.end_date, today=today):
-            raise BoothError(_("Không thể thay đổi việc nhận giữ hàng cho đăng ký này nữa."),
-                             field="offers_pickup")
+        if not booths.pickup_settable(
+            status=application.status, ends_on=application.fair.end_date, today=today
+        ):
+            raise BoothError(
+                _("Không thể thay đổi việc nhận giữ hàng cho đăng ký này nữa."),
+                field="offers_pickup",
+            )
         application.offers_pickup = offers
         application.save(update_fields=["offers_pickup", "updated_at"])
         fair_booth_place_sync(application=application)
@@ -312,26 +313,33 @@ def fair_booth_place_sync(*, application) -> Place | None:
     """
     fair = application.fair
     place = application.pickup_place
-    wanted = (application.offers_pickup
-              and application.status == booths.ApplicationStatus.ACCEPTED)
+    wanted = application.offers_pickup and application.status == booths.ApplicationStatus.ACCEPTED
     if place is None and not wanted:
         return None
     if place is None:
         producer = application.producer
         # Place.district is required; the booth is the producer's, so its district stands in
         # (the fair's venue and address are copied into the address).
-        district = (producer.commune.district if producer.commune_id
-                    else District.objects.order_by("pk").first())
-        place = Place(kind=Place.Kind.FAIR, producer=producer, district=district,
-                      slug=f"gian-hang-hoi-cho-{application.pk}")
+        district = (
+            producer.commune.district
+            if producer.commune_id
+            else District.objects.order_by("pk").first()
+        )
+        place = Place(
+            kind=Place.Kind.FAIR,
+            producer=producer,
+            district=district,
+            slug=f"gian-hang-hoi-cho-{application.pk}",
+        )
     label = fair.title
-    place.name = (_("Gian hàng %(number)s, %(fair)s")
-                  % {"number": application.booth_number or "?", "fair": label})[:150]
+    place.name = (
+        _("Gian hàng %(number)s, %(fair)s")
+        % {"number": application.booth_number or "?", "fair": label}
+    )[:150]
     place.address = ", ".join(p for p in (fair.venue, fair.address) if p)[:255]
     place.latitude, place.longitude = fair.latitude, fair.longitude
     place.phone = application.contact_phone
-    place.open_from, place.open_until = (
-        (fair.start_date, fair.end_date) if wanted else (None, None))
+    place.open_from, place.open_until = (fair.start_date, fair.end_date) if wanted else (None, None)
     place.save()
     if application.pickup_place_id != place.pk:
         application.pickup_place = place
@@ -344,13 +352,15 @@ def fair_booths_stock_return(*, today: date) -> int:
     fair), then send what is left at every booth whose fair has ended (or whose pickup was
     withdrawn) back to its producer's online warehouse. Idempotent: a second run finds
     nothing left. Returns the number of units moved."""
-    for application in (FairApplication.objects.filter(pickup_place__isnull=False)
-                        .select_related("fair", "producer", "pickup_place")):
+    for application in FairApplication.objects.filter(pickup_place__isnull=False).select_related(
+        "fair", "producer", "pickup_place"
+    ):
         with transaction.atomic():
             fair_booth_place_sync(application=application)
     moved = 0
     for place in Place.objects.filter(kind=Place.Kind.FAIR):
         if pickup.booth_stock_returnable(open_until=place.open_until, today=today):
             moved += stock_place_empty(
-                place=place, note=_("Hội chợ đã kết thúc: hàng còn lại về kho trực tuyến"))
+                place=place, note=_("Hội chợ đã kết thúc: hàng còn lại về kho trực tuyến")
+            )
     return moved

@@ -66,6 +66,7 @@ def free_port() -> int:
 
 # --- A mail relay that keeps what it receives --------------------------------------------------
 
+
 class SmtpSink(socketserver.ThreadingTCPServer):
     """Just enough SMTP for Django's backend (EHLO, MAIL, RCPT, DATA, QUIT), no TLS, no auth."""
 
@@ -118,6 +119,7 @@ class SmtpHandler(socketserver.StreamRequestHandler):
 
 # --- HTTPS client -------------------------------------------------------------------------------
 
+
 class NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
         return None
@@ -130,13 +132,16 @@ class Browser:
         self.base = base
         context = ssl.create_default_context(cafile=str(cafile))
         self.cookies = http.cookiejar.CookieJar()
-        handlers = [urllib.request.HTTPSHandler(context=context),
-                    urllib.request.HTTPCookieProcessor(self.cookies)]
+        handlers = [
+            urllib.request.HTTPSHandler(context=context),
+            urllib.request.HTTPCookieProcessor(self.cookies),
+        ]
         self.opener = urllib.request.build_opener(*handlers)
         self.raw = urllib.request.build_opener(*handlers, NoRedirect)
 
-    def request(self, path: str, *, data: dict | bytes | None = None, headers=None,
-                follow: bool = True):
+    def request(
+        self, path: str, *, data: dict | bytes | None = None, headers=None, follow: bool = True
+    ):
         url = path if path.startswith("http") else self.base + path
         body = urllib.parse.urlencode(data).encode() if isinstance(data, dict) else data
         request = urllib.request.Request(url, data=body, headers=dict(headers or {}))
@@ -160,6 +165,7 @@ class Browser:
 
 
 # --- The rehearsal ------------------------------------------------------------------------------
+
 
 class Rehearsal:
     def __init__(self) -> None:
@@ -193,9 +199,14 @@ class Rehearsal:
 
     # processes
     def manage(self, *args: str, **extra_env: str) -> str:
-        result = subprocess.run([PYTHON, "manage.py", *args], cwd=BASE_DIR,
-                                env={**self.env, **extra_env},
-                                capture_output=True, text=True, timeout=600)
+        result = subprocess.run(
+            [PYTHON, "manage.py", *args],
+            cwd=BASE_DIR,
+            env={**self.env, **extra_env},
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
         if result.returncode:
             raise CheckFailed(f"manage.py {' '.join(args)} failed:\n{result.stderr[-3000:]}")
         return result.stdout
@@ -203,7 +214,11 @@ class Rehearsal:
     def start(self, name: str, command: list[str]) -> None:
         log = open(self.tmp / f"{name}.log", "wb")  # noqa: SIM115 - closed with the process
         self.processes[name] = subprocess.Popen(
-            command, cwd=BASE_DIR, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+            command,
+            cwd=BASE_DIR,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
 
@@ -254,10 +269,26 @@ class Rehearsal:
     def certificate(self) -> Path:
         cert, key = self.tmp / "cert.pem", self.tmp / "key.pem"
         subprocess.run(
-            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-             "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost",
-             "-keyout", str(key), "-out", str(cert)],
-            check=True, capture_output=True,
+            [
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "1",
+                "-subj",
+                "/CN=localhost",
+                "-addext",
+                "subjectAltName=DNS:localhost",
+                "-keyout",
+                str(key),
+                "-out",
+                str(cert),
+            ],
+            check=True,
+            capture_output=True,
         )
         return cert
 
@@ -311,10 +342,21 @@ http {{
         conf = self.nginx_conf(cert)
         step("start gunicorn, the worker and nginx")
         self.start("gunicorn", [GUNICORN, "-c", "deploy/gunicorn.conf.py", "marketplace.wsgi"])
-        self.start("worker", [PYTHON, "manage.py", "db_worker", "--no-reload", "--interval", "0.5",
-                              "--no-startup-delay"])
-        nginx_test = subprocess.run(["nginx", "-t", "-p", str(self.tmp), "-c", str(conf)],
-                                    capture_output=True, text=True)
+        self.start(
+            "worker",
+            [
+                PYTHON,
+                "manage.py",
+                "db_worker",
+                "--no-reload",
+                "--interval",
+                "0.5",
+                "--no-startup-delay",
+            ],
+        )
+        nginx_test = subprocess.run(
+            ["nginx", "-t", "-p", str(self.tmp), "-c", str(conf)], capture_output=True, text=True
+        )
         expect(nginx_test.returncode == 0, f"nginx -t failed:\n{nginx_test.stderr}")
         self.start("nginx", ["nginx", "-p", str(self.tmp), "-c", str(conf), "-g", "daemon off;"])
         self.wait_for_port(self.ports["app"], "gunicorn")
@@ -325,7 +367,8 @@ http {{
     def journeys(self, browser: Browser) -> None:
         step("plain HTTP is sent to HTTPS")
         status, headers, _, _ = browser.request(
-            f"http://localhost:{self.ports['http']}/cua-hang/", follow=False)
+            f"http://localhost:{self.ports['http']}/cua-hang/", follow=False
+        )
         expect(status == 301, f"HTTP answered {status}, not 301")
         expect(headers["Location"].startswith("https://localhost"), headers["Location"])
 
@@ -357,12 +400,15 @@ http {{
         css = re.search(r'(/static/[^"]+\.[0-9a-f]{12}\.css)', home + catalogue)
         expect(css is not None, "no hashed CSS link in the pages")
         status, headers, body, _ = browser.request(
-            css.group(1), headers={"Accept-Encoding": "br, gzip"})
+            css.group(1), headers={"Accept-Encoding": "br, gzip"}
+        )
         expect(status == 200, f"{css.group(1)} answered {status}")
         expect(headers.get("Content-Encoding") in {"br", "gzip"}, f"not compressed: {headers}")
-        expect("max-age=315360000" in headers.get("Cache-Control", "")
-               and "immutable" in headers.get("Cache-Control", ""),
-               f"not cached long: {headers.get('Cache-Control')}")
+        expect(
+            "max-age=315360000" in headers.get("Cache-Control", "")
+            and "immutable" in headers.get("Cache-Control", ""),
+            f"not cached long: {headers.get('Cache-Control')}",
+        )
 
         step("media file through nginx")
         status, headers, body, _ = browser.request("/media/production-check/probe.txt")
@@ -371,8 +417,11 @@ http {{
         expect("X-Request-ID" not in headers, "media went through Django")
 
         step("an upload above the limit is refused by nginx")
-        status, _, _, _ = browser.request("/cua-hang/basket/", data=b"x" * (13 * 1024 * 1024),
-                                          headers={"Content-Type": "application/octet-stream"})
+        status, _, _, _ = browser.request(
+            "/cua-hang/basket/",
+            data=b"x" * (13 * 1024 * 1024),
+            headers={"Content-Type": "application/octet-stream"},
+        )
         expect(status == 413, f"a 13 MB body answered {status}, not 413")
 
         step("add to basket, then a cash-on-delivery order as a guest")
@@ -380,11 +429,18 @@ http {{
         basket, _ = browser.page("/cua-hang/basket/")
         expect(product_url in basket, "the product is not in the basket")
         # A guest starts at the phone-first address form; the email (optional) is asked there.
-        browser.post("/cua-hang/checkout/shipping-address/", {
-            "phone_number": "0912 345 678", "full_name": "Nguyễn Thị Lan",
-            "guest_email": SHOPPER, "state": "Bắc Ninh", "line4": "Phường Chũ",
-            "line1": "Thôn Chũ, 12 Lê Lợi", "notes": "",
-        })
+        browser.post(
+            "/cua-hang/checkout/shipping-address/",
+            {
+                "phone_number": "0912 345 678",
+                "full_name": "Nguyễn Thị Lan",
+                "guest_email": SHOPPER,
+                "state": "Bắc Ninh",
+                "line4": "Phường Chũ",
+                "line1": "Thôn Chũ, 12 Lê Lợi",
+                "notes": "",
+            },
+        )
         browser.post("/cua-hang/checkout/shipping-method/", {"method_code": "home-delivery"})
         browser.post("/cua-hang/checkout/payment-method/", {"method": "cod"})
         thanks, url = browser.post("/cua-hang/checkout/preview/", {"action": "place_order"})
@@ -395,21 +451,28 @@ http {{
         step(f"the confirmation mail of order {number.group(1)} is delivered by the worker")
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
-            if any(SHOPPER in m["to"] and number.group(1).encode() in m["data"]
-                   for m in self.sink.messages):
+            if any(
+                SHOPPER in m["to"] and number.group(1).encode() in m["data"]
+                for m in self.sink.messages
+            ):
                 break
             time.sleep(0.5)
         else:
-            raise CheckFailed(f"no confirmation mail to {SHOPPER} within 60 s "
-                              f"({len(self.sink.messages)} messages received)")
+            raise CheckFailed(
+                f"no confirmation mail to {SHOPPER} within 60 s "
+                f"({len(self.sink.messages)} messages received)"
+            )
 
         step("health and readiness")
         status, _, body, _ = browser.request("/healthz")
         expect(status == 200 and json.loads(body) == {"status": "ok"}, f"healthz: {body!r}")
         status, _, body, _ = browser.request("/readyz")
         expect(status == 200, f"readyz answered {status}: {body!r}")
-        expect(json.loads(body)["checks"] == {
-            "database": "ok", "cache": "ok", "search": "ok", "tasks": "ok"}, body.decode())
+        expect(
+            json.loads(body)["checks"]
+            == {"database": "ok", "cache": "ok", "search": "ok", "tasks": "ok"},
+            body.decode(),
+        )
 
         step("backup of the rehearsal's database and media")
         self.manage("backup")
@@ -417,18 +480,30 @@ http {{
 
         step("the request log is JSON with request ids")
         log_lines = (self.tmp / "gunicorn.log").read_text().splitlines()
-        requests = [json.loads(line) for line in log_lines
-                    if line.startswith("{") and '"marketplace.request"' in line]
-        expect(any(r["path"] == "/cua-hang/checkout/preview/" and r["request_id"]
-                   and r["duration_ms"] is not None for r in requests),
-               "no JSON log line for the order with its request id and duration")
+        requests = [
+            json.loads(line)
+            for line in log_lines
+            if line.startswith("{") and '"marketplace.request"' in line
+        ]
+        expect(
+            any(
+                r["path"] == "/cua-hang/checkout/preview/"
+                and r["request_id"]
+                and r["duration_ms"] is not None
+                for r in requests
+            ),
+            "no JSON log line for the order with its request id and duration",
+        )
 
 
 def main() -> int:
     for tool in ("nginx", "openssl", "psql", "pg_dump"):
         if shutil.which(tool) is None:
-            print(f"production-check: {tool} is missing (apt-get install nginx openssl "
-                  "postgresql-client)", file=sys.stderr)
+            print(
+                f"production-check: {tool} is missing (apt-get install nginx openssl "
+                "postgresql-client)",
+                file=sys.stderr,
+            )
             return 2
     rehearsal = Rehearsal()
     started = time.monotonic()
@@ -443,8 +518,9 @@ def main() -> int:
         if failed:
             for log in sorted(rehearsal.tmp.glob("*.log")):
                 print(f"\n===== {log.name} (last 40 lines) =====", file=sys.stderr)
-                print("\n".join(log.read_text(errors="replace").splitlines()[-40:]),
-                      file=sys.stderr)
+                print(
+                    "\n".join(log.read_text(errors="replace").splitlines()[-40:]), file=sys.stderr
+                )
         try:
             rehearsal.psql(f'DROP DATABASE IF EXISTS "{rehearsal.db_name}" WITH (FORCE)')
         finally:

@@ -43,8 +43,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["home", "catalogue", "category", "product", "search", "registry", "showroom"]
 #: Signed-in targets (ratio to the bare view); anonymous pages all aim at ANON_TARGET.
-SIGNED_TARGETS = {"home": 0.05, "catalogue": 0.05, "category": 0.05, "product": 0.08,
-                  "search": 0.03}
+SIGNED_TARGETS = {
+    "home": 0.05,
+    "catalogue": 0.05,
+    "category": 0.05,
+    "product": 0.08,
+    "search": 0.03,
+}
 ANON_TARGET = 0.5
 SHOPPER = "bench-shopper@example.com"
 #: Production settings redirect plain HTTP; behind the proxy, this header says HTTPS.
@@ -73,6 +78,7 @@ end
 
 
 # --- inside Django (a subprocess with the bench settings) -----------------------------------
+
 
 def measure_queries(out_path: str) -> None:
     """Write the pages' URLs, the shopper's session cookie and queries/writes per page (an
@@ -107,8 +113,7 @@ def measure_queries(out_path: str) -> None:
         "showroom": showroom.get_url(),
     }
     User = get_user_model()
-    shopper, _ = User.objects.get_or_create(username="bench-shopper",
-                                            defaults={"email": SHOPPER})
+    shopper, _ = User.objects.get_or_create(username="bench-shopper", defaults={"email": SHOPPER})
     signed = Client(headers=HTTPS)
     signed.force_login(shopper)
 
@@ -117,8 +122,12 @@ def measure_queries(out_path: str) -> None:
             response = client.get(url)
         sql = [q["sql"].lstrip().upper() for q in ctx.captured_queries]
         writes = sum(s.startswith(("INSERT", "UPDATE", "DELETE", "REPLACE")) for s in sql)
-        return {"status": response.status_code, "queries": len(sql), "writes": writes,
-                "cache": response.get("X-Page-Cache", "")}
+        return {
+            "status": response.status_code,
+            "queries": len(sql),
+            "writes": writes,
+            "cache": response.get("X-Page-Cache", ""),
+        }
 
     results = {}
     for name, url in urls.items():
@@ -129,13 +138,20 @@ def measure_queries(out_path: str) -> None:
         results[name] = {"anon_miss": miss, "anon_hit": hit, "signed": count(signed, url)}
     store.invalidate()
     session = signed.cookies[settings.SESSION_COOKIE_NAME].value
-    Path(out_path).write_text(json.dumps({
-        "urls": urls, "results": results, "engine": connection.vendor,
-        "cookie": f"{settings.SESSION_COOKIE_NAME}={session}",
-    }))
+    Path(out_path).write_text(
+        json.dumps(
+            {
+                "urls": urls,
+                "results": results,
+                "engine": connection.vendor,
+                "cookie": f"{settings.SESSION_COOKIE_NAME}={session}",
+            }
+        )
+    )
 
 
 # --- the runner --------------------------------------------------------------------------
+
 
 def cpu_model() -> str:
     try:
@@ -153,8 +169,12 @@ def manage(env: dict, *args: str) -> None:
 
 def queries(env: dict) -> dict:
     out = Path(tempfile.mkstemp(prefix="ocop-bench-q-", suffix=".json")[1])
-    subprocess.run([sys.executable, "-m", "marketplace.bench", "--measure", str(out)],
-                   cwd=ROOT, env=env, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "marketplace.bench", "--measure", str(out)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
     data = json.loads(out.read_text())
     out.unlink()
     return data
@@ -169,14 +189,27 @@ def free_port() -> int:
 def gunicorn(env: dict, app: str, port: int, workers: int) -> subprocess.Popen:
     """Start gunicorn on loopback; return once it answers."""
     proc = subprocess.Popen(
-        [str(Path(sys.executable).with_name("gunicorn")), app, "-w", str(workers),
-         "-b", f"127.0.0.1:{port}", "--log-level", "warning", "--timeout", "60",
-         # gunicorn ≥ 25 opens a control socket at one path per user: another server's.
-         "--no-control-socket"],
-        cwd=ROOT, env=env, start_new_session=True,
+        [
+            str(Path(sys.executable).with_name("gunicorn")),
+            app,
+            "-w",
+            str(workers),
+            "-b",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            "--timeout",
+            "60",
+            # gunicorn ≥ 25 opens a control socket at one path per user: another server's.
+            "--no-control-socket",
+        ],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
     )
-    probe = urllib.request.Request(f"http://127.0.0.1:{port}/healthz",
-                                   headers={"X-Forwarded-Proto": "https"})
+    probe = urllib.request.Request(
+        f"http://127.0.0.1:{port}/healthz", headers={"X-Forwarded-Proto": "https"}
+    )
     for _ in range(120):
         try:
             urllib.request.urlopen(probe, timeout=2)
@@ -200,8 +233,9 @@ def wrk(url: str, *, duration: int, connections: int, headers: list[str], lua: P
     for header in headers:
         args += ["-H", header]
     subprocess.run([*args, "-d1s", url], capture_output=True, check=True)  # warm-up
-    out = subprocess.run([*args, f"-d{duration}s", url], capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run(
+        [*args, f"-d{duration}s", url], capture_output=True, text=True, check=True
+    ).stdout
     line = next(line for line in out.splitlines() if line.startswith("BENCH "))
     data = json.loads(line[6:])
     data["rps"] = data["requests"] / (data["duration_us"] / 1e6)
@@ -225,8 +259,11 @@ def load(env: dict, urls: dict, cookie: str, options) -> dict:
                 "anon": wrk(url, headers=[proxy], **run),
                 "signed": wrk(url, headers=[proxy, f"Cookie: {cookie}"], **run),
             }
-            print(f"   {name}: anonymous {results[name]['anon']['rps']:.0f} req/s, "
-                  f"signed in {results[name]['signed']['rps']:.0f} req/s", flush=True)
+            print(
+                f"   {name}: anonymous {results[name]['anon']['rps']:.0f} req/s, "
+                f"signed in {results[name]['signed']['rps']:.0f} req/s",
+                flush=True,
+            )
         results["bare"].append(wrk(f"http://127.0.0.1:{bare_port}/", headers=[], **run))
     finally:
         stop(site)
@@ -241,13 +278,18 @@ def bench(label: str, env: dict, options) -> str:
     manage(env, "load_demo_data", "--no-images", "--force")
     manage(env, "check_listing_state")
     small = queries(env)
-    print(f"== {label}: {options.products} generated products, search index, search timings …",
-          flush=True)
+    print(
+        f"== {label}: {options.products} generated products, search index, search timings …",
+        flush=True,
+    )
     manage(env, "search_bench", "--throwaway", "--products", str(options.products))
     manage(env, "check_listing_state")
     large = queries(env)
-    print(f"== {label}: gunicorn ({options.workers} workers), wrk {options.duration} s × "
-          f"{options.connections} connections per page …", flush=True)
+    print(
+        f"== {label}: gunicorn ({options.workers} workers), wrk {options.duration} s × "
+        f"{options.connections} connections per page …",
+        flush=True,
+    )
     loaded = load(env, large["urls"], large["cookie"], options)
     return table(label, small, large, loaded)
 
@@ -281,8 +323,10 @@ def table(label: str, small: dict, large: dict, loaded: dict) -> str:
                 f"{r['p95_us'] / 1000:>7.1f} {r['non2xx']:>6} {r['socket_errors']:>4} {q:>10} "
                 f"{writes:>6} {ratio:>6.3f}× {(f'{target}×' if target else '-'):>7}{verdict}"
             )
-    lines.append("queries: anonymous = on a cache hit (on a miss: demo size / +generated); "
-                 "signed in = demo size / +generated. writes: the most of either.")
+    lines.append(
+        "queries: anonymous = on a cache hit (on a miss: demo size / +generated); "
+        "signed in = demo size / +generated. writes: the most of either."
+    )
     return "\n".join(lines)
 
 
@@ -298,14 +342,18 @@ def recreate_pg(url: str) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--products", type=int, default=10_000)
     parser.add_argument("--duration", type=int, default=5, help="seconds of load per page")
     parser.add_argument("--connections", type=int, default=20)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--pg", default=os.environ.get("BENCH_DATABASE_URL"),
-                        help="a PostgreSQL database to DROP and rebuild (BENCH_DATABASE_URL)")
+    parser.add_argument(
+        "--pg",
+        default=os.environ.get("BENCH_DATABASE_URL"),
+        help="a PostgreSQL database to DROP and rebuild (BENCH_DATABASE_URL)",
+    )
     parser.add_argument("--no-pg", action="store_true")
     parser.add_argument("--no-sqlite", action="store_true")
     parser.add_argument("--measure", help=argparse.SUPPRESS)  # internal: the Django side
@@ -315,12 +363,17 @@ def main() -> None:
         return
     if not shutil.which("wrk"):
         raise SystemExit("wrk is needed (Debian: apt-get install -y wrk)")
-    base_env = {k: v for k, v in os.environ.items()
-                if k not in {"DATABASE_URL", "ELASTICSEARCH_URL", "REDIS_URL", "DEBUG"}}
+    base_env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DATABASE_URL", "ELASTICSEARCH_URL", "REDIS_URL", "DEBUG"}
+    }
     base_env.update(
         DJANGO_SETTINGS_MODULE="marketplace.settings.bench",
-        SECRET_KEY="bench-only-" + "k3y-" * 12, ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
-        MEDIA_ROOT="/tmp/ocop-bench-media", STATIC_ROOT="/tmp/ocop-bench-static",
+        SECRET_KEY="bench-only-" + "k3y-" * 12,
+        ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
+        MEDIA_ROOT="/tmp/ocop-bench-media",
+        STATIC_ROOT="/tmp/ocop-bench-static",
     )
     if os.environ.get("BENCH_REDIS_URL"):
         base_env["REDIS_URL"] = os.environ["BENCH_REDIS_URL"]
@@ -329,15 +382,18 @@ def main() -> None:
     if not options.no_sqlite:
         sqlite_path = Path("/tmp/ocop-bench.sqlite3")
         sqlite_path.unlink(missing_ok=True)
-        tables.append(bench("SQLite", {**base_env, "DATABASE_URL": f"sqlite:///{sqlite_path}"},
-                            options))
+        tables.append(
+            bench("SQLite", {**base_env, "DATABASE_URL": f"sqlite:///{sqlite_path}"}, options)
+        )
     if options.pg and not options.no_pg:
         recreate_pg(options.pg)
         tables.append(bench("PostgreSQL", {**base_env, "DATABASE_URL": options.pg}, options))
     print()
-    print(f"Hardware: {os.cpu_count()} CPUs ({cpu_model()}), Python {platform.python_version()}; "
-          f"gunicorn {options.workers} workers, wrk -t2 -c{options.connections} "
-          f"-d{options.duration}s, {options.products} generated products")
+    print(
+        f"Hardware: {os.cpu_count()} CPUs ({cpu_model()}), Python {platform.python_version()}; "
+        f"gunicorn {options.workers} workers, wrk -t2 -c{options.connections} "
+        f"-d{options.duration}s, {options.products} generated products"
+    )
     print("\n\n".join(tables))
 
 

@@ -26,8 +26,12 @@ settings.configure(
     ROOT_URLCONF=__name__,
     DATABASES={},
     INSTALLED_APPS=[
-        "django.contrib.admin", "django.contrib.auth", "django.contrib.contenttypes",
-        "django.contrib.sessions", "django.contrib.messages", "django.contrib.staticfiles",
+        "django.contrib.admin",
+        "django.contrib.auth",
+        "django.contrib.contenttypes",
+        "django.contrib.sessions",
+        "django.contrib.messages",
+        "django.contrib.staticfiles",
     ],
     # django-admin startproject's MIDDLEWARE, unchanged.
     MIDDLEWARE=[
@@ -39,8 +43,13 @@ settings.configure(
         "django.contrib.messages.middleware.MessageMiddleware",
         "django.middleware.clickjacking.XFrameOptionsMiddleware",
     ],
-    TEMPLATES=[{"BACKEND": "django.template.backends.django.DjangoTemplates",
-                "APP_DIRS": True, "OPTIONS": {"context_processors": []}}],
+    TEMPLATES=[
+        {
+            "BACKEND": "django.template.backends.django.DjangoTemplates",
+            "APP_DIRS": True,
+            "OPTIONS": {"context_processors": []},
+        }
+    ],
 )
 urlpatterns = [path("", bare)]
 application = get_wsgi_application()

@@ -54,15 +54,20 @@ def _tasks() -> None:
     from django_tasks_db.models import DBTaskResult
 
     oldest = (
-        DBTaskResult.objects.filter(status="READY").order_by("enqueued_at")
-        .values_list("enqueued_at", flat=True).first()
+        DBTaskResult.objects.filter(status="READY")
+        .order_by("enqueued_at")
+        .values_list("enqueued_at", flat=True)
+        .first()
     )
     if oldest is not None and timezone.now() - oldest > TASK_QUEUE_STALL:
         raise RuntimeError(f"a task has waited since {oldest:%Y-%m-%d %H:%M}: is db_worker up?")
 
 
 CHECKS: dict[str, Callable[[], None]] = {
-    "database": _database, "cache": _cache, "search": _search, "tasks": _tasks,
+    "database": _database,
+    "cache": _cache,
+    "search": _search,
+    "tasks": _tasks,
 }
 
 

@@ -44,8 +44,13 @@ def _serialise(message) -> dict | None:
 
 def _deserialise(data: dict) -> EmailMultiAlternatives:
     message = EmailMultiAlternatives(
-        subject=data["subject"], body=data["body"], from_email=data["from_email"],
-        to=data["to"], cc=data["cc"], bcc=data["bcc"], reply_to=data["reply_to"],
+        subject=data["subject"],
+        body=data["body"],
+        from_email=data["from_email"],
+        to=data["to"],
+        cc=data["cc"],
+        bcc=data["bcc"],
+        reply_to=data["reply_to"],
         headers=data["headers"],
     )
     message.content_subtype = data["content_subtype"]

@@ -13,7 +13,8 @@ def _without_source_maps(patterns):
     kept = []
     for extension, rules in patterns:
         rules = tuple(
-            rule for rule in rules
+            rule
+            for rule in rules
             if "sourceMappingURL" not in (rule[0] if isinstance(rule, tuple) else rule)
         )
         kept.append((extension, rules))

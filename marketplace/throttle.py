@@ -117,8 +117,10 @@ class FormThrottleMiddleware:
             account = str(view_kwargs.get(limit.account_field.removeprefix("kwarg:"), ""))
         else:
             account = str(request.POST.get(limit.account_field, ""))
-        if not throttle_hit(scope=match.view_name, limit=limit, account=account,
-                            address=_client_address(request)):
+        if not throttle_hit(
+            scope=match.view_name, limit=limit, account=account, address=_client_address(request)
+        ):
             return None
-        return render(request, "throttled.html", {"minutes": max(limit.window // 60, 1)},
-                      status=429)
+        return render(
+            request, "throttled.html", {"minutes": max(limit.window // 60, 1)}, status=429
+        )

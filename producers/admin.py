@@ -26,8 +26,7 @@ class BatchAdmin(admin.ModelAdmin):
     """Traceable batches, for staff to look up a code read off a label (producers record them
     in their dashboard, through ``producers.services.batch_record``)."""
 
-    list_display = ("code", "product", "producer", "harvest_date", "quantity",
-                    "growing_area_code")
+    list_display = ("code", "product", "producer", "harvest_date", "quantity", "growing_area_code")
     list_filter = ("producer",)
     search_fields = ("code", "product__title", "producer__name", "growing_area_code")
     readonly_fields = ("code", "producer", "product", "certificate", "created_by", "created_at")

@@ -29,7 +29,9 @@ class Producer(models.Model):
     slug = models.SlugField(max_length=200, unique=True)
     kind = models.CharField(_("loại hình"), max_length=20, choices=Kind.choices)
     commune = models.ForeignKey(
-        "catalogue.Commune", on_delete=models.PROTECT, related_name="producers",
+        "catalogue.Commune",
+        on_delete=models.PROTECT,
+        related_name="producers",
         verbose_name=_("xã"),
     )
     story = models.TextField(_("câu chuyện"), blank=True)
@@ -39,7 +41,9 @@ class Producer(models.Model):
     email = models.EmailField(_("email"), blank=True)
     address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
     packing_facility_code = models.CharField(
-        _("mã số cơ sở đóng gói"), max_length=30, blank=True,
+        _("mã số cơ sở đóng gói"),
+        max_length=30,
+        blank=True,
         help_text=_("Mã số cơ sở đóng gói do Cục Bảo vệ thực vật cấp, dạng VN-BGPH-0003."),
     )
 
@@ -59,7 +63,8 @@ class Producer(models.Model):
         if self.packing_facility_code:
             try:
                 self.packing_facility_code = traceability.trace_code_parse(
-                    self.packing_facility_code, kind=traceability.PACKING_FACILITY)
+                    self.packing_facility_code, kind=traceability.PACKING_FACILITY
+                )
             except traceability.TraceCodeError as error:
                 raise ValidationError({"packing_facility_code": str(error)}) from error
 
@@ -85,15 +90,23 @@ class StockMovement(models.Model):
         "catalogue.Product", on_delete=models.PROTECT, related_name="stock_movements"
     )
     place = models.ForeignKey(
-        "catalogue.Place", on_delete=models.PROTECT, related_name="stock_movements",
-        limit_choices_to={"kind": "showroom"}, null=True, blank=True,
+        "catalogue.Place",
+        on_delete=models.PROTECT,
+        related_name="stock_movements",
+        limit_choices_to={"kind": "showroom"},
+        null=True,
+        blank=True,
         help_text=_("Để trống: kho trực tuyến của chủ thể."),
     )
     quantity = models.IntegerField(_("số lượng (+ nhập, − xuất)"))
     kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices)
     note = models.CharField(_("ghi chú"), max_length=255, blank=True)
     order_line = models.ForeignKey(
-        "order.Line", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        "order.Line",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         help_text=_("Dòng đơn hàng gây ra biến động này (nếu có)."),
     )
     created_by = models.ForeignKey(
@@ -121,8 +134,11 @@ class ShowroomOperator(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="showroom_posts"
     )
     place = models.ForeignKey(
-        "catalogue.Place", on_delete=models.CASCADE, related_name="operators",
-        limit_choices_to={"kind": "showroom"}, verbose_name=_("điểm bán"),
+        "catalogue.Place",
+        on_delete=models.CASCADE,
+        related_name="operators",
+        limit_choices_to={"kind": "showroom"},
+        verbose_name=_("điểm bán"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -147,8 +163,12 @@ class StockThreshold(models.Model):
         "catalogue.Product", on_delete=models.CASCADE, related_name="stock_thresholds"
     )
     place = models.ForeignKey(
-        "catalogue.Place", on_delete=models.CASCADE, related_name="stock_thresholds",
-        limit_choices_to={"kind": "showroom"}, null=True, blank=True,
+        "catalogue.Place",
+        on_delete=models.CASCADE,
+        related_name="stock_thresholds",
+        limit_choices_to={"kind": "showroom"},
+        null=True,
+        blank=True,
         help_text=_("Để trống: kho trực tuyến của chủ thể."),
     )
     threshold = models.PositiveIntegerField(_("ngưỡng sắp hết hàng"))
@@ -161,11 +181,13 @@ class StockThreshold(models.Model):
         constraints = [
             # NULL places are never equal in a plain unique constraint: one for each case.
             models.UniqueConstraint(
-                fields=["product", "place"], name="stock_threshold_unique_place",
+                fields=["product", "place"],
+                name="stock_threshold_unique_place",
                 condition=models.Q(place__isnull=False),
             ),
             models.UniqueConstraint(
-                fields=["product"], name="stock_threshold_unique_online",
+                fields=["product"],
+                name="stock_threshold_unique_online",
                 condition=models.Q(place__isnull=True),
             ),
         ]
@@ -260,6 +282,8 @@ class EnquiryMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enquiry_id} @ {self.created_at:%d/%m/%Y}"
+
+
 class Batch(models.Model):
     """A traceable batch (*lô hàng*) of one product: harvested or made on one day, from one
     growing area, under the OCOP certificate in force that day.
@@ -270,11 +294,15 @@ class Batch(models.Model):
     """
 
     producer = models.ForeignKey(
-        Producer, on_delete=models.PROTECT, related_name="batches",
+        Producer,
+        on_delete=models.PROTECT,
+        related_name="batches",
         verbose_name=_("chủ thể sản xuất"),
     )
     product = models.ForeignKey(
-        "catalogue.Product", on_delete=models.PROTECT, related_name="batches",
+        "catalogue.Product",
+        on_delete=models.PROTECT,
+        related_name="batches",
         verbose_name=_("sản phẩm"),
     )
     code = models.CharField(
@@ -285,12 +313,20 @@ class Batch(models.Model):
     growing_area = models.CharField(_("vùng trồng / nơi sản xuất"), max_length=200, blank=True)
     growing_area_code = models.CharField(_("mã số vùng trồng"), max_length=30, blank=True)
     certificate = models.ForeignKey(
-        "catalogue.OcopCertificate", on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="batches", verbose_name=_("chứng nhận OCOP"),
+        "catalogue.OcopCertificate",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="batches",
+        verbose_name=_("chứng nhận OCOP"),
     )
     place = models.ForeignKey(
-        "catalogue.Place", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="batches", limit_choices_to={"kind": "showroom"},
+        "catalogue.Place",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="batches",
+        limit_choices_to={"kind": "showroom"},
         verbose_name=_("điểm bán nhận lô"),
     )
     notes = models.TextField(_("ghi chú"), blank=True)
@@ -325,7 +361,9 @@ class BatchLine(models.Model):
     """The batch an order line was shipped from (one batch a line: a line ships whole)."""
 
     line = models.OneToOneField(
-        "order.Line", on_delete=models.CASCADE, related_name="batch_link",
+        "order.Line",
+        on_delete=models.CASCADE,
+        related_name="batch_link",
         verbose_name=_("dòng hàng"),
     )
     batch = models.ForeignKey(
@@ -340,6 +378,8 @@ class BatchLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.batch.display_code} → {self.line_id}"
+
+
 class PreorderCampaign(models.Model):
     """A producer's offer to take pre-orders (*đặt trước*) for a seasonal product's next
     harvest: at most ``quota`` units, delivered in the expected period, paid on delivery or
@@ -356,17 +396,21 @@ class PreorderCampaign(models.Model):
         PERCENT = "percent", _("Phần trăm giá")
 
     product = models.ForeignKey(
-        "catalogue.Product", on_delete=models.CASCADE, related_name="preorder_campaigns",
+        "catalogue.Product",
+        on_delete=models.CASCADE,
+        related_name="preorder_campaigns",
         verbose_name=_("sản phẩm"),
     )
-    status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices,
-                              default=Status.OPEN)
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
     quota = models.PositiveIntegerField(_("số lượng nhận đặt tối đa"))
     taken = models.PositiveIntegerField(_("đã được đặt"), default=0)
     delivery_from = models.DateField(_("giao dự kiến từ"))
     delivery_until = models.DateField(_("giao dự kiến đến"))
-    deposit_kind = models.CharField(_("đặt cọc"), max_length=10, choices=Deposit.choices,
-                                    default=Deposit.NONE)
+    deposit_kind = models.CharField(
+        _("đặt cọc"), max_length=10, choices=Deposit.choices, default=Deposit.NONE
+    )
     deposit_value = models.PositiveIntegerField(_("mức đặt cọc"), default=0)
     opened_at = models.DateTimeField(auto_now_add=True)
     closed_at = models.DateTimeField(null=True, blank=True)
@@ -380,10 +424,15 @@ class PreorderCampaign(models.Model):
         verbose_name_plural = _("đợt nhận đặt trước")
         constraints = [
             # One open campaign per product: the storefront asks "is one open?".
-            models.UniqueConstraint(fields=["product"], condition=models.Q(status="open"),
-                                    name="preorder_campaign_one_open"),
-            models.CheckConstraint(condition=models.Q(taken__lte=models.F("quota")),
-                                   name="preorder_campaign_within_quota"),
+            models.UniqueConstraint(
+                fields=["product"],
+                condition=models.Q(status="open"),
+                name="preorder_campaign_one_open",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(taken__lte=models.F("quota")),
+                name="preorder_campaign_within_quota",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -407,16 +456,20 @@ class Preorder(models.Model):
         RELEASED = "released", _("Đã hủy yêu cầu đặt cọc")
         REFUNDED = "refunded", _("Đã hoàn tiền đặt cọc")
 
-    campaign = models.ForeignKey(PreorderCampaign, on_delete=models.PROTECT,
-                                 related_name="preorders")
-    order_line = models.OneToOneField("order.Line", on_delete=models.CASCADE,
-                                      related_name="preorder")
+    campaign = models.ForeignKey(
+        PreorderCampaign, on_delete=models.PROTECT, related_name="preorders"
+    )
+    order_line = models.OneToOneField(
+        "order.Line", on_delete=models.CASCADE, related_name="preorder"
+    )
     quantity = models.PositiveIntegerField(_("số lượng"))
-    status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices,
-                              default=Status.WAITING)
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=Status.choices, default=Status.WAITING
+    )
     deposit = models.PositiveIntegerField(_("tiền đặt cọc (đồng)"), default=0)
-    deposit_state = models.CharField(_("đặt cọc"), max_length=10, choices=DepositState.choices,
-                                     default=DepositState.NONE)
+    deposit_state = models.CharField(
+        _("đặt cọc"), max_length=10, choices=DepositState.choices, default=DepositState.NONE
+    )
     cancel_reason = models.CharField(_("lý do hủy"), max_length=255, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     allocated_at = models.DateTimeField(null=True, blank=True)

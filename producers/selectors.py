@@ -72,7 +72,6 @@ def producer_products_listed(*, producer: Producer) -> QuerySet:
 def place_products_in_stock(*, place) -> QuerySet:
     """Products on sale now that ``place`` holds stock of, with ``showroom_stock`` annotated."""
 
-
     held = (
         StockMovement.objects.filter(place=place, product=OuterRef("pk"))
         .values("product")
@@ -88,7 +87,6 @@ def place_products_in_stock(*, place) -> QuerySet:
 
 def product_places_in_stock(*, product) -> list:
     """The showroom points holding stock of ``product``, with ``stock`` on each."""
-
 
     return list(
         Place.objects.filter(kind=Place.Kind.SHOWROOM, stock_movements__product=product)
@@ -137,7 +135,8 @@ def dashboard_products(producer) -> QuerySet:
     """The producer's products that hold stock (standalone products and variants, drafts
     included; not services), in title order."""
     return (
-        producer_products(producer).exclude(structure="parent")
+        producer_products(producer)
+        .exclude(structure="parent")
         .exclude(product_class__track_stock=False)  # services (tours, stays) hold no stock
         .order_by("title", "pk")
     )
@@ -159,16 +158,19 @@ def stock_places(producer, *, today: date | None = None) -> list:
 
     today = today or timezone.localdate()
     products = dashboard_products(producer)
-    booth_held = (StockMovement.objects.filter(place=OuterRef("pk")).values("place")
-                  .annotate(total=Sum("quantity")).values("total"))
+    booth_held = (
+        StockMovement.objects.filter(place=OuterRef("pk"))
+        .values("place")
+        .annotate(total=Sum("quantity"))
+        .values("total")
+    )
     return list(
         Place.objects.alias(held=Subquery(booth_held, output_field=IntegerField()))
         .filter(
             Q(kind=Place.Kind.SHOWROOM)
             & (
                 Exists(StockMovement.objects.filter(place=OuterRef("pk"), product__in=products))
-                | Exists(StockThreshold.objects.filter(place=OuterRef("pk"),
-                                                       product__in=products))
+                | Exists(StockThreshold.objects.filter(place=OuterRef("pk"), product__in=products))
             )
             | Q(kind=Place.Kind.FAIR, producer=producer)
             & (Q(open_until__gte=today) | Q(held__gt=0))
@@ -193,8 +195,10 @@ def stock_rows(producer, *, place=..., products: list | None = None) -> list[Sto
     movements = StockMovement.objects.filter(product__in=list(by_pk))
     thresholds = StockThreshold.objects.filter(product__in=list(by_pk))
     if place is None:
-        movements, thresholds = movements.filter(place__isnull=True), thresholds.filter(
-            place__isnull=True)
+        movements, thresholds = (
+            movements.filter(place__isnull=True),
+            thresholds.filter(place__isnull=True),
+        )
     elif place is not ...:
         movements, thresholds = movements.filter(place=place), thresholds.filter(place=place)
     balances = {
@@ -203,12 +207,12 @@ def stock_rows(producer, *, place=..., products: list | None = None) -> list[Sto
     }
     limits = {(t.product_id, t.place_id): t for t in thresholds}
     reserved = dict(
-        StockRecord.objects.filter(product__in=list(by_pk), partner_id=producer.partner_id)
-        .values_list("product", "num_allocated")
+        StockRecord.objects.filter(
+            product__in=list(by_pk), partner_id=producer.partner_id
+        ).values_list("product", "num_allocated")
     )
     places = {}
     if place is ... or place is not None:
-
         wanted = {key[1] for key in (*balances, *limits) if key[1] is not None}
         places = Place.objects.in_bulk(wanted) if place is ... else {place.pk: place}
     keys = set(balances) | set(limits)
@@ -217,22 +221,30 @@ def stock_rows(producer, *, place=..., products: list | None = None) -> list[Sto
     rows = []
     for product_id, place_id in keys:
         limit = limits.get((product_id, place_id))
-        rows.append(StockRow(
-            product=by_pk[product_id], place=places.get(place_id) if place_id else None,
-            balance=balances.get((product_id, place_id), 0),
-            reserved=(reserved.get(product_id) or 0) if place_id is None else 0,
-            threshold=limit.threshold if limit else None, threshold_id=limit.pk if limit else None,
-        ))
-    rows.sort(key=lambda r: (r.place is not None, r.place.name if r.place else "",
-                             r.product.title, r.product.pk))
+        rows.append(
+            StockRow(
+                product=by_pk[product_id],
+                place=places.get(place_id) if place_id else None,
+                balance=balances.get((product_id, place_id), 0),
+                reserved=(reserved.get(product_id) or 0) if place_id is None else 0,
+                threshold=limit.threshold if limit else None,
+                threshold_id=limit.pk if limit else None,
+            )
+        )
+    rows.sort(
+        key=lambda r: (
+            r.place is not None,
+            r.place.name if r.place else "",
+            r.product.title,
+            r.product.pk,
+        )
+    )
     return rows
 
 
 def low_stock_count(producer) -> int:
     """How many product × location rows are at or below their threshold (the nav badge)."""
-    if not StockThreshold.objects.filter(
-        product__in=dashboard_products(producer)
-    ).exists():
+    if not StockThreshold.objects.filter(product__in=dashboard_products(producer)).exists():
         return 0
     return sum(1 for row in stock_rows(producer) if row.low)
 
@@ -268,7 +280,6 @@ def product_statuses(producer, *, today=None) -> list[ProductStatus]:
     stock and, when not on sale, why. The gate decides (``product_listed_queryset``); the
     certificates only explain (``ocop.off_sale_reason``). Five queries whatever the count."""
 
-
     today = today or timezone.localdate()
     Product = get_model("catalogue", "Product")
     ProductImage = get_model("catalogue", "ProductImage")
@@ -276,15 +287,18 @@ def product_statuses(producer, *, today=None) -> list[ProductStatus]:
     listed = catalog_selectors.product_listed_queryset(today=today).filter(pk=OuterRef("pk"))
     products = list(
         catalog_selectors.with_current_rating(
-            Product.objects.filter(producer=producer).exclude(structure="child")
-            .select_related("product_class"), today=today
+            Product.objects.filter(producer=producer)
+            .exclude(structure="child")
+            .select_related("product_class"),
+            today=today,
         )
         .annotate(is_listed=Exists(listed))
         .prefetch_related(
             "certificates",
             Prefetch("images", queryset=ProductImage.objects.order_by("display_order")),
-            Prefetch("stockrecords",
-                     queryset=StockRecord.objects.filter(partner_id=producer.partner_id)),
+            Prefetch(
+                "stockrecords", queryset=StockRecord.objects.filter(partner_id=producer.partner_id)
+            ),
         )
         .order_by("title", "pk")
     )
@@ -293,16 +307,24 @@ def product_statuses(producer, *, today=None) -> list[ProductStatus]:
         record = next(iter(product.stockrecords.all()), None)
         available = record.net_stock_level if record and record.num_in_stock is not None else 0
         reason = ocop.off_sale_reason(
-            listed=product.is_listed, is_public=product.is_public,
-            certificates=[c.facts() for c in product.certificates.all()], today=today,
+            listed=product.is_listed,
+            is_public=product.is_public,
+            certificates=[c.facts() for c in product.certificates.all()],
+            today=today,
             in_stock=available > 0 or not product.get_product_class().track_stock,
         )
-        statuses.append(ProductStatus(
-            product=product, stars=getattr(product, catalog_selectors.STARS_ATTR),
-            listed=product.is_listed and reason is None, reason=reason,
-            reason_label=str(ocop.OFF_SALE_LABELS[reason]) if reason else None,
-            price=record.price if record else None, available=available, record=record,
-        ))
+        statuses.append(
+            ProductStatus(
+                product=product,
+                stars=getattr(product, catalog_selectors.STARS_ATTR),
+                listed=product.is_listed and reason is None,
+                reason=reason,
+                reason_label=str(ocop.OFF_SALE_LABELS[reason]) if reason else None,
+                price=record.price if record else None,
+                available=available,
+                record=record,
+            )
+        )
     return statuses
 
 
@@ -319,12 +341,13 @@ class CertificateLine:
 def certificate_line(certificate, *, today=None) -> CertificateLine:
     """``certificate`` with its status on ``today`` and the expiry warning due."""
 
-
     today = today or timezone.localdate()
     return CertificateLine(
-        certificate=certificate, status=certificate.status_on(today),
-        warning=ocop.expiry_warning(valid_until=certificate.valid_until, today=today,
-                                    recorded_status=certificate.status),
+        certificate=certificate,
+        status=certificate.status_on(today),
+        warning=ocop.expiry_warning(
+            valid_until=certificate.valid_until, today=today, recorded_status=certificate.status
+        ),
         days_left=(certificate.valid_until - today).days,
     )
 
@@ -335,9 +358,9 @@ def producer_certificates(producer, *, today=None) -> list[CertificateLine]:
     return [
         certificate_line(certificate, today=today)
         for certificate in OcopCertificate.objects.filter(product__producer=producer)
-        .select_related("product").order_by("-decision_date", "-pk")
+        .select_related("product")
+        .order_by("-decision_date", "-pk")
     ]
-
 
 
 # --- stock balances, addresses, versions (reads used by the services) -------------------------
@@ -483,9 +506,13 @@ def batch_by_code(code: str | None) -> Batch | None:
         return None
     return (
         Batch.objects.select_related(
-            "producer__commune__district", "product__origin_commune__district", "certificate",
+            "producer__commune__district",
+            "product__origin_commune__district",
+            "certificate",
             "place",
-        ).filter(code=canonical).first()
+        )
+        .filter(code=canonical)
+        .first()
     )
 
 
@@ -513,10 +540,13 @@ def batch_page(batch: Batch, *, today) -> BatchPage:
         status, label = None, ""
     sent = batch.lines.aggregate(orders=Count("line__order", distinct=True), units=Sum("quantity"))
     return BatchPage(
-        batch=batch, certificate=certificate,
-        certificate_status=str(status) if status else None, certificate_label=label,
+        batch=batch,
+        certificate=certificate,
+        certificate_status=str(status) if status else None,
+        certificate_label=label,
         commune=batch.product.origin_commune or batch.producer.commune,
-        online_orders=sent["orders"] or 0, online_units=sent["units"] or 0,
+        online_orders=sent["orders"] or 0,
+        online_units=sent["units"] or 0,
     )
 
 
@@ -528,8 +558,11 @@ def batch_stock(*, product) -> list[traceability.BatchStock]:
         .values_list("pk", "harvest_date", "quantity", "shipped")
     )
     return [
-        traceability.BatchStock(key=pk, harvest_date=day,
-                                remaining=traceability.batch_remaining(quantity=q, shipped=shipped))
+        traceability.BatchStock(
+            key=pk,
+            harvest_date=day,
+            remaining=traceability.batch_remaining(quantity=q, shipped=shipped),
+        )
         for pk, day, q, shipped in rows
     ]
 
@@ -586,11 +619,22 @@ def product_sale(product, *, today=None, stock_available: int | None = None) -> 
     if stock_available is None:
         record = product.stockrecords.order_by("pk").first()
         stock_available = record.net_stock_level if record else 0
-    mode = seasons.sale_mode(windows=windows, today=today, preorders_open=campaign is not None,
-                             stock_available=stock_available)
+    mode = seasons.sale_mode(
+        windows=windows,
+        today=today,
+        preorders_open=campaign is not None,
+        stock_available=stock_available,
+    )
     upcoming = seasons.season_next(windows, today=today)
-    return SaleInfo(mode, True, seasons.season_current(windows, today=today), upcoming, campaign,
-                    left, seasons.days_until(upcoming.start, today=today) if upcoming else None)
+    return SaleInfo(
+        mode,
+        True,
+        seasons.season_current(windows, today=today),
+        upcoming,
+        campaign,
+        left,
+        seasons.days_until(upcoming.start, today=today) if upcoming else None,
+    )
 
 
 def preorders_to_fulfil(producer: Producer) -> QuerySet:
@@ -599,8 +643,13 @@ def preorders_to_fulfil(producer: Producer) -> QuerySet:
         Preorder.objects.filter(campaign__product__in=producer_products(producer))
         .exclude(status=Preorder.Status.CANCELLED)
         # Shipped lines left the warehouse through the ledger: nothing more to do for them.
-        .exclude(Exists(StockMovement.objects.filter(
-            order_line=OuterRef("order_line"), kind=StockMovement.Kind.SOLD_ONLINE)))
+        .exclude(
+            Exists(
+                StockMovement.objects.filter(
+                    order_line=OuterRef("order_line"), kind=StockMovement.Kind.SOLD_ONLINE
+                )
+            )
+        )
         .select_related("campaign__product", "order_line__order")
         .order_by("created_at", "pk")
     )
@@ -608,13 +657,14 @@ def preorders_to_fulfil(producer: Producer) -> QuerySet:
 
 def producer_campaigns(producer: Producer) -> QuerySet:
     """Every pre-order campaign of the producer's products, newest first."""
-    return PreorderCampaign.objects.filter(
-        product__in=producer_products(producer)
-    ).select_related("product")
+    return PreorderCampaign.objects.filter(product__in=producer_products(producer)).select_related(
+        "product"
+    )
 
 
-def season_calendar(*, year: int, group_slug: str = "", district_slug: str = "",
-                    today=None) -> list[dict]:
+def season_calendar(
+    *, year: int, group_slug: str = "", district_slug: str = "", today=None
+) -> list[dict]:
     """The harvest calendar: every listed seasonal product with its months of ``year`` and
     today's sale state, optionally of one product group (top-level category) and one district.
     """
@@ -635,8 +685,11 @@ def season_calendar(*, year: int, group_slug: str = "", district_slug: str = "",
             return []
         # A group is a top-level category: its products sit in it or in its subgroups.
         products = products.filter(categories__path__startswith=group.path).distinct()
-    open_ids = set(PreorderCampaign.objects.filter(
-        status=PreorderCampaign.Status.OPEN).values_list("product_id", flat=True))
+    open_ids = set(
+        PreorderCampaign.objects.filter(status=PreorderCampaign.Status.OPEN).values_list(
+            "product_id", flat=True
+        )
+    )
     rows = []
     for product in products:
         windows = product_windows(product)
@@ -644,14 +697,21 @@ def season_calendar(*, year: int, group_slug: str = "", district_slug: str = "",
             continue
         record = next(iter(product.stockrecords.all()), None)
         mode = seasons.sale_mode(
-            windows=windows, today=today, preorders_open=product.pk in open_ids,
-            stock_available=record.net_stock_level if record else 0)
-        rows.append({
-            "product": product, "months": seasons.season_months(windows, year=year),
-            "mode": mode, "next": seasons.season_next(windows, today=today),
-            "current": seasons.season_current(windows, today=today),
-            "preorders_open": product.pk in open_ids,
-        })
+            windows=windows,
+            today=today,
+            preorders_open=product.pk in open_ids,
+            stock_available=record.net_stock_level if record else 0,
+        )
+        rows.append(
+            {
+                "product": product,
+                "months": seasons.season_months(windows, year=year),
+                "mode": mode,
+                "next": seasons.season_next(windows, today=today),
+                "current": seasons.season_current(windows, today=today),
+                "preorders_open": product.pk in open_ids,
+            }
+        )
     return rows
 
 

@@ -107,8 +107,12 @@ def online_record(product, *, lock: bool = False, create: bool = True):
     record = queryset.order_by("pk").first()
     if record is None and create:
         record = StockRecord.objects.create(
-            product=product, partner_id=producer.partner_id, price_currency="VND",
-            partner_sku=product.upc or f"SP-{product.pk}", num_in_stock=0, num_allocated=0,
+            product=product,
+            partner_id=producer.partner_id,
+            price_currency="VND",
+            partner_sku=product.upc or f"SP-{product.pk}",
+            num_in_stock=0,
+            num_allocated=0,
         )
         if lock:
             record = StockRecord.objects.select_for_update().get(pk=record.pk)
@@ -122,8 +126,12 @@ def _online_sync(*, product, record, by) -> int:
     difference = (record.num_in_stock or 0) - held
     if difference:
         StockMovement.objects.create(
-            product=product, place=None, quantity=difference, kind=Kind.CORRECTION,
-            note=ONLINE_SYNC_NOTE, created_by=by,
+            product=product,
+            place=None,
+            quantity=difference,
+            kind=Kind.CORRECTION,
+            note=ONLINE_SYNC_NOTE,
+            created_by=by,
         )
         logger.info("online ledger of product %s synced by %+d", product.pk, difference)
     return held + difference
@@ -131,7 +139,13 @@ def _online_sync(*, product, record, by) -> int:
 
 @transaction.atomic
 def stock_move(
-    *, product, place: Place | None, quantity, kind: str, note: str = "", by=None,
+    *,
+    product,
+    place: Place | None,
+    quantity,
+    kind: str,
+    note: str = "",
+    by=None,
     order_line=None,
 ) -> StockMovement:
     """Record a movement of ``quantity`` units of ``product`` at ``place`` (``None``: the
@@ -177,10 +191,15 @@ def stock_move(
         if balance + quantity < reserved:
             if reserved:
                 raise StockError(
-                    _("Kho online chỉ còn %(free)s có thể xuất (%(reserved)s đã giữ cho đơn "
-                      "hàng chưa gửi); không thể xuất %(quantity)s.")
-                    % {"free": max(balance - reserved, 0), "reserved": reserved,
-                       "quantity": -quantity}
+                    _(
+                        "Kho online chỉ còn %(free)s có thể xuất (%(reserved)s đã giữ cho đơn "
+                        "hàng chưa gửi); không thể xuất %(quantity)s."
+                    )
+                    % {
+                        "free": max(balance - reserved, 0),
+                        "reserved": reserved,
+                        "quantity": -quantity,
+                    }
                 )
             raise StockError(
                 _("Kho online chỉ còn %(balance)s; không thể xuất %(quantity)s.")
@@ -194,7 +213,11 @@ def stock_move(
                 % {"place": place.name, "balance": balance, "quantity": -quantity}
             )
     movement = StockMovement.objects.create(
-        product=product, place=place, quantity=quantity, kind=kind, note=(note or "").strip(),
+        product=product,
+        place=place,
+        quantity=quantity,
+        kind=kind,
+        note=(note or "").strip(),
         created_by=by if getattr(by, "is_authenticated", False) else None,
         order_line=order_line,
     )
@@ -224,21 +247,41 @@ def stock_transfer(
         raise StockError(_("Số lượng chuyển phải lớn hơn 0."))
     if (source is None) == (target is None):
         raise StockError(_("Chỉ chuyển giữa kho trực tuyến và một điểm bán."))
-    if target is not None and target.kind == Place.Kind.FAIR and not pickup.booth_stockable(
-        open_until=target.open_until, today=timezone.localdate()
+    if (
+        target is not None
+        and target.kind == Place.Kind.FAIR
+        and not pickup.booth_stockable(open_until=target.open_until, today=timezone.localdate())
     ):
-        raise StockError(_("Gian hàng hội chợ không còn nhận hàng (hội chợ đã kết thúc hoặc "
-                           "đã thôi giữ hàng cho khách)."))
+        raise StockError(
+            _(
+                "Gian hàng hội chợ không còn nhận hàng (hội chợ đã kết thúc hoặc "
+                "đã thôi giữ hàng cho khách)."
+            )
+        )
     if source is None:
-        out = stock_move(product=product, place=None, quantity=quantity,
-                         kind=Kind.SENT_TO_SHOWROOM, note=note, by=by)
-        into = stock_move(product=product, place=target, quantity=quantity,
-                          kind=Kind.SENT_TO_SHOWROOM, note=note, by=by)
+        out = stock_move(
+            product=product,
+            place=None,
+            quantity=quantity,
+            kind=Kind.SENT_TO_SHOWROOM,
+            note=note,
+            by=by,
+        )
+        into = stock_move(
+            product=product,
+            place=target,
+            quantity=quantity,
+            kind=Kind.SENT_TO_SHOWROOM,
+            note=note,
+            by=by,
+        )
     else:
-        out = stock_move(product=product, place=source, quantity=quantity,
-                         kind=Kind.RETURNED, note=note, by=by)
-        into = stock_move(product=product, place=None, quantity=quantity,
-                          kind=Kind.RETURNED, note=note, by=by)
+        out = stock_move(
+            product=product, place=source, quantity=quantity, kind=Kind.RETURNED, note=note, by=by
+        )
+        into = stock_move(
+            product=product, place=None, quantity=quantity, kind=Kind.RETURNED, note=note, by=by
+        )
     return out, into
 
 
@@ -249,22 +292,25 @@ def stock_place_empty(*, place: Place, note: str = "", by=None) -> int:
     nothing left. Returns the number of units moved."""
     Product = get_model("catalogue", "Product")
     moved = 0
-    product_ids = (StockMovement.objects.filter(place=place)
-                   .values_list("product_id", flat=True).distinct())
+    product_ids = (
+        StockMovement.objects.filter(place=place).values_list("product_id", flat=True).distinct()
+    )
     for product_id in sorted(set(product_ids)):
         with transaction.atomic():
             product = Product.objects.select_for_update().get(pk=product_id)
             left = stock_balance(product=product, place=place)
             if left > 0:
-                stock_transfer(product=product, source=place, target=None, quantity=left,
-                               note=note, by=by)
+                stock_transfer(
+                    product=product, source=place, target=None, quantity=left, note=note, by=by
+                )
                 moved += left
     return moved
 
 
 @transaction.atomic
-def stock_count(*, product, place: Place | None, counted, expected: int | None = None,
-                note: str = "", by=None) -> StockMovement | None:
+def stock_count(
+    *, product, place: Place | None, counted, expected: int | None = None, note: str = "", by=None
+) -> StockMovement | None:
     """Record a stock count: a correction of the difference between ``counted`` and the ledger.
 
     ``expected`` (the balance the counter saw) refuses the count when stock moved meanwhile.
@@ -281,14 +327,22 @@ def stock_count(*, product, place: Place | None, counted, expected: int | None =
         current = stock_balance(product=product, place=place)
     if expected is not None and current != expected:
         raise StockError(
-            _("Tồn kho của “%(product)s” đã thay đổi (%(expected)s → %(current)s) từ lúc bạn "
-              "xem; hãy xem lại rồi làm lại.")
+            _(
+                "Tồn kho của “%(product)s” đã thay đổi (%(expected)s → %(current)s) từ lúc bạn "
+                "xem; hãy xem lại rồi làm lại."
+            )
             % {"product": product.get_title(), "expected": expected, "current": current}
         )
     if counted == current:
         return None
-    return stock_move(product=product, place=place, quantity=counted - current,
-                      kind=Kind.CORRECTION, note=note or _("Kiểm kê"), by=by)
+    return stock_move(
+        product=product,
+        place=place,
+        quantity=counted - current,
+        kind=Kind.CORRECTION,
+        note=note or _("Kiểm kê"),
+        by=by,
+    )
 
 
 @transaction.atomic
@@ -317,8 +371,11 @@ def stock_line_ship(*, line, pickup: bool, by=None) -> StockMovement | None:
     if Preorder.objects.filter(order_line=line, status=Preorder.Status.WAITING).exists():
         # Its units are not allocated yet: shipping now would take another order's boxes.
         raise StockError(
-            _("“%(product)s” là hàng đặt trước chưa có hàng thu hoạch; hãy nhập kho khi vào "
-              "mùa vụ rồi gửi.") % {"product": product.get_title()}
+            _(
+                "“%(product)s” là hàng đặt trước chưa có hàng thu hoạch; hãy nhập kho khi vào "
+                "mùa vụ rồi gửi."
+            )
+            % {"product": product.get_title()}
         )
     balance = _online_sync(product=product, record=record, by=by)
     quantity = line.quantity
@@ -328,8 +385,12 @@ def stock_line_ship(*, line, pickup: bool, by=None) -> StockMovement | None:
             % {"balance": balance, "product": product.get_title(), "quantity": quantity}
         )
     movement = StockMovement.objects.create(
-        product=product, place=None, quantity=-quantity, kind=Kind.SOLD_ONLINE,
-        note=_("Giao đơn %(number)s") % {"number": line.order.number}, order_line=line,
+        product=product,
+        place=None,
+        quantity=-quantity,
+        kind=Kind.SOLD_ONLINE,
+        note=_("Giao đơn %(number)s") % {"number": line.order.number},
+        order_line=line,
         created_by=by if getattr(by, "is_authenticated", False) else None,
     )
     record.num_in_stock = balance - quantity
@@ -389,12 +450,18 @@ def _low_stock_email(*, row_pk: int, available: int) -> None:
         return
     where = row.place.name if row.place else _("kho trực tuyến")
     subject = _("Sắp hết hàng: %(product)s tại %(where)s") % {
-        "product": row.product.get_title(), "where": where}
+        "product": row.product.get_title(),
+        "where": where,
+    }
     body = _(
         "%(product)s tại %(where)s còn %(available)s (ngưỡng báo: %(threshold)s).\n"
         "Xem và nhập thêm hàng trong trang quản lý gian hàng."
-    ) % {"product": row.product.get_title(), "where": where, "available": available,
-         "threshold": row.threshold}
+    ) % {
+        "product": row.product.get_title(),
+        "where": where,
+        "available": available,
+        "threshold": row.threshold,
+    }
     send_mail(subject, body, None, recipients)
 
 
@@ -414,17 +481,21 @@ def stock_counts_apply(*, producer: Producer, rows: list[CountRow], by=None) -> 
     difference. Refused whole (nothing written) when any balance changed since the preview,
     or a row names something that is not the producer's. Returns the corrections written."""
     products = producer_products(producer).in_bulk([r.product_id for r in rows])
-    places = producer_stock_places(producer).in_bulk(
-        [r.place_id for r in rows if r.place_id]
-    )
+    places = producer_stock_places(producer).in_bulk([r.place_id for r in rows if r.place_id])
     written = 0
     for row in rows:
         product = products.get(row.product_id)
         place = places.get(row.place_id) if row.place_id else None
         if product is None or (row.place_id and place is None):
             raise StockError(_("Tệp kiểm kê có dòng không hợp lệ; hãy tải lên lại."))
-        movement = stock_count(product=product, place=place, counted=row.counted,
-                               expected=row.expected, note=_("Kiểm kê (nhập từ tệp CSV)"), by=by)
+        movement = stock_count(
+            product=product,
+            place=place,
+            counted=row.counted,
+            expected=row.expected,
+            note=_("Kiểm kê (nhập từ tệp CSV)"),
+            by=by,
+        )
         written += movement is not None
     return written
 
@@ -446,8 +517,14 @@ PHOTOS_PER_PRODUCT = 8
 
 @transaction.atomic
 def product_update(
-    *, product, version: str, price=None, description: str | None = None,
-    new_photos: list | None = None, remove_photo_ids: list[int] | None = None, by=None,
+    *,
+    product,
+    version: str,
+    price=None,
+    description: str | None = None,
+    new_photos: list | None = None,
+    remove_photo_ids: list[int] | None = None,
+    by=None,
     growing_area_code: str | None = None,
 ):
     """Save a producer's edit of price, description, photos and growing-area code (``None``:
@@ -461,15 +538,20 @@ def product_update(
     ProductImage = get_model("catalogue", "ProductImage")
     locked = Product.objects.select_for_update().get(pk=product.pk)
     if product_version(locked) != version:
-        raise StaleEdit(_("Sản phẩm vừa được lưu ở nơi khác (một thẻ hay người khác) sau khi bạn "
-                          "mở trang này. Chưa lưu gì: hãy tải lại trang rồi sửa lại."))
+        raise StaleEdit(
+            _(
+                "Sản phẩm vừa được lưu ở nơi khác (một thẻ hay người khác) sau khi bạn "
+                "mở trang này. Chưa lưu gì: hãy tải lại trang rồi sửa lại."
+            )
+        )
     if description is not None:
         locked.description = rich_text_clean(description)  # no raw HTML reaches a page
     if growing_area_code is not None:
         code = growing_area_code.strip()
         try:
             locked.growing_area_code = code and traceability.trace_code_parse(
-                code, kind=traceability.GROWING_AREA)
+                code, kind=traceability.GROWING_AREA
+            )
         except traceability.TraceCodeError as error:
             raise StockError(str(error)) from None
     images = list(locked.images.all())
@@ -483,8 +565,9 @@ def product_update(
     order = max((image.display_order for image in keep), default=-1)
     for photo in new_photos or []:
         order += 1
-        ProductImage.objects.create(product=locked, original=photo, display_order=order,
-                                    caption=locked.title[:200])
+        ProductImage.objects.create(
+            product=locked, original=photo, display_order=order, caption=locked.title[:200]
+        )
     if price is not None and not locked.is_parent:  # a parent's variants carry the prices
         record = online_record(locked, lock=True)
         record.price, record.price_currency = price, "VND"
@@ -495,8 +578,15 @@ def product_update(
 
 @transaction.atomic
 def product_propose(
-    *, producer: Producer, title: str, description: str, product_class, price, category=None,
-    upc: str = "", by=None,
+    *,
+    producer: Producer,
+    title: str,
+    description: str,
+    product_class,
+    price,
+    category=None,
+    upc: str = "",
+    by=None,
 ):
     """Add a producer's new product as a draft: no certificate, so the storefront gate keeps it
     off sale until staff record a council rating of 3★ or more. The producer never sets stars.
@@ -510,17 +600,26 @@ def product_propose(
     if upc and Product.objects.filter(upc=upc).exists():
         raise StockError(_("Mã vạch %(upc)s đã có sản phẩm khác dùng.") % {"upc": upc})
     product = Product.objects.create(
-        title=title, description=rich_text_clean(description),  # Oscar fills in the slug
-        structure=Product.STANDALONE, product_class=product_class, is_public=True,
-        producer=producer, origin_commune=producer.commune, upc=upc or None,
+        title=title,
+        description=rich_text_clean(description),  # Oscar fills in the slug
+        structure=Product.STANDALONE,
+        product_class=product_class,
+        is_public=True,
+        producer=producer,
+        origin_commune=producer.commune,
+        upc=upc or None,
     )
     if category is not None:
         ProductCategory.objects.create(product=product, category=category)
     record = online_record(product)
     record.price, record.price_currency = price, "VND"
     record.save(update_fields=["price", "price_currency", "date_updated"])
-    logger.info("product %s proposed by producer %s (user %s)", product.pk, producer.pk,
-                getattr(by, "pk", None))
+    logger.info(
+        "product %s proposed by producer %s (user %s)",
+        product.pk,
+        producer.pk,
+        getattr(by, "pk", None),
+    )
     return product
 
 
@@ -702,9 +801,17 @@ def _certificate_in_force(product, *, day: date):
 
 @transaction.atomic
 def batch_record(
-    *, producer: Producer, product, harvest_date: date, quantity, today: date,
-    growing_area: str = "", growing_area_code: str = "", place: Place | None = None,
-    notes: str = "", by=None,
+    *,
+    producer: Producer,
+    product,
+    harvest_date: date,
+    quantity,
+    today: date,
+    growing_area: str = "",
+    growing_area_code: str = "",
+    place: Place | None = None,
+    notes: str = "",
+    by=None,
 ) -> Batch:
     """Record a batch of the producer's ``product`` harvested (or made) on ``harvest_date``, with
     a fresh public code, or refuse it whole with :class:`BatchError`.
@@ -734,14 +841,21 @@ def batch_record(
     if place is not None and place.kind != Place.Kind.SHOWROOM:
         raise BatchError(_("Chỉ chọn được điểm giới thiệu và bán sản phẩm OCOP."))
     batch = Batch.objects.create(
-        producer=producer, product=product, code=_batch_code_new(), harvest_date=harvest_date,
-        quantity=quantity, growing_area=(growing_area or "").strip()[:200],
-        growing_area_code=code, certificate=_certificate_in_force(product, day=harvest_date),
-        place=place, notes=(notes or "").strip(),
+        producer=producer,
+        product=product,
+        code=_batch_code_new(),
+        harvest_date=harvest_date,
+        quantity=quantity,
+        growing_area=(growing_area or "").strip()[:200],
+        growing_area_code=code,
+        certificate=_certificate_in_force(product, day=harvest_date),
+        place=place,
+        notes=(notes or "").strip(),
         created_by=by if getattr(by, "is_authenticated", False) else None,
     )
-    logger.info("batch %s of product %s recorded by producer %s", batch.code, product.pk,
-                producer.pk)
+    logger.info(
+        "batch %s of product %s recorded by producer %s", batch.code, product.pk, producer.pk
+    )
     return batch
 
 
@@ -769,7 +883,8 @@ def batch_line_assign(*, line, batch: Batch | None = None) -> BatchLine | None:
         if held.remaining < line.quantity:
             raise BatchError(
                 _("Lô %(code)s chỉ còn %(n)s; dòng hàng cần %(q)s.")
-                % {"code": batch.display_code, "n": held.remaining, "q": line.quantity})
+                % {"code": batch.display_code, "n": held.remaining, "q": line.quantity}
+            )
         chosen = batch.pk
     else:
         chosen = traceability.batch_pick(stock.values(), quantity=line.quantity)
@@ -799,8 +914,14 @@ def product_windows_set(*, product, windows: list[seasons.Window], by=None):
 
 @transaction.atomic
 def preorder_campaign_start(
-    *, product, quota: int, delivery_from: date, delivery_until: date,
-    deposit_kind: str = PreorderCampaign.Deposit.NONE, deposit_value: int = 0, today: date,
+    *,
+    product,
+    quota: int,
+    delivery_from: date,
+    delivery_until: date,
+    deposit_kind: str = PreorderCampaign.Deposit.NONE,
+    deposit_value: int = 0,
+    today: date,
     by=None,
 ) -> PreorderCampaign:
     """Open pre-orders for ``product``'s next harvest: before its window or in the window's
@@ -820,11 +941,15 @@ def preorder_campaign_start(
         seasons.deposit_check(kind=deposit_kind, value=deposit_value)
     except seasons.SeasonError as error:
         raise PreorderError(str(error)) from None
-    if PreorderCampaign.objects.filter(product=product,
-                                       status=PreorderCampaign.Status.OPEN).exists():
+    if PreorderCampaign.objects.filter(
+        product=product, status=PreorderCampaign.Status.OPEN
+    ).exists():
         raise PreorderError(_("Sản phẩm này đang nhận đặt trước."))
     return PreorderCampaign.objects.create(
-        product=product, quota=quota, delivery_from=delivery_from, delivery_until=delivery_until,
+        product=product,
+        quota=quota,
+        delivery_from=delivery_from,
+        delivery_until=delivery_until,
         deposit_kind=deposit_kind,
         deposit_value=deposit_value if deposit_kind != PreorderCampaign.Deposit.NONE else 0,
         created_by=by if getattr(by, "is_authenticated", False) else None,
@@ -845,24 +970,31 @@ def preorder_campaign_close(*, campaign: PreorderCampaign) -> bool:
 
 
 @transaction.atomic
-def preorder_reserve(*, product, order_line, quantity: int, unit_price: int,
-                     pays_deposit: bool) -> Preorder:
+def preorder_reserve(
+    *, product, order_line, quantity: int, unit_price: int, pays_deposit: bool
+) -> Preorder:
     """Reserve ``quantity`` units of the open campaign's quota for ``order_line``.
 
     The campaign row is locked first, so concurrent orders for the last units queue and the
     quota is never exceeded: a request that no longer fits raises :class:`PreorderError`.
     ``pays_deposit``: the shopper pays by transfer, so the campaign's deposit is awaited.
     """
-    campaign = (PreorderCampaign.objects.select_for_update()
-                .filter(product=product, status=PreorderCampaign.Status.OPEN).first())
+    campaign = (
+        PreorderCampaign.objects.select_for_update()
+        .filter(product=product, status=PreorderCampaign.Status.OPEN)
+        .first()
+    )
     if campaign is None:
-        raise PreorderError(_("“%(title)s” không còn nhận đặt trước.")
-                            % {"title": product.get_title()})
+        raise PreorderError(
+            _("“%(title)s” không còn nhận đặt trước.") % {"title": product.get_title()}
+        )
     if not seasons.quota_admits(quota=campaign.quota, taken=campaign.taken, quantity=quantity):
         raise PreorderError(
             _("“%(title)s” chỉ còn nhận đặt trước %(left)s sản phẩm.")
-            % {"title": product.get_title(),
-               "left": seasons.quota_left(quota=campaign.quota, taken=campaign.taken)}
+            % {
+                "title": product.get_title(),
+                "left": seasons.quota_left(quota=campaign.quota, taken=campaign.taken),
+            }
         )
     campaign.taken += quantity
     campaign.save(update_fields=["taken"])
@@ -870,10 +1002,17 @@ def preorder_reserve(*, product, order_line, quantity: int, unit_price: int,
     # By transfer, a campaign with a deposit takes the deposit now (the rest on delivery);
     # one without is paid in full with the rest of the order.
     if pays_deposit:
-        deposit = seasons.deposit_amount(kind=campaign.deposit_kind, value=campaign.deposit_value,
-                                         unit_price=unit_price, quantity=quantity)
+        deposit = seasons.deposit_amount(
+            kind=campaign.deposit_kind,
+            value=campaign.deposit_value,
+            unit_price=unit_price,
+            quantity=quantity,
+        )
     return Preorder.objects.create(
-        campaign=campaign, order_line=order_line, quantity=quantity, deposit=deposit,
+        campaign=campaign,
+        order_line=order_line,
+        quantity=quantity,
+        deposit=deposit,
         deposit_state=Preorder.DepositState.AWAITED if deposit else Preorder.DepositState.NONE,
     )
 
@@ -889,9 +1028,11 @@ def preorders_allocate(*, product, today: date) -> list[Preorder]:
         return []
     record = online_record(product, lock=True)
     done = []
-    waiting = (Preorder.objects.select_for_update()
-               .filter(campaign__product=product, status=Preorder.Status.WAITING)
-               .order_by("created_at", "pk"))
+    waiting = (
+        Preorder.objects.select_for_update()
+        .filter(campaign__product=product, status=Preorder.Status.WAITING)
+        .order_by("created_at", "pk")
+    )
     for preorder in waiting:
         if record.net_stock_level < preorder.quantity:
             break  # strictly in the order of placing: no later, smaller line jumps the queue
@@ -914,8 +1055,9 @@ def preorder_release(*, preorder: Preorder, reason: str) -> Preorder:
     preorder = Preorder.objects.select_for_update().get(pk=preorder.pk)
     if preorder.status == Preorder.Status.CANCELLED:
         raise PreorderError(_("Dòng đặt trước này đã được hủy."))
-    if StockMovement.objects.filter(order_line_id=preorder.order_line_id,
-                                    kind=Kind.SOLD_ONLINE).exists():
+    if StockMovement.objects.filter(
+        order_line_id=preorder.order_line_id, kind=Kind.SOLD_ONLINE
+    ).exists():
         raise PreorderError(_("Hàng đã gửi đi: không thể hủy đặt trước."))
     campaign = PreorderCampaign.objects.select_for_update().get(pk=preorder.campaign_id)
     campaign.taken = max(campaign.taken - preorder.quantity, 0)

@@ -23,8 +23,14 @@ COLUMN_LOCATION = "dia_diem"
 COLUMN_COUNTED = "so_luong_dem"
 REQUIRED_COLUMNS = (COLUMN_PRODUCT, COLUMN_LOCATION, COLUMN_COUNTED)
 EXPORT_COLUMNS = (
-    COLUMN_PRODUCT, "ten_san_pham", COLUMN_LOCATION, "ten_dia_diem", "ton_so_kho", "da_giu",
-    "nguong", COLUMN_COUNTED,
+    COLUMN_PRODUCT,
+    "ten_san_pham",
+    COLUMN_LOCATION,
+    "ten_dia_diem",
+    "ton_so_kho",
+    "da_giu",
+    "nguong",
+    COLUMN_COUNTED,
 )
 MAX_BYTES = 512 * 1024
 MAX_ROWS = 5000
@@ -72,8 +78,12 @@ class Preview:
 
     def to_apply(self) -> list[CountRow]:
         return [
-            CountRow(product_id=row.product.pk, place_id=row.place.pk if row.place else None,
-                     expected=row.current, counted=row.counted)
+            CountRow(
+                product_id=row.product.pk,
+                place_id=row.place.pk if row.place else None,
+                expected=row.current,
+                counted=row.counted,
+            )
             for row in self.changes
         ]
 
@@ -87,11 +97,18 @@ def stock_export_rows(producer) -> list[list[object]]:
     """The stock export: one row per product × location, ready to count and import back."""
     rows = []
     for row in selectors.stock_rows(producer):
-        rows.append([
-            product_reference(row.product), row.product.get_title(), row.location_slug,
-            row.place.name if row.place else _("Kho online"), row.balance, row.reserved,
-            "" if row.threshold is None else row.threshold, row.balance,
-        ])
+        rows.append(
+            [
+                product_reference(row.product),
+                row.product.get_title(),
+                row.location_slug,
+                row.place.name if row.place else _("Kho online"),
+                row.balance,
+                row.reserved,
+                "" if row.threshold is None else row.threshold,
+                row.balance,
+            ]
+        )
     return rows
 
 
@@ -112,13 +129,11 @@ def count_import_preview(*, producer, data: bytes) -> Preview:
         preview.errors.append(_("Tệp trống."))
         return preview
     if len(data) > MAX_BYTES:
-        preview.errors.append(
-            _("Tệp quá lớn (tối đa %(kb)s KB).") % {"kb": MAX_BYTES // 1024})
+        preview.errors.append(_("Tệp quá lớn (tối đa %(kb)s KB).") % {"kb": MAX_BYTES // 1024})
         return preview
     text = _decode(data)
     if text is None or "\x00" in text:
-        preview.errors.append(
-            _("Tệp không phải văn bản UTF-8. Hãy lưu lại dưới dạng “CSV UTF-8”."))
+        preview.errors.append(_("Tệp không phải văn bản UTF-8. Hãy lưu lại dưới dạng “CSV UTF-8”."))
         return preview
     first = text.splitlines()[0] if text.splitlines() else ""
     delimiter = ";" if first.count(";") > first.count(",") else ","
@@ -140,7 +155,8 @@ def count_import_preview(*, producer, data: bytes) -> Preview:
             preview.errors.append(_("Cột bị lặp: %(cols)s.") % {"cols": ", ".join(duplicated)})
         preview.errors.append(
             _("Cần các cột: %(cols)s (tải tệp xuất tồn kho để có mẫu).")
-            % {"cols": ", ".join(REQUIRED_COLUMNS)})
+            % {"cols": ", ".join(REQUIRED_COLUMNS)}
+        )
         return preview
     index = {name: header.index(name) for name in REQUIRED_COLUMNS}
     try:
@@ -149,8 +165,7 @@ def count_import_preview(*, producer, data: bytes) -> Preview:
             if not any(cell.strip() for cell in cells):
                 continue
             if len(raw_rows) >= MAX_ROWS:
-                preview.errors.append(
-                    _("Tệp có quá nhiều dòng (tối đa %(n)s).") % {"n": MAX_ROWS})
+                preview.errors.append(_("Tệp có quá nhiều dòng (tối đa %(n)s).") % {"n": MAX_ROWS})
                 return preview
             raw_rows.append((number, cells))
     except csv.Error as error:
@@ -169,38 +184,50 @@ def count_import_preview(*, producer, data: bytes) -> Preview:
             by_ref[product.upc.strip().lower()] = product
     # Showrooms and the producer's own fair booths (an export lists both).
     showrooms = {p.slug: p for p in selectors.producer_stock_places(producer)}
-    balances = {(r.product.pk, r.place.pk if r.place else None): r.balance
-                for r in selectors.stock_rows(producer, products=products)}
+    balances = {
+        (r.product.pk, r.place.pk if r.place else None): r.balance
+        for r in selectors.stock_rows(producer, products=products)
+    }
     seen: dict[tuple[int, int | None], int] = {}
     for number, cells in raw_rows:
+
         def cell(name, cells=cells):
             position = index[name]
             return cells[position].strip() if position < len(cells) else ""
 
-        row = PreviewRow(line=number, product_ref=cell(COLUMN_PRODUCT)[:80],
-                         location_ref=cell(COLUMN_LOCATION)[:80],
-                         counted_raw=cell(COLUMN_COUNTED)[:40])
+        row = PreviewRow(
+            line=number,
+            product_ref=cell(COLUMN_PRODUCT)[:80],
+            location_ref=cell(COLUMN_LOCATION)[:80],
+            counted_raw=cell(COLUMN_COUNTED)[:40],
+        )
         preview.rows.append(row)
         if len(cells) != len(header):
-            row.errors.append(_("Số cột (%(got)s) khác dòng tiêu đề (%(want)s).")
-                              % {"got": len(cells), "want": len(header)})
+            row.errors.append(
+                _("Số cột (%(got)s) khác dòng tiêu đề (%(want)s).")
+                % {"got": len(cells), "want": len(header)}
+            )
         # Another producer's product is reported exactly like a product that does not exist.
         row.product = by_ref.get(row.product_ref.lower())
         if row.product is None:
-            row.errors.append(_("Không có sản phẩm “%(ref)s” trong gian hàng của bạn.")
-                              % {"ref": row.product_ref or "—"})
+            row.errors.append(
+                _("Không có sản phẩm “%(ref)s” trong gian hàng của bạn.")
+                % {"ref": row.product_ref or "—"}
+            )
         location = row.location_ref.lower()
         if location not in (selectors.ONLINE_SLUG, *showrooms):
-            row.errors.append(_("Không có địa điểm “%(ref)s” (dùng “%(online)s” hoặc mã điểm "
-                                "bán).") % {"ref": row.location_ref or "—",
-                                            "online": selectors.ONLINE_SLUG})
+            row.errors.append(
+                _("Không có địa điểm “%(ref)s” (dùng “%(online)s” hoặc mã điểm bán).")
+                % {"ref": row.location_ref or "—", "online": selectors.ONLINE_SLUG}
+            )
         else:
             row.place = showrooms.get(location)
         try:
             counted = int(row.counted_raw)
         except ValueError:
-            row.errors.append(_("Số lượng “%(raw)s” không phải số nguyên.")
-                              % {"raw": row.counted_raw or "—"})
+            row.errors.append(
+                _("Số lượng “%(raw)s” không phải số nguyên.") % {"raw": row.counted_raw or "—"}
+            )
         else:
             if counted < 0:
                 row.errors.append(_("Số lượng không thể âm."))

@@ -32,7 +32,8 @@ class OutOfSeason(availability.Unavailable):
     def __init__(self, next_start=None):
         if next_start is not None:
             self.message = _("Sản phẩm đang hết mùa vụ; mùa vụ tới bắt đầu từ %(date)s.") % {
-                "date": next_start.strftime("%d/%m/%Y")}
+                "date": next_start.strftime("%d/%m/%Y")
+            }
         else:
             self.message = _("Sản phẩm đang hết mùa vụ.")
 
@@ -51,7 +52,8 @@ class PreorderAvailable(availability.Base):
         self.campaign, self.num_available = campaign, left
         self.message = _("Đặt trước – giao dự kiến %(start)s–%(end)s") % {
             "start": campaign.delivery_from.strftime("%d/%m"),
-            "end": campaign.delivery_until.strftime("%d/%m")}
+            "end": campaign.delivery_until.strftime("%d/%m"),
+        }
 
     @property
     def is_available_to_buy(self):
@@ -60,7 +62,8 @@ class PreorderAvailable(availability.Base):
     def is_purchase_permitted(self, quantity):
         if quantity > self.num_available:
             return False, _("Chỉ còn nhận đặt trước %(left)s sản phẩm.") % {
-                "left": self.num_available}
+                "left": self.num_available
+            }
         return True, ""
 
 
@@ -75,7 +78,8 @@ class OcopStrategy(
         if product.harvest_windows:  # no query for the many products sold all year
             # Seasonal: out of its window the warehouse is not sold from (see catalog.seasons).
             sale = producer_selectors.product_sale(
-                product, stock_available=stockrecord.net_stock_level if stockrecord else 0)
+                product, stock_available=stockrecord.net_stock_level if stockrecord else 0
+            )
             if sale.mode == SaleMode.CLOSED:
                 return OutOfSeason(sale.season_next.start if sale.season_next else None)
             if sale.mode == SaleMode.PREORDER and stockrecord is not None:

@@ -89,6 +89,13 @@ def batch_qr_svg(request, code: str):
     if batch is None:
         return _batch_not_found(request, code)
     buffer = io.BytesIO()
-    batch_qr(request, batch).save(buffer, kind="svg", scale=10, border=4, xmldecl=True,
-                                  svgns=True, title=f"OCOP {batch.display_code}")
+    batch_qr(request, batch).save(
+        buffer,
+        kind="svg",
+        scale=10,
+        border=4,
+        xmldecl=True,
+        svgns=True,
+        title=f"OCOP {batch.display_code}",
+    )
     return HttpResponse(buffer.getvalue(), content_type="image/svg+xml")

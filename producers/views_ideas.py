@@ -50,19 +50,30 @@ class IdeaForm(_Styled, forms.ModelForm):
 class PlanForm(_Styled, forms.Form):
     """The business plan of a shortlisted idea."""
 
-    summary = forms.CharField(label=gettext_lazy("Tóm tắt phương án"), max_length=4000,
-                              widget=forms.Textarea(attrs={"rows": 4}))
-    market = forms.CharField(label=gettext_lazy("Thị trường, kênh bán"), max_length=2000,
-                             widget=forms.Textarea(attrs={"rows": 3}))
-    investment = forms.IntegerField(label=gettext_lazy("Vốn đầu tư dự kiến (đồng)"),
-                                    required=False, min_value=0, max_value=10**13)
+    summary = forms.CharField(
+        label=gettext_lazy("Tóm tắt phương án"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    market = forms.CharField(
+        label=gettext_lazy("Thị trường, kênh bán"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    investment = forms.IntegerField(
+        label=gettext_lazy("Vốn đầu tư dự kiến (đồng)"),
+        required=False,
+        min_value=0,
+        max_value=10**13,
+    )
 
 
 class CommentForm(_Styled, forms.Form):
     """A remark in the idea's trail."""
 
-    body = forms.CharField(label=gettext_lazy("Lời nhắn"), max_length=4000,
-                           widget=forms.Textarea(attrs={"rows": 2}))
+    body = forms.CharField(
+        label=gettext_lazy("Lời nhắn"), max_length=4000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 def _no_producer(request):
@@ -92,8 +103,13 @@ def idea_new(request):
         except ocop.OcopRuleError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, _("Đã gửi ý tưởng. Cán bộ xã sẽ tiếp nhận và chuyển "
-                                        "lên Văn phòng điều phối OCOP xem xét."))
+            messages.success(
+                request,
+                _(
+                    "Đã gửi ý tưởng. Cán bộ xã sẽ tiếp nhận và chuyển "
+                    "lên Văn phòng điều phối OCOP xem xét."
+                ),
+            )
             return redirect("ideas:detail", pk=idea.pk)
     return render(request, "catalog/records/idea_form.html", {"form": form})
 
@@ -108,32 +124,51 @@ def idea_detail(request, pk: int):
     if idea is None:
         raise Http404(_("Không có ý tưởng này."))
     can_plan = idea.status in (ProductIdea.Status.SHORTLISTED, ProductIdea.Status.PLAN_RETURNED)
-    plan_form = PlanForm(initial={"summary": idea.plan_summary, "market": idea.plan_market,
-                                  "investment": idea.plan_investment})
+    plan_form = PlanForm(
+        initial={
+            "summary": idea.plan_summary,
+            "market": idea.plan_market,
+            "investment": idea.plan_investment,
+        }
+    )
     comment_form = CommentForm()
     if request.method == "POST":
         try:
             if "plan" in request.POST:
                 plan_form = PlanForm(request.POST)
                 if can_plan and plan_form.is_valid():
-                    services.idea_plan_submit(idea=idea, by=request.user, **{
-                        "summary": plan_form.cleaned_data["summary"],
-                        "market": plan_form.cleaned_data["market"],
-                        "investment": plan_form.cleaned_data["investment"]})
+                    services.idea_plan_submit(
+                        idea=idea,
+                        by=request.user,
+                        **{
+                            "summary": plan_form.cleaned_data["summary"],
+                            "market": plan_form.cleaned_data["market"],
+                            "investment": plan_form.cleaned_data["investment"],
+                        },
+                    )
                     messages.success(request, _("Đã gửi phương án kinh doanh."))
                     return redirect("ideas:detail", pk=idea.pk)
                 if not can_plan:
-                    plan_form.add_error(None, _("Ý tưởng chưa được chọn nên chưa gửi được "
-                                                "phương án."))
+                    plan_form.add_error(
+                        None, _("Ý tưởng chưa được chọn nên chưa gửi được phương án.")
+                    )
             else:
                 comment_form = CommentForm(request.POST)
                 if comment_form.is_valid():
-                    services.idea_comment_add(idea=idea, author=request.user,
-                                              body=comment_form.cleaned_data["body"])
+                    services.idea_comment_add(
+                        idea=idea, author=request.user, body=comment_form.cleaned_data["body"]
+                    )
                     return redirect("ideas:detail", pk=idea.pk)
         except ocop.OcopRuleError as error:
             plan_form.add_error(None, str(error))
-    return render(request, "catalog/records/idea_detail.html", {
-        "idea": idea, "comments": idea.comments.select_related("author"),
-        "plan_form": plan_form, "comment_form": comment_form, "can_plan": can_plan,
-    })
+    return render(
+        request,
+        "catalog/records/idea_detail.html",
+        {
+            "idea": idea,
+            "comments": idea.comments.select_related("author"),
+            "plan_form": plan_form,
+            "comment_form": comment_form,
+            "can_plan": can_plan,
+        },
+    )

@@ -66,34 +66,53 @@ def table(results: list[tuple[str, dict]]) -> str:
         for what in ("search_ms", "search_filtered_sorted_ms", "suggest_ms", "search_page_ms"):
             s = data[what]
             aim = AIMS.get(what)
-            rows.append(f"{label:<34} {what:<26} {s['p50']:>8.1f} {s['p95']:>8.1f} "
-                        f"{(f'{aim:.0f}' if aim else '-'):>8}"
-                        + ("  OK" if aim and s["p95"] < aim else ("  OVER" if aim else "")))
+            rows.append(
+                f"{label:<34} {what:<26} {s['p50']:>8.1f} {s['p95']:>8.1f} "
+                f"{(f'{aim:.0f}' if aim else '-'):>8}"
+                + ("  OK" if aim and s["p95"] < aim else ("  OVER" if aim else ""))
+            )
     return "\n".join(rows)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--products", type=int, default=10_000)
-    parser.add_argument("--pg", default=os.environ.get(
-        "BENCH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/ocop_bench"))
+    parser.add_argument(
+        "--pg",
+        default=os.environ.get(
+            "BENCH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/ocop_bench"
+        ),
+    )
     parser.add_argument("--no-pg", action="store_true")
     options = parser.parse_args()
-    base_env = {k: v for k, v in os.environ.items()
-                if k not in {"DATABASE_URL", "ELASTICSEARCH_URL"}}
+    base_env = {
+        k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "ELASTICSEARCH_URL"}
+    }
     base_env.update(DEBUG="1", MEDIA_ROOT="/tmp/ocop-bench-media")
     results: list[tuple[str, dict]] = []
     sqlite_path = Path("/tmp/ocop-bench.sqlite3")
     sqlite_path.unlink(missing_ok=True)
-    sqlite = bench("SQLite", {**base_env, "SQLITE_PATH": str(sqlite_path)}, options.products,
-                   elasticsearch=True)
+    sqlite = bench(
+        "SQLite",
+        {**base_env, "SQLITE_PATH": str(sqlite_path)},
+        options.products,
+        elasticsearch=True,
+    )
     results.append((f"embedded / SQLite {sqlite['products_indexed']}", sqlite["embedded"]))
-    results.append((f"elasticsearch / osmem {sqlite['elasticsearch']['products_indexed']}",
-                    sqlite["elasticsearch"]))
+    results.append(
+        (
+            f"elasticsearch / osmem {sqlite['elasticsearch']['products_indexed']}",
+            sqlite["elasticsearch"],
+        )
+    )
     if not options.no_pg:
         recreate_pg(options.pg)
-        pg = bench("PostgreSQL", {**base_env, "DATABASE_URL": options.pg}, options.products,
-                   elasticsearch=False)
+        pg = bench(
+            "PostgreSQL",
+            {**base_env, "DATABASE_URL": options.pg},
+            options.products,
+            elasticsearch=False,
+        )
         results.append((f"embedded / PostgreSQL {pg['products_indexed']}", pg["embedded"]))
     print()
     print(f"Hardware: {os.cpu_count()} CPUs ({cpu_model()}), Python {platform.python_version()}")

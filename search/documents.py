@@ -111,13 +111,18 @@ def credentials_held(product_ids: list[int]) -> dict[int, dict[str, date]]:
     if not product_ids:
         return {}
     held: dict[int, dict[str, date]] = {}
-    rows = catalog_selectors.credentials_shown_queryset(today=_today()).filter(
-        product_id__in=product_ids).values_list("product_id", "kind", "valid_until")
+    rows = (
+        catalog_selectors.credentials_shown_queryset(today=_today())
+        .filter(product_id__in=product_ids)
+        .values_list("product_id", "kind", "valid_until")
+    )
     for product_id, kind, until in rows:
         kinds = held.setdefault(product_id, {})
         until = until or CREDENTIAL_NO_END
         kinds[kind] = max(kinds.get(kind, until), until)
     return held
+
+
 #: Oscar's order status of a cancelled order (``marketplace.order.statuses.CANCELLED``; search
 #: may not import commerce, see the import contracts): its units do not count as sold.
 CANCELLED_STATUS = "Đã hủy"
@@ -130,8 +135,12 @@ def _sold_subquery():
     except LookupError:
         return Value(0)
     units = (
-        line.objects.filter(product=OuterRef("pk")).exclude(order__status=CANCELLED_STATUS)
-        .order_by().values("product").annotate(units=Sum("quantity")).values("units")
+        line.objects.filter(product=OuterRef("pk"))
+        .exclude(order__status=CANCELLED_STATUS)
+        .order_by()
+        .values("product")
+        .annotate(units=Sum("quantity"))
+        .values("units")
     )
     return Coalesce(Subquery(units[:1]), Value(0))
 
@@ -139,15 +148,14 @@ def _sold_subquery():
 def listed_for_index(product_ids: list[int] | None = None):
     """Gate-passing, browsable products (all, or those of ``product_ids``) with what a document
     needs, in a fixed number of queries."""
-    current = catalog_selectors.certificates_valid_on(
-        today=_today()
-    ).filter(product=OuterRef("pk"))
+    current = catalog_selectors.certificates_valid_on(today=_today()).filter(product=OuterRef("pk"))
     queryset = catalog_selectors.product_listed_queryset().browsable()
     if product_ids is not None:
         queryset = queryset.filter(pk__in=product_ids)
     return (
-        queryset.annotate(ocop_valid_until=Subquery(current.values("valid_until")[:1]),
-                          ocop_sold=_sold_subquery())
+        queryset.annotate(
+            ocop_valid_until=Subquery(current.values("valid_until")[:1]), ocop_sold=_sold_subquery()
+        )
         .select_related("producer", "origin_commune__district")
         .prefetch_related(
             Prefetch("categories", queryset=Category.objects.order_by("depth", "path")),
@@ -174,10 +182,14 @@ def _category_ids(categories: list, paths: dict[str, int] | None) -> list[int]:
     return sorted(found)
 
 
-def product_document(product, *, showrooms: list[str] | None = None,
-                     groups: dict[str, Category] | None = None,
-                     credentials: dict[str, date] | None = None,
-                     paths: dict[str, int] | None = None) -> ProductDoc:
+def product_document(
+    product,
+    *,
+    showrooms: list[str] | None = None,
+    groups: dict[str, Category] | None = None,
+    credentials: dict[str, date] | None = None,
+    paths: dict[str, int] | None = None,
+) -> ProductDoc:
     """The document for one gate-passing ``product`` (loaded by :func:`listed_for_index`)."""
     categories = list(product.categories.all())
     leaf = categories[-1] if categories else None
@@ -193,8 +205,10 @@ def product_document(product, *, showrooms: list[str] | None = None,
     in_stock = any((r.num_in_stock or 0) - (r.num_allocated or 0) > 0 for r in records)
     words = [
         producer.name if producer else "",
-        root.name if root else "", leaf.name if leaf and leaf is not root else "",
-        commune.name if commune else "", district.name if district else "",
+        root.name if root else "",
+        leaf.name if leaf and leaf is not root else "",
+        commune.name if commune else "",
+        district.name if district else "",
     ]
     text = " ".join(w for w in words if w)
     description = product.description or ""
@@ -224,8 +238,9 @@ def product_document(product, *, showrooms: list[str] | None = None,
         credentials=dict(credentials or {}),
         sold=int(getattr(product, "ocop_sold", 0) or 0),
         categories=_category_ids(categories, paths),
-        export_area="1" if traceability.is_export_growing_area_code(
-            product.growing_area_code) else "",
+        export_area="1"
+        if traceability.is_export_growing_area_code(product.growing_area_code)
+        else "",
     )
 
 
@@ -248,5 +263,13 @@ def _batch_documents(products: list, groups: dict, paths: dict) -> list[ProductD
     ids = [p.pk for p in products]
     held = showroom_stock(ids)
     credentials = credentials_held(ids)
-    return [product_document(p, showrooms=held.get(p.pk), groups=groups, paths=paths,
-                             credentials=credentials.get(p.pk)) for p in products]
+    return [
+        product_document(
+            p,
+            showrooms=held.get(p.pk),
+            groups=groups,
+            paths=paths,
+            credentials=credentials.get(p.pk),
+        )
+        for p in products
+    ]

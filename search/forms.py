@@ -13,12 +13,18 @@ class SearchForm(forms.Form):
     nothing rather than everything."""
 
     q = forms.CharField(
-        required=False, label=_("Tìm kiếm"),
-        widget=forms.TextInput(attrs={
-            "placeholder": _("Tìm sản phẩm OCOP: vải thiều, mỳ Chũ…"),
-            "type": "search", "class": "form-control", "aria-label": _("Tìm kiếm"),
-            "maxlength": 200, "autocomplete": "off",
-        }),
+        required=False,
+        label=_("Tìm kiếm"),
+        widget=forms.TextInput(
+            attrs={
+                "placeholder": _("Tìm sản phẩm OCOP: vải thiều, mỳ Chũ…"),
+                "type": "search",
+                "class": "form-control",
+                "aria-label": _("Tìm kiếm"),
+                "maxlength": 200,
+                "autocomplete": "off",
+            }
+        ),
     )
 
     def clean_q(self) -> str:

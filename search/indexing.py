@@ -63,13 +63,16 @@ def reindex_products(product_ids: list[int]) -> int:
         try:
             return products_reindex(product_ids=product_ids)
         except SearchUnavailable as error:
-            logger.warning("Search index not updated for %s products: %s",
-                           len(product_ids), error)
+            logger.warning("Search index not updated for %s products: %s", len(product_ids), error)
             return 0
         except DatabaseError as error:
             if attempt == REINDEX_ATTEMPTS:
-                logger.error("Search index not updated for %s products after %s attempts: %s",
-                             len(product_ids), attempt, error)
+                logger.error(
+                    "Search index not updated for %s products after %s attempts: %s",
+                    len(product_ids),
+                    attempt,
+                    error,
+                )
                 raise
             logger.warning("Reindex attempt %s failed, retrying: %s", attempt, error)
             time.sleep(REINDEX_RETRY_SECONDS * attempt)
@@ -144,12 +147,19 @@ def search_index_check(*, fix: bool = False, today: date | None = None) -> Index
     for pk, doc in expected.items():
         if pk in indexed:
             stars, valid_until, price, in_stock, showrooms = indexed[pk]
-            showrooms = showrooms if isinstance(showrooms, list) else [
-                s for s in (showrooms or "").split("|") if s]
+            showrooms = (
+                showrooms
+                if isinstance(showrooms, list)
+                else [s for s in (showrooms or "").split("|") if s]
+            )
             price = None if price is None else round(float(price))
             doc_price = None if doc.price is None else round(float(doc.price))
             if (stars, str(valid_until), price, bool(in_stock), sorted(showrooms)) != (
-                doc.stars, str(doc.valid_until), doc_price, doc.in_stock, sorted(doc.showrooms)
+                doc.stars,
+                str(doc.valid_until),
+                doc_price,
+                doc.in_stock,
+                sorted(doc.showrooms),
             ):
                 check.stale.append(pk)
     if fix and not check.ok:

@@ -73,16 +73,18 @@ class DocumentCredential(models.Model):
     :attr:`search.documents.ProductDoc.credentials`), one row per kind, with its last valid day:
     the embedded backend filters and counts the credential facet on it."""
 
-    document = models.ForeignKey(ProductDocument, on_delete=models.CASCADE,
-                                 related_name="credentials")
+    document = models.ForeignKey(
+        ProductDocument, on_delete=models.CASCADE, related_name="credentials"
+    )
     kind = models.CharField(max_length=20)
     valid_until = models.DateField()
 
     class Meta:
         verbose_name = "chứng chỉ của tài liệu"
         verbose_name_plural = "chứng chỉ của tài liệu"
-        indexes = [models.Index(fields=["kind", "valid_until", "document"],
-                                name="search_doc_credential")]
+        indexes = [
+            models.Index(fields=["kind", "valid_until", "document"], name="search_doc_credential")
+        ]
 
     def __str__(self) -> str:
         return f"{self.document_id}: {self.kind}"
@@ -95,7 +97,10 @@ class ProductFts(models.Model):
     """
 
     document = models.OneToOneField(
-        ProductDocument, on_delete=models.DO_NOTHING, primary_key=True, db_column="rowid",
+        ProductDocument,
+        on_delete=models.DO_NOTHING,
+        primary_key=True,
+        db_column="rowid",
         related_name="fts",
     )
     folded_title = models.TextField()
@@ -173,8 +178,15 @@ class SuggestionTail(models.Model):
             # database collation (ignored on SQLite, where a range on the binary order is used).
             models.Index(
                 fields=["kind", "tail", "valid_until", "weight", "words", "position", "entry"],
-                opclasses=["varchar_pattern_ops", "varchar_pattern_ops", "date_ops", "int2_ops",
-                           "int2_ops", "int2_ops", "int4_ops"],
+                opclasses=[
+                    "varchar_pattern_ops",
+                    "varchar_pattern_ops",
+                    "date_ops",
+                    "int2_ops",
+                    "int2_ops",
+                    "int2_ops",
+                    "int4_ops",
+                ],
                 name="search_suggestion_rank",
             ),
         ]

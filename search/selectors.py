@@ -42,9 +42,7 @@ def product_search(*, query: SearchQuery) -> tuple[SearchResults, list]:
     results = get_backend().search(query)
     if not results.ids:
         return results, []
-    cards = catalog_selectors.product_cards_queryset(today=query.today).filter(
-        pk__in=results.ids
-    )
+    cards = catalog_selectors.product_cards_queryset(today=query.today).filter(pk__in=results.ids)
     by_id = {product.pk: product for product in cards}
     return results, [by_id[pk] for pk in results.ids if pk in by_id]
 
@@ -84,7 +82,6 @@ def _district_url(district) -> str:
 
 
 def _search_url(text: str, **filters: str) -> str:
-
 
     return f"{reverse('search:search')}?{urlencode({'q': text, **filters})}"
 

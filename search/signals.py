@@ -22,17 +22,18 @@ def _on_product_field(sender, instance, **kwargs):
 
 
 def _on_producer(sender, instance, **kwargs):
-    products_schedule_reindex(
-        product_ids=list(instance.products.values_list("pk", flat=True))
-    )
+    products_schedule_reindex(product_ids=list(instance.products.values_list("pk", flat=True)))
 
 
 def _on_category(sender, instance, **kwargs):
     product = apps.get_model("catalogue", "Product")
-    products_schedule_reindex(product_ids=list(
-        product.objects.filter(categories__path__startswith=instance.path)
-        .values_list("pk", flat=True).distinct()
-    ))
+    products_schedule_reindex(
+        product_ids=list(
+            product.objects.filter(categories__path__startswith=instance.path)
+            .values_list("pk", flat=True)
+            .distinct()
+        )
+    )
 
 
 def _on_categories_changed(sender, instance, pk_set=None, **kwargs):
@@ -48,18 +49,31 @@ def connect() -> None:
     product = apps.get_model("catalogue", "Product")
     post_save.connect(_on_product, sender=product, dispatch_uid="search_product_save")
     post_delete.connect(_on_product, sender=product, dispatch_uid="search_product_delete")
-    for label, model in [("catalogue", "OcopCertificate"), ("catalogue", "ProductCredential"),
-                         ("partner", "StockRecord"),
-                         ("catalogue", "ProductCategory"), ("partner", "StockMovement")]:
+    for label, model in [
+        ("catalogue", "OcopCertificate"),
+        ("catalogue", "ProductCredential"),
+        ("partner", "StockRecord"),
+        ("catalogue", "ProductCategory"),
+        ("partner", "StockMovement"),
+    ]:
         try:
             sender = apps.get_model(label, model)
         except LookupError:  # the showroom stock ledger is optional
             continue
         post_save.connect(_on_product_field, sender=sender, dispatch_uid=f"search_{model}_s")
         post_delete.connect(_on_product_field, sender=sender, dispatch_uid=f"search_{model}_d")
-    post_save.connect(_on_producer, sender=apps.get_model("partner", "Producer"),
-                      dispatch_uid="search_producer_save")
-    post_save.connect(_on_category, sender=apps.get_model("catalogue", "Category"),
-                      dispatch_uid="search_category_save")
-    m2m_changed.connect(_on_categories_changed, sender=product.categories.through,
-                        dispatch_uid="search_categories_changed")
+    post_save.connect(
+        _on_producer,
+        sender=apps.get_model("partner", "Producer"),
+        dispatch_uid="search_producer_save",
+    )
+    post_save.connect(
+        _on_category,
+        sender=apps.get_model("catalogue", "Category"),
+        dispatch_uid="search_category_save",
+    )
+    m2m_changed.connect(
+        _on_categories_changed,
+        sender=product.categories.through,
+        dispatch_uid="search_categories_changed",
+    )

@@ -65,9 +65,12 @@ class FacetedSearchView(TemplateView):
     template_name = "search/results.html"
 
     FACET_TITLES = {
-        "group": gettext_lazy("Nhóm sản phẩm"), "district": gettext_lazy("Huyện"),
-        "stars": gettext_lazy("Hạng sao"), "kind": gettext_lazy("Loại hình chủ thể"),
-        "price": gettext_lazy("Khoảng giá"), "showroom": gettext_lazy("Nhận tại điểm bán"),
+        "group": gettext_lazy("Nhóm sản phẩm"),
+        "district": gettext_lazy("Huyện"),
+        "stars": gettext_lazy("Hạng sao"),
+        "kind": gettext_lazy("Loại hình chủ thể"),
+        "price": gettext_lazy("Khoảng giá"),
+        "showroom": gettext_lazy("Nhận tại điểm bán"),
         "credential": gettext_lazy("Bảo hộ và chứng nhận"),
         "export": gettext_lazy("Mã số vùng trồng"),
     }
@@ -82,21 +85,41 @@ class FacetedSearchView(TemplateView):
         sort = sort_from(params)
         page = page_from(params)
         tab = "pages" if params.get("tab") == "pages" else "products"
-        context.update(search_form=form, query=query, filters=filters, sort=sort, tab=tab,
-                       truncated=truncated, products=[], pages=[], facets=[], total=0)
+        context.update(
+            search_form=form,
+            query=query,
+            filters=filters,
+            sort=sort,
+            tab=tab,
+            truncated=truncated,
+            products=[],
+            pages=[],
+            facets=[],
+            total=0,
+        )
         if not query and not filters:
             return context
         if query and not tokens(query) and not filters:
             context["no_words"] = True
             return context
-        results, products = product_search(query=SearchQuery(
-            text=query, filters=filters, sort=sort, page=page, per_page=PER_PAGE,
-        ))
+        results, products = product_search(
+            query=SearchQuery(
+                text=query,
+                filters=filters,
+                sort=sort,
+                page=page,
+                per_page=PER_PAGE,
+            )
+        )
         hits = page_search(text=query)
         num_pages = max(ceil(results.total / PER_PAGE), 1)
         context.update(
-            products=products, total=results.total, degraded=results.degraded,
-            pages=hits, page_number=page, num_pages=num_pages,
+            products=products,
+            total=results.total,
+            degraded=results.degraded,
+            pages=hits,
+            page_number=page,
+            num_pages=num_pages,
             facets=self._facets(results.facets, filters, query, sort),
             previous_url=self._url(query, filters, sort, page - 1) if page > 1 else None,
             next_url=self._url(query, filters, sort, page + 1) if page < num_pages else None,
@@ -104,8 +127,10 @@ class FacetedSearchView(TemplateView):
             pages_tab_url=self._url(query, filters, sort, 1, tab="pages"),
             clear_url=self._url(query, {}, sort, 1) if filters else None,
             sort_options=[
-                ("relevance", _("Phù hợp nhất")), ("stars", _("Nhiều sao nhất")),
-                ("price_asc", _("Giá thấp trước")), ("price_desc", _("Giá cao trước")),
+                ("relevance", _("Phù hợp nhất")),
+                ("stars", _("Nhiều sao nhất")),
+                ("price_asc", _("Giá thấp trước")),
+                ("price_desc", _("Giá cao trước")),
             ],
         )
         return context
@@ -123,8 +148,7 @@ class FacetedSearchView(TemplateView):
         return "?" + urlencode(pairs)
 
     def _facets(self, facets, filters, query, sort) -> list[dict]:
-        return facet_groups(facets, filters,
-                            lambda chosen: self._url(query, chosen, sort, 1))
+        return facet_groups(facets, filters, lambda chosen: self._url(query, chosen, sort, 1))
 
 
 def facet_groups(facets, filters: dict[str, list[str]], url_for) -> list[dict]:
@@ -144,20 +168,26 @@ def facet_groups(facets, filters: dict[str, list[str]], url_for) -> list[dict]:
         for value in values:
             chosen = value.key in selected
             toggled = dict(filters)
-            toggled[name] = ([v for v in selected if v != value.key] if chosen
-                             else [*selected, value.key])
-            items.append({
-                "key": value.key, "label": labels.get(value.key, value.key),
-                "count": value.count, "selected": chosen,
-                "url": url_for({k: v for k, v in toggled.items() if v}),
-            })
+            toggled[name] = (
+                [v for v in selected if v != value.key] if chosen else [*selected, value.key]
+            )
+            items.append(
+                {
+                    "key": value.key,
+                    "label": labels.get(value.key, value.key),
+                    "count": value.count,
+                    "selected": chosen,
+                    "url": url_for({k: v for k, v in toggled.items() if v}),
+                }
+            )
         if name == "stars":
             items.sort(key=lambda item: item["key"], reverse=True)
         elif name == "credential":  # protection first, as the kinds are listed
             order = {k.value: i for i, k in enumerate(credentials.KINDS)}
             items.sort(key=lambda item: order.get(item["key"], len(order)))
-        shown.append({"name": name, "title": FacetedSearchView.FACET_TITLES.get(name, name),
-                      "items": items})
+        shown.append(
+            {"name": name, "title": FacetedSearchView.FACET_TITLES.get(name, name), "items": items}
+        )
     return shown
 
 
@@ -167,10 +197,12 @@ class SuggestView(View):
     def get(self, request):
         text = clean_query(request.GET.get("q"))
         found = suggestions(text=text) if len(text) >= 2 and tokens(text) else []
-        response = JsonResponse({
-            "query": text,
-            "suggestions": [{"kind": s.kind, "label": s.label, "url": s.url} for s in found],
-        })
+        response = JsonResponse(
+            {
+                "query": text,
+                "suggestions": [{"kind": s.kind, "label": s.label, "url": s.url} for s in found],
+            }
+        )
         response["Cache-Control"] = "public, max-age=60"
         return response
 
@@ -192,8 +224,10 @@ class BrowseView(TemplateView):
         """The catalogue's orders; ``stars`` (its default) is the backend's order with no
         words."""
         return [
-            ("stars", _("Nhiều sao nhất")), ("bestselling", _("Bán chạy")),
-            ("newest", _("Mới nhất")), ("price_asc", _("Giá thấp trước")),
+            ("stars", _("Nhiều sao nhất")),
+            ("bestselling", _("Bán chạy")),
+            ("newest", _("Mới nhất")),
+            ("price_asc", _("Giá thấp trước")),
             ("price_desc", _("Giá cao trước")),
         ]
 
@@ -215,19 +249,32 @@ class BrowseView(TemplateView):
         if sort not in dict(self.sort_options()):
             sort = "stars"
         page = page_from(params)
-        results, products = product_search(query=SearchQuery(
-            text="", filters=filters, sort=sort, page=page, per_page=PER_PAGE, browse=True,
-            category=self.category.pk if self.category else None,
-        ))
+        results, products = product_search(
+            query=SearchQuery(
+                text="",
+                filters=filters,
+                sort=sort,
+                page=page,
+                per_page=PER_PAGE,
+                browse=True,
+                category=self.category.pk if self.category else None,
+            )
+        )
         if results.degraded:
             return self._fallback(context)
         num_pages = max(ceil(results.total / PER_PAGE), 1)
         chosen = sum(len(values) for values in filters.values())
         context.update(
-            category=self.category, products=products, total=results.total,
-            filters=filters, chosen_count=chosen, sort=sort, sort_options=self.sort_options(),
+            category=self.category,
+            products=products,
+            total=results.total,
+            filters=filters,
+            chosen_count=chosen,
+            sort=sort,
+            sort_options=self.sort_options(),
             facets=facet_groups(results.facets, filters, lambda f: self._url(f, sort)),
-            page_number=page, num_pages=num_pages,
+            page_number=page,
+            num_pages=num_pages,
             previous_url=self._url(filters, sort, page - 1) if page > 1 else None,
             next_url=self._url(filters, sort, page + 1) if page < num_pages else None,
             clear_url=self._url({}, sort) if filters else None,
@@ -241,10 +288,18 @@ class BrowseView(TemplateView):
         if self.category is not None:
             categories = self.category.get_descendants_and_self()
             listed = listed.filter(
-                pk__in=Product.objects.filter(categories__in=categories).values("pk"))
-        context.update(category=self.category, products=list(listed[:PER_PAGE]),
-                       total=listed.count(), degraded=True, filters={}, facets=[],
-                       sort="stars", sort_options=[])
+                pk__in=Product.objects.filter(categories__in=categories).values("pk")
+            )
+        context.update(
+            category=self.category,
+            products=list(listed[:PER_PAGE]),
+            total=listed.count(),
+            degraded=True,
+            filters={},
+            facets=[],
+            sort="stars",
+            sort_options=[],
+        )
         return context
 
 

@@ -32,8 +32,16 @@ StockRecord = get_model("partner", "StockRecord")
 
 #: The district-level units of Bắc Giang (DOMAIN.md), cycled through to give readable names.
 DISTRICT_NAMES = (
-    "Bắc Giang", "Hiệp Hòa", "Lạng Giang", "Lục Nam", "Lục Ngạn",
-    "Sơn Động", "Tân Yên", "Việt Yên", "Yên Dũng", "Yên Thế",
+    "Bắc Giang",
+    "Hiệp Hòa",
+    "Lạng Giang",
+    "Lục Nam",
+    "Lục Ngạn",
+    "Sơn Động",
+    "Tân Yên",
+    "Việt Yên",
+    "Yên Dũng",
+    "Yên Thế",
 )
 
 #: A score inside each star band, and the criteria set that awards it. 1★ and 2★ exist only in
@@ -47,7 +55,14 @@ SCORE_FOR_STARS: dict[int, tuple[str, Decimal]] = {
 }
 
 PRODUCT_STATES = (
-    "1_star", "2_star", "unrated", "expired", "revoked", "3_star", "4_star", "5_star",
+    "1_star",
+    "2_star",
+    "unrated",
+    "expired",
+    "revoked",
+    "3_star",
+    "4_star",
+    "5_star",
 )
 
 
@@ -223,8 +238,9 @@ def certificate_for_stars(product, stars: int, **kwargs) -> OcopCertificate:
     return CertificateFactory(product=product, **kwargs)
 
 
-def listed_product(stars: int = 5, *, num_in_stock: int = 20, price: Decimal | None = None,
-                   **product_kwargs):
+def listed_product(
+    stars: int = 5, *, num_in_stock: int = 20, price: Decimal | None = None, **product_kwargs
+):
     """A product with stock and a current certificate of ``stars`` stars.
 
     Despite the name, the storefront lists it only when ``stars`` ≥ 3: that is what tests of the
@@ -257,7 +273,9 @@ def product_in_state(state: str, **product_kwargs):
         decided = timezone.localdate() - timedelta(days=4 * 365)
         criteria = ocop.criteria_set_in_force(decided)
         certificate = CertificateFactory(
-            product=product, criteria_set=criteria.code, score=Decimal("80"),
+            product=product,
+            criteria_set=criteria.code,
+            score=Decimal("80"),
             decision_date=decided,
         )
         assert certificate.valid_until < timezone.localdate()
@@ -269,9 +287,16 @@ def product_in_state(state: str, **product_kwargs):
     return product
 
 
-def searchable_product(title: str, *, stars: int = 4, group: str = "Thực phẩm",
-                       district: str | None = None, price: Decimal | None = None,
-                       producer_kind: str | None = None, **product_kwargs):
+def searchable_product(
+    title: str,
+    *,
+    stars: int = 4,
+    group: str = "Thực phẩm",
+    district: str | None = None,
+    price: Decimal | None = None,
+    producer_kind: str | None = None,
+    **product_kwargs,
+):
     """A listed product (see :func:`listed_product`) in the root category ``group`` and, when
     given, a commune of the district named ``district`` (made or reused by name)."""
     from oscar.core.loading import get_model as _get_model

@@ -28,9 +28,23 @@ ProgrammeRecord = get_model("catalogue", "ProgrammeRecord")
 #: Fields of one registry row, in export order (the JSON Schema in
 #: ``catalog/static/catalog/registry.schema.json`` documents each).
 EXPORT_FIELDS = (
-    "code", "verification_url", "product", "product_url", "stars", "score", "criteria_set",
-    "council_level", "producer", "district", "commune", "group", "decision_number",
-    "decision_date", "issuing_body", "valid_until", "status",
+    "code",
+    "verification_url",
+    "product",
+    "product_url",
+    "stars",
+    "score",
+    "criteria_set",
+    "council_level",
+    "producer",
+    "district",
+    "commune",
+    "group",
+    "decision_number",
+    "decision_date",
+    "issuing_body",
+    "valid_until",
+    "status",
 )
 
 
@@ -77,16 +91,15 @@ def registry_queryset(*, filters: RegistryFilters, today: date) -> QuerySet:
         queryset = queryset.filter(decision_date__year=filters.year)
     if filters.q:
         queryset = queryset.filter(
-            Q(product__title__icontains=filters.q) | Q(decision_number__icontains=filters.q)
+            Q(product__title__icontains=filters.q)
+            | Q(decision_number__icontains=filters.q)
             | Q(product__producer__name__icontains=filters.q)
         )
     if filters.group:
         group = Category.objects.filter(depth=1, slug=filters.group).first()
         if group is None:
             return queryset.none()
-        queryset = queryset.filter(
-            product__categories__path__startswith=group.path
-        ).distinct()
+        queryset = queryset.filter(product__categories__path__startswith=group.path).distinct()
     return queryset.select_related(
         "product__producer", "product__origin_commune__district"
     ).order_by("-decision_date", "-pk")
@@ -99,7 +112,8 @@ def product_groups(product_ids) -> dict[int, Category]:
     groups: dict[int, Category] = {}
     for product_id, path in (
         ProductCategory.objects.filter(product_id__in=list(product_ids))
-        .order_by("pk").values_list("product_id", "category__path")
+        .order_by("pk")
+        .values_list("product_id", "category__path")
     ):
         root = roots.get(path[:steplen])
         if root is not None:
@@ -122,26 +136,29 @@ def registry_rows(certificates, *, today: date, base_url: str = "") -> list[dict
         product = c.product
         commune = product.origin_commune
         group = groups.get(product.pk)
-        rows.append({
-            "code": c.public_code,
-            "verification_url": base_url + c.get_verification_url(),
-            "product": product.title,
-            "product_url": (base_url + product.get_absolute_url())
-            if product.pk in on_sale else None,
-            "stars": c.stars,
-            "score": float(c.score),
-            "criteria_set": c.criteria_set,
-            "council_level": c.council_level,
-            "producer": product.producer.name if product.producer else None,
-            "district": commune.district.name if commune else None,
-            "commune": commune.name if commune else None,
-            "group": group.name if group else None,
-            "decision_number": c.decision_number,
-            "decision_date": c.decision_date.isoformat(),
-            "issuing_body": c.issuing_body,
-            "valid_until": c.valid_until.isoformat(),
-            "status": str(c.status_on(today)),
-        })
+        rows.append(
+            {
+                "code": c.public_code,
+                "verification_url": base_url + c.get_verification_url(),
+                "product": product.title,
+                "product_url": (base_url + product.get_absolute_url())
+                if product.pk in on_sale
+                else None,
+                "stars": c.stars,
+                "score": float(c.score),
+                "criteria_set": c.criteria_set,
+                "council_level": c.council_level,
+                "producer": product.producer.name if product.producer else None,
+                "district": commune.district.name if commune else None,
+                "commune": commune.name if commune else None,
+                "group": group.name if group else None,
+                "decision_number": c.decision_number,
+                "decision_date": c.decision_date.isoformat(),
+                "issuing_body": c.issuing_body,
+                "valid_until": c.valid_until.isoformat(),
+                "status": str(c.status_on(today)),
+            }
+        )
     return rows
 
 
@@ -151,9 +168,11 @@ def certificate_by_code(code: str):
     if canonical is None:
         return None
     return (
-        OcopCertificate.objects.select_related("product__producer",
-                                               "product__origin_commune__district")
-        .filter(public_code=canonical).first()
+        OcopCertificate.objects.select_related(
+            "product__producer", "product__origin_commune__district"
+        )
+        .filter(public_code=canonical)
+        .first()
     )
 
 
@@ -192,9 +211,13 @@ class Progress:
         """Every figure as (dimension, key, count) rows, for the CSV export."""
         rows = [("total", "", self.total), ("protected", "", self.protected)]
         rows += [("protected_kind", kind, n) for kind, n in self.protected_by_kind.items()]
-        for name, data in (("stars", self.by_stars), ("group", self.by_group),
-                           ("district", self.by_district), ("year", self.by_year),
-                           ("criteria_set", self.by_criteria_set)):
+        for name, data in (
+            ("stars", self.by_stars),
+            ("group", self.by_group),
+            ("district", self.by_district),
+            ("year", self.by_year),
+            ("criteria_set", self.by_criteria_set),
+        ):
             rows += [(name, str(key), count) for key, count in data.items()]
         rows += [(f"target:{t['code']}", str(t["target"]), t["count"]) for t in self.targets]
         rows += [(code, "", count) for code, _label, count in self.figures]
@@ -223,14 +246,21 @@ def progress_on(*, today: date) -> Progress:
     """
     current: dict[int, tuple] = {}
     for row in (
-        certificates_valid_on(today).filter(stars__gte=ocop.MIN_LISTED_STARS)
+        certificates_valid_on(today)
+        .filter(stars__gte=ocop.MIN_LISTED_STARS)
         .order_by("product_id", "-decision_date", "-pk")
-        .values_list("product_id", "stars", "decision_date", "criteria_set",
-                     "product__origin_commune__district__name")
+        .values_list(
+            "product_id",
+            "stars",
+            "decision_date",
+            "criteria_set",
+            "product__origin_commune__district__name",
+        )
     ):
         current.setdefault(row[0], row)
-    products = [(pk, stars_, district_name) for pk, stars_, _d, _c, district_name
-                in current.values()]
+    products = [
+        (pk, stars_, district_name) for pk, stars_, _d, _c, district_name in current.values()
+    ]
     certificates = {pk: row[2] for pk, row in current.items()}
     sets = {pk: row[3] for pk, row in current.items()}
     groups = product_groups(p[0] for p in products)
@@ -263,16 +293,20 @@ def _count_protected(progress: Progress, *, product_ids: set[int], today: date) 
     (:data:`catalog.credentials.INDUSTRIAL_PROPERTY_KINDS`), in total and by kind."""
     rows = (
         selectors.credentials_shown_queryset(today=today)
-        .filter(product_id__in=list(product_ids),
-                kind__in=[k.value for k in credentials.INDUSTRIAL_PROPERTY_KINDS])
-        .values_list("product_id", "kind").distinct()
+        .filter(
+            product_id__in=list(product_ids),
+            kind__in=[k.value for k in credentials.INDUSTRIAL_PROPERTY_KINDS],
+        )
+        .values_list("product_id", "kind")
+        .distinct()
     )
     by_kind: dict[str, set[int]] = {}
     for product_id, kind in rows:
         by_kind.setdefault(kind, set()).add(product_id)
     progress.protected = len(set().union(*by_kind.values())) if by_kind else 0
     progress.protected_by_kind = {
-        str(info.label): len(by_kind[kind]) for kind, info in credentials.KINDS.items()
+        str(info.label): len(by_kind[kind])
+        for kind, info in credentials.KINDS.items()
         if kind in by_kind
     }
 
@@ -295,8 +329,9 @@ def certificates_valid_on(day: date) -> QuerySet:
     ).exclude(revoked_by_then)
 
 
-def certified_product_ids(*, day: date, min_stars: int = ocop.MIN_LISTED_STARS,
-                          level: str = "") -> set[int]:
+def certified_product_ids(
+    *, day: date, min_stars: int = ocop.MIN_LISTED_STARS, level: str = ""
+) -> set[int]:
     """Products holding a certificate of ``min_stars`` or more (at ``level``) valid on ``day``,
     whether or not the shop lists them."""
     queryset = certificates_valid_on(day).filter(stars__gte=min_stars)
@@ -324,28 +359,39 @@ def target_value(target: ocop.Target, *, day: date) -> int | None:
         return len(certified_product_ids(day=day, min_stars=5, level=central))
     if target.measure == measure.NEW_FIVE_STAR:
         holders = certified_product_ids(day=day, min_stars=5, level=central)
-        earlier = set(OcopCertificate.objects.filter(
-            product_id__in=holders, stars=5, council_level=central,
-            decision_date__lt=target.since).values_list("product_id", flat=True))
+        earlier = set(
+            OcopCertificate.objects.filter(
+                product_id__in=holders,
+                stars=5,
+                council_level=central,
+                decision_date__lt=target.since,
+            ).values_list("product_id", flat=True)
+        )
         return len(holders - earlier)
     if target.measure == measure.NEW_ORGANISATIONS:
         firsts = (
             OcopCertificate.objects.filter(product__producer__kind__in=ORGANISATION_KINDS)
-            .values("product__producer").annotate(first=Min("decision_date"))
+            .values("product__producer")
+            .annotate(first=Min("decision_date"))
             .filter(first__gte=target.since, first__lte=day)
         )
         return firsts.count()
     if target.measure == measure.STANDARDISED_SHARE:
         return ocop.share_percent(
             part=len(certified_product_ids(day=day)),
-            whole=latest_record_count(kind=ProgrammeRecord.Kind.EXISTING_PRODUCTS, day=day))
+            whole=latest_record_count(kind=ProgrammeRecord.Kind.EXISTING_PRODUCTS, day=day),
+        )
     if target.measure == measure.TRAINED_SHARE:
-        attended = ProgrammeRecord.objects.filter(
-            kind=ProgrammeRecord.Kind.TRAINING, on__gte=target.since, on__lte=day
-        ).aggregate(n=Sum("count"))["n"] or 0
+        attended = (
+            ProgrammeRecord.objects.filter(
+                kind=ProgrammeRecord.Kind.TRAINING, on__gte=target.since, on__lte=day
+            ).aggregate(n=Sum("count"))["n"]
+            or 0
+        )
         return ocop.share_percent(
             part=attended,
-            whole=latest_record_count(kind=ProgrammeRecord.Kind.PEOPLE_TO_TRAIN, day=day))
+            whole=latest_record_count(kind=ProgrammeRecord.Kind.PEOPLE_TO_TRAIN, day=day),
+        )
     if target.measure == measure.VILLAGES:
         # Places carry no opening date: a 2030 target counts the places recorded today.
         return Place.objects.filter(kind=Place.Kind.VILLAGE).count()
@@ -362,10 +408,18 @@ def targets_on(*, today: date) -> list[dict]:
         day = ocop.target_measured_on(target, today=today)
         value = target_value(target, day=day)
         status = ocop.target_status(target, value=value, today=today)
-        rows.append({
-            "code": target.code, "label": str(target.label), "deadline": target.deadline,
-            "measured_on": day, "target": target.minimum, "maximum": target.maximum,
-            "unit": "%" if target.percent else "", "count": value, "status": str(status),
-            "percent": ocop.target_progress(count=value or 0, target=target.minimum),
-        })
+        rows.append(
+            {
+                "code": target.code,
+                "label": str(target.label),
+                "deadline": target.deadline,
+                "measured_on": day,
+                "target": target.minimum,
+                "maximum": target.maximum,
+                "unit": "%" if target.percent else "",
+                "count": value,
+                "status": str(status),
+                "percent": ocop.target_progress(count=value or 0, target=target.minimum),
+            }
+        )
     return rows

@@ -22,11 +22,16 @@ def idea_submit(*, producer, by, title: str, commune, group, distinctive: str):
     if group.depth != 1:
         raise ocop.OcopRuleError(_("Hãy chọn một trong sáu nhóm sản phẩm OCOP."))
     idea = ProductIdea.objects.create(
-        producer=producer, submitted_by=by, title=title.strip(), commune=commune, group=group,
+        producer=producer,
+        submitted_by=by,
+        title=title.strip(),
+        commune=commune,
+        group=group,
         distinctive=distinctive.strip(),
     )
-    IdeaComment.objects.create(idea=idea, author=by, status_to=idea.status,
-                               body=_("Gửi ý tưởng sản phẩm."))
+    IdeaComment.objects.create(
+        idea=idea, author=by, status_to=idea.status, body=_("Gửi ý tưởng sản phẩm.")
+    )
     return idea
 
 
@@ -35,12 +40,12 @@ def idea_forward(*, idea, by, comment: str = ""):
     """Commune staff, who receive the producers' ideas of their commune, forward one to the
     programme office (the seed's section 8.5: UBND xã collects ideas and submits them)."""
     locked = ProductIdea.objects.select_for_update().get(pk=idea.pk)
-    ocop.check_idea_move(current=locked.status, new=ProductIdea.Status.FORWARDED,
-                         actor="commune")
+    ocop.check_idea_move(current=locked.status, new=ProductIdea.Status.FORWARDED, actor="commune")
     locked.status = ProductIdea.Status.FORWARDED
     locked.save(update_fields=["status", "updated_at"])
-    IdeaComment.objects.create(idea=locked, author=by, status_to=locked.status,
-                               body=comment.strip())
+    IdeaComment.objects.create(
+        idea=locked, author=by, status_to=locked.status, body=comment.strip()
+    )
     return locked
 
 
@@ -60,8 +65,9 @@ def idea_review(*, idea, status: str, by, comment: str = ""):
 def idea_plan_submit(*, idea, by, summary: str, market: str, investment: int | None):
     """The producer submits (or resubmits) the business plan of a shortlisted idea (step 3)."""
     locked = ProductIdea.objects.select_for_update().get(pk=idea.pk)
-    ocop.check_idea_move(current=locked.status, new=ProductIdea.Status.PLAN_SUBMITTED,
-                         actor="producer")
+    ocop.check_idea_move(
+        current=locked.status, new=ProductIdea.Status.PLAN_SUBMITTED, actor="producer"
+    )
     if not summary.strip() or not market.strip():
         raise ocop.OcopRuleError(_("Cần ghi tóm tắt phương án và thị trường."))
     if investment is not None and investment < 0:
@@ -71,8 +77,9 @@ def idea_plan_submit(*, idea, by, summary: str, market: str, investment: int | N
     locked.plan_submitted_at = timezone.now()
     locked.status = ProductIdea.Status.PLAN_SUBMITTED
     locked.save()
-    IdeaComment.objects.create(idea=locked, author=by, status_to=locked.status,
-                               body=_("Gửi phương án kinh doanh."))
+    IdeaComment.objects.create(
+        idea=locked, author=by, status_to=locked.status, body=_("Gửi phương án kinh doanh.")
+    )
     return locked
 
 

@@ -31,8 +31,10 @@ Category = get_model("catalogue", "Category")
 
 SCHEMA_PATH = Path(__file__).parent / "static" / "catalog" / "registry.schema.json"
 STATUS_CHOICES = [
-    ("valid", _("Còn hiệu lực")), ("expired", _("Hết hiệu lực")),
-    ("revoked", _("Đã thu hồi")), ("all", _("Tất cả")),
+    ("valid", _("Còn hiệu lực")),
+    ("expired", _("Hết hiệu lực")),
+    ("revoked", _("Đã thu hồi")),
+    ("all", _("Tất cả")),
 ]
 
 
@@ -42,25 +44,32 @@ class RegistryFilterForm(forms.Form):
     q = forms.CharField(label=_("Tìm"), required=False, max_length=100)
     status = forms.ChoiceField(label=_("Trạng thái"), choices=STATUS_CHOICES, required=False)
     stars = forms.TypedChoiceField(
-        label=_("Số sao"), required=False, coerce=int, empty_value=None,
+        label=_("Số sao"),
+        required=False,
+        coerce=int,
+        empty_value=None,
         choices=[("", _("Tất cả"))] + [(s, f"{s}★") for s in (5, 4, 3, 2, 1)],
     )
     level = forms.ChoiceField(
-        label=_("Cấp hội đồng"), required=False,
-        choices=[("", _("Tất cả"))] + [(lv.value, lb) for lv, lb in
-                                       ocop.COUNCIL_LEVEL_LABELS.items()],
+        label=_("Cấp hội đồng"),
+        required=False,
+        choices=[("", _("Tất cả"))]
+        + [(lv.value, lb) for lv, lb in ocop.COUNCIL_LEVEL_LABELS.items()],
     )
     district = forms.ChoiceField(label=_("Huyện"), required=False)
     group = forms.ChoiceField(label=_("Nhóm sản phẩm"), required=False)
-    year = forms.IntegerField(label=_("Năm quyết định"), required=False, min_value=2000,
-                              max_value=2100)
+    year = forms.IntegerField(
+        label=_("Năm quyết định"), required=False, min_value=2000, max_value=2100
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["district"].choices = [("", _("Tất cả"))] + list(
-            District.objects.values_list("slug", "name"))
+            District.objects.values_list("slug", "name")
+        )
         self.fields["group"].choices = [("", _("Tất cả"))] + list(
-            Category.objects.filter(depth=1).values_list("slug", "name"))
+            Category.objects.filter(depth=1).values_list("slug", "name")
+        )
         for field in self.fields.values():
             field.widget.attrs["class"] = "form-control form-control-sm"
 
@@ -69,9 +78,13 @@ class RegistryFilterForm(forms.Form):
         data = self.cleaned_data if self.is_bound else {}
         clean = {k: v for k, v in data.items() if k not in self.errors and v not in ("", None)}
         return registry.RegistryFilters(
-            status=clean.get("status", "valid"), stars=clean.get("stars"),
-            district=clean.get("district", ""), group=clean.get("group", ""),
-            level=clean.get("level", ""), year=clean.get("year"), q=clean.get("q", "").strip(),
+            status=clean.get("status", "valid"),
+            stars=clean.get("stars"),
+            district=clean.get("district", ""),
+            group=clean.get("group", ""),
+            level=clean.get("level", ""),
+            year=clean.get("year"),
+            q=clean.get("q", "").strip(),
         )
 
 
@@ -90,10 +103,17 @@ def registry_list(request):
     rows = registry.registry_rows(page.object_list, today=today)
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "catalog/records/registry.html", {
-        "form": form, "page": page, "rows": rows, "query": query.urlencode(),
-        "total": page.paginator.count,
-    })
+    return render(
+        request,
+        "catalog/records/registry.html",
+        {
+            "form": form,
+            "page": page,
+            "rows": rows,
+            "query": query.urlencode(),
+            "total": page.paginator.count,
+        },
+    )
 
 
 def _base_url(request) -> str:
@@ -119,21 +139,26 @@ def registry_json(request):
     _form, today, queryset = _filtered(request)
     rows = registry.registry_rows(queryset, today=today, base_url=_base_url(request))
     return JsonResponse(
-        {"generated_on": today.isoformat(), "count": len(rows),
-         "schema": _base_url(request) + "/chung-nhan/du-lieu.schema.json", "certificates": rows},
+        {
+            "generated_on": today.isoformat(),
+            "count": len(rows),
+            "schema": _base_url(request) + "/chung-nhan/du-lieu.schema.json",
+            "certificates": rows,
+        },
         json_dumps_params={"ensure_ascii": False, "indent": 1},
     )
 
 
 def registry_schema(request):
     """The JSON Schema of the JSON export."""
-    return HttpResponse(SCHEMA_PATH.read_text(encoding="utf-8"),
-                        content_type="application/schema+json; charset=utf-8")
+    return HttpResponse(
+        SCHEMA_PATH.read_text(encoding="utf-8"),
+        content_type="application/schema+json; charset=utf-8",
+    )
 
 
 def _not_found(request, code):
-    return render(request, "catalog/records/verify_not_found.html", {"code": code[:40]},
-                  status=404)
+    return render(request, "catalog/records/verify_not_found.html", {"code": code[:40]}, status=404)
 
 
 def verify(request, code: str):
@@ -145,13 +170,20 @@ def verify(request, code: str):
     status, status_label = registry.certificate_state_on(certificate, today=today)
     product = certificate.product
     on_sale = registry.selectors.product_is_listed(product, today=today)
-    return render(request, "catalog/records/verify.html", {
-        "certificate": certificate, "product": product, "status": status,
-        "status_label": status_label,
-        "on_sale": on_sale, "today": today,
-        "group": registry.product_groups([product.pk]).get(product.pk),
-        "district": product.origin_commune.district if product.origin_commune else None,
-    })
+    return render(
+        request,
+        "catalog/records/verify.html",
+        {
+            "certificate": certificate,
+            "product": product,
+            "status": status,
+            "status_label": status_label,
+            "on_sale": on_sale,
+            "today": today,
+            "group": registry.product_groups([product.pk]).get(product.pk),
+            "district": product.origin_commune.district if product.origin_commune else None,
+        },
+    )
 
 
 def _qr(request, code: str):
@@ -174,7 +206,8 @@ def qr_png(request, code: str):
     response = HttpResponse(buffer.getvalue(), content_type="image/png")
     if "download" in request.GET:
         response["Content-Disposition"] = (
-            f'attachment; filename="ocop-{certificate.public_code}.png"')
+            f'attachment; filename="ocop-{certificate.public_code}.png"'
+        )
     return response
 
 
@@ -185,34 +218,53 @@ def qr_svg(request, code: str):
     if qr is None:
         return _not_found(request, code)
     buffer = io.BytesIO()
-    qr.save(buffer, kind="svg", scale=10, border=4, xmldecl=True, svgns=True,
-            title=f"OCOP {certificate.public_code}")
+    qr.save(
+        buffer,
+        kind="svg",
+        scale=10,
+        border=4,
+        xmldecl=True,
+        svgns=True,
+        title=f"OCOP {certificate.public_code}",
+    )
     response = HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
     if "download" in request.GET:
         response["Content-Disposition"] = (
-            f'attachment; filename="ocop-{certificate.public_code}.svg"')
+            f'attachment; filename="ocop-{certificate.public_code}.svg"'
+        )
     return response
 
 
 def _progress_context(progress, *, staff: bool):
     chart = {
-        "stars": {"labels": [f"{s}★" for s in progress.by_stars],
-                  "data": list(progress.by_stars.values())},
+        "stars": {
+            "labels": [f"{s}★" for s in progress.by_stars],
+            "data": list(progress.by_stars.values()),
+        },
         "group": {"labels": list(progress.by_group), "data": list(progress.by_group.values())},
-        "district": {"labels": list(progress.by_district),
-                     "data": list(progress.by_district.values())},
-        "year": {"labels": [str(y) for y in progress.by_year],
-                 "data": list(progress.by_year.values())},
+        "district": {
+            "labels": list(progress.by_district),
+            "data": list(progress.by_district.values()),
+        },
+        "year": {
+            "labels": [str(y) for y in progress.by_year],
+            "data": list(progress.by_year.values()),
+        },
     }
-    return {"progress": progress, "chart": chart, "staff": staff,
-            "set_names": {c.code: c.decision for c in ocop.CRITERIA_SETS.values()}}
+    return {
+        "progress": progress,
+        "chart": chart,
+        "staff": staff,
+        "set_names": {c.code: c.decision for c in ocop.CRITERIA_SETS.values()},
+    }
 
 
 def progress_summary(request):
     """The public summary of the programme's progress: charts and tables."""
     progress = registry.progress_on(today=timezone.localdate())
-    return render(request, "catalog/records/progress.html",
-                  _progress_context(progress, staff=False))
+    return render(
+        request, "catalog/records/progress.html", _progress_context(progress, staff=False)
+    )
 
 
 @permission_required("catalogue.view_ocopcertificate", login_url="/django-admin/login/")
@@ -223,14 +275,19 @@ def progress_dashboard(request):
     today = timezone.localdate()
     context = _progress_context(registry.progress_on(today=today), staff=True)
     context["lapsing"] = (
-        OcopCertificate.objects.filter(registry.status_q("valid", today=today),
-                                       valid_until__lte=today + timezone.timedelta(days=90))
-        .select_related("product").order_by("valid_until")[:50]
+        OcopCertificate.objects.filter(
+            registry.status_q("valid", today=today),
+            valid_until__lte=today + timezone.timedelta(days=90),
+        )
+        .select_related("product")
+        .order_by("valid_until")[:50]
     )
     context["events"] = CertificateEvent.objects.select_related(
-        "certificate__product", "by").order_by("-at", "-pk")[:20]
+        "certificate__product", "by"
+    ).order_by("-at", "-pk")[:20]
     context["ideas_waiting"] = ProductIdea.objects.filter(
-        status__in=["forwarded", "plan_submitted"]).count()
+        status__in=["forwarded", "plan_submitted"]
+    ).count()
     return render(request, "catalog/records/progress.html", context)
 
 
@@ -245,4 +302,3 @@ def progress_csv(request):
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="tien-do-ocop-bac-giang.csv"'
     return response
-

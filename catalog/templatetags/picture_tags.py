@@ -25,16 +25,26 @@ def product_picture(image_file, width, height, alt="", lazy=True, priority=False
     one = renditions.rendition_urls(name, width=width, height=height) if name else None
     two = renditions.rendition_urls(name, width=width * 2, height=height * 2) if one else None
     if not one or not two:
-        return format_html('<span class="ocop-card__noimage {}">{}</span>', css_class,
-                           _("Chưa có ảnh"))
+        return format_html(
+            '<span class="ocop-card__noimage {}">{}</span>', css_class, _("Chưa có ảnh")
+        )
     loading = mark_safe(' loading="lazy"') if lazy and not priority else ""  # constant markup
     fetch = mark_safe(' fetchpriority="high"') if priority else ""
     return format_html(
         '<picture><source type="image/webp" srcset="{} 1x, {} 2x">'
         '<img src="{}" srcset="{} 1x, {} 2x" width="{}" height="{}" alt="{}" class="{}"'
         ' decoding="async"{}{}></picture>',
-        one["webp"], two["webp"], one["jpeg"], one["jpeg"], two["jpeg"], width, height, alt,
-        css_class, loading, fetch,
+        one["webp"],
+        two["webp"],
+        one["jpeg"],
+        one["jpeg"],
+        two["jpeg"],
+        width,
+        height,
+        alt,
+        css_class,
+        loading,
+        fetch,
     )
 
 

@@ -39,8 +39,7 @@ def menu_items(*, request=None, language: str | None = None) -> list[tuple[str, 
         root = site.root_page
         home = root.get_translation_or_none(locale) if locale else None
         home = home or root
-        items = [(page.title, page.url) for page in
-                 home.get_children().live().in_menu().public()]
+        items = [(page.title, page.url) for page in home.get_children().live().in_menu().public()]
     cache.set(key, items, MENU_CACHE_SECONDS)
     return items
 
@@ -58,8 +57,10 @@ def policy_links(*, request=None, language: str | None = None) -> list[tuple[str
         return items
     order = {kind: i for i, kind in enumerate(PolicyPage.Kind.values)}
     pages = PolicyPage.objects.live().public().filter(locale__language_code=language)
-    items = [(page.title, page.get_url(request))
-             for page in sorted(pages, key=lambda p: (order.get(p.kind, 99), p.path))]
+    items = [
+        (page.title, page.get_url(request))
+        for page in sorted(pages, key=lambda p: (order.get(p.kind, 99), p.path))
+    ]
     cache.set(key, items, MENU_CACHE_SECONDS)
     return items
 
@@ -75,9 +76,13 @@ def star_explanation_url(context) -> str:
     key = STARS_CACHE_KEY.format(language=language)
     url = cache.get(key)
     if url is None:
-        page = (ProgrammePage.objects.live().public()
-                .filter(topic=ProgrammePage.Topic.STARS, locale__language_code=language)
-                .order_by("path").first())
+        page = (
+            ProgrammePage.objects.live()
+            .public()
+            .filter(topic=ProgrammePage.Topic.STARS, locale__language_code=language)
+            .order_by("path")
+            .first()
+        )
         page_url = page.get_url(context.get("request")) if page is not None else None
         url = f"{page_url}#programme-stars" if page_url else ""
         cache.set(key, url, MENU_CACHE_SECONDS)
@@ -93,8 +98,13 @@ def footer_policies(context) -> list[tuple[str, str]]:
 def menu_cache_clear(**kwargs) -> None:
     """Forget the cached menus (connected to Wagtail's page signals in ``cms.apps``)."""
 
-    cache.delete_many([key.format(language=code) for code, _ in settings.LANGUAGES
-                       for key in (MENU_CACHE_KEY, POLICY_CACHE_KEY, STARS_CACHE_KEY)])
+    cache.delete_many(
+        [
+            key.format(language=code)
+            for code, _ in settings.LANGUAGES
+            for key in (MENU_CACHE_KEY, POLICY_CACHE_KEY, STARS_CACHE_KEY)
+        ]
+    )
 
 
 @register.inclusion_tag("cms/partials/menu_items.html", takes_context=True)
@@ -102,8 +112,12 @@ def website_menu(context):
     """The website's menu entries, as ``<li>`` items for the main navigation bar."""
     request = context.get("request")
     path = request.path if request is not None else ""
-    return {"items": [(title, url, url != "/" and path.startswith(url))
-                      for title, url in menu_items(request=request)]}
+    return {
+        "items": [
+            (title, url, url != "/" and path.startswith(url))
+            for title, url in menu_items(request=request)
+        ]
+    }
 
 
 @register.simple_tag(takes_context=True)
@@ -115,8 +129,13 @@ def hreflang_links(context, page):
     for translation in page.get_translations(inclusive=True).live().select_related("locale"):
         url = translation.get_full_url(request)
         if url:
-            links.append(format_html('<link rel="alternate" hreflang="{}" href="{}">',
-                                     translation.locale.language_code, absolute_url(url)))
+            links.append(
+                format_html(
+                    '<link rel="alternate" hreflang="{}" href="{}">',
+                    translation.locale.language_code,
+                    absolute_url(url),
+                )
+            )
     return mark_safe("\n".join(links))
 
 
@@ -146,8 +165,9 @@ def attach_place_pages(context, places) -> str:
         language = get_language() or "vi"
         request = context.get("request")
         for model in (ShowroomPage, VillagePage):
-            for page in model.objects.live().filter(place_id__in=ids,
-                                                    locale__language_code=language):
+            for page in model.objects.live().filter(
+                place_id__in=ids, locale__language_code=language
+            ):
                 urls.setdefault(page.place_id, page.get_url(request))
     for place in places:
         place.page_url = urls.get(place.pk, "")
@@ -161,5 +181,8 @@ def origin_villages(product) -> list:
     commune_id = getattr(product, "origin_commune_id", None)
     if commune_id is None:
         return []
-    return list(VillagePage.objects.live().filter(
-        place__commune_id=commune_id, locale__language_code=get_language() or "vi"))
+    return list(
+        VillagePage.objects.live().filter(
+            place__commune_id=commune_id, locale__language_code=get_language() or "vi"
+        )
+    )

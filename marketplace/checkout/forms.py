@@ -19,7 +19,6 @@ from marketplace.payment.methods import payment_methods_enabled
 Country = get_model("address", "Country")
 
 
-
 class GatewayForm(oscar_forms.GatewayForm):
     """Oscar's sign-in-or-guest form, with the password input named for screen readers (Oscar's
     template shows it after the "returning customer" radio, with no label of its own)."""
@@ -40,14 +39,21 @@ class WardInput(forms.TextInput):
 
     def render(self, name, value, attrs=None, renderer=None):
         list_id = f"{(attrs or {}).get('id', 'id_' + name)}_list"
-        attrs = {**(attrs or {}), "list": list_id, "autocomplete": "off",
-                 "data-wards-url": reverse("wards"), "data-province-field": "id_state"}
+        attrs = {
+            **(attrs or {}),
+            "list": list_id,
+            "autocomplete": "off",
+            "data-wards-url": reverse("wards"),
+            "data-province-field": "id_state",
+        }
         options = format_html_join(
             "", '<option value="{}">', ((w,) for w in rules.wards_of(self.province))
         )
         return format_html(
             '{}<datalist id="{}">{}</datalist><script src="{}" defer></script>',
-            super().render(name, value, attrs, renderer), list_id, options,
+            super().render(name, value, attrs, renderer),
+            list_id,
+            options,
             static("js/ocop-wards.js"),
         )
 
@@ -75,15 +81,14 @@ class VietnameseAddressMixin:
         self.fields["line4"].required = True
         self.fields["line4"].help_text = _("Chọn trong danh sách xã, phường từ 1/7/2025.")
         chosen = (self.data.get(self.add_prefix("state")) if self.is_bound else None) or (
-            self.initial.get("state") or getattr(self.instance, "state", "") or "Bắc Ninh")
+            self.initial.get("state") or getattr(self.instance, "state", "") or "Bắc Ninh"
+        )
         self.fields["line4"].widget = WardInput(province=chosen)
         self.fields["line1"].label = _("Số nhà, thôn / tổ, đường")
         self.fields["notes"].label = _("Ghi chú cho đơn hàng")
         self.fields["notes"].required = False
         self.fields["notes"].widget.attrs["rows"] = 3
-        self.fields["phone_number"].widget.attrs.update(
-            {"inputmode": "tel", "autocomplete": "tel"}
-        )
+        self.fields["phone_number"].widget.attrs.update({"inputmode": "tel", "autocomplete": "tel"})
 
     def clean_state(self):
         province = rules.province_by_name(self.cleaned_data.get("state", ""))
@@ -99,8 +104,12 @@ class VietnameseAddressMixin:
         ward = rules.ward_match(province, typed)
         if ward is None:
             raise forms.ValidationError(
-                _("%(province)s không có xã, phường \"%(typed)s\": hãy chọn trong danh sách "
-                  "(các xã, phường từ 1/7/2025).") % {"province": province, "typed": typed[:60]})
+                _(
+                    '%(province)s không có xã, phường "%(typed)s": hãy chọn trong danh sách '
+                    "(các xã, phường từ 1/7/2025)."
+                )
+                % {"province": province, "typed": typed[:60]}
+            )
         return ward
 
     def clean_phone_number_field(self, field_name):
@@ -109,8 +118,10 @@ class VietnameseAddressMixin:
         if normalized is None:
             self.add_error(
                 field_name,
-                _("Số điện thoại Việt Nam không hợp lệ (10 số, bắt đầu bằng 03, 05, 07, 08, "
-                  "09, hoặc số bàn 11 số bắt đầu bằng 02)."),
+                _(
+                    "Số điện thoại Việt Nam không hợp lệ (10 số, bắt đầu bằng 03, 05, 07, 08, "
+                    "09, hoặc số bàn 11 số bắt đầu bằng 02)."
+                ),
             )
             return raw
         return PhoneNumber.from_string(normalized)
@@ -130,7 +141,8 @@ class ShippingAddressForm(VietnameseAddressMixin, oscar_forms.ShippingAddressFor
 
     full_name = forms.CharField(label=_("Họ và tên"), max_length=255)
     guest_email = forms.EmailField(
-        label=_("Email (không bắt buộc)"), required=False,
+        label=_("Email (không bắt buộc)"),
+        required=False,
         help_text=_("Để nhận xác nhận đơn hàng qua email."),
     )
     save_to_book = forms.BooleanField(
@@ -155,8 +167,16 @@ class ShippingAddressForm(VietnameseAddressMixin, oscar_forms.ShippingAddressFor
             del self.fields["guest_email"]
         else:
             del self.fields["save_to_book"]
-        order = ["phone_number", "full_name", "guest_email", "state", "line4", "line1", "notes",
-                 "save_to_book"]
+        order = [
+            "phone_number",
+            "full_name",
+            "guest_email",
+            "state",
+            "line4",
+            "line1",
+            "notes",
+            "save_to_book",
+        ]
         self.order_fields([name for name in order if name in self.fields])
         self.phone_as_typed = ""
 

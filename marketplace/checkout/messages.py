@@ -48,8 +48,9 @@ def preorder_cancelled_send(*, order, preorder) -> bool:
         return False
     with translation.override(order_language(order)):
         context = {"order": order, "preorder": preorder, "line": preorder.order_line}
-        subject = render_to_string("oscar/checkout/emails/preorder_cancelled_subject.txt",
-                                   context).strip()
+        subject = render_to_string(
+            "oscar/checkout/emails/preorder_cancelled_subject.txt", context
+        ).strip()
         body = render_to_string("oscar/checkout/emails/preorder_cancelled_body.txt", context)
     send_mail(subject, body, settings.OSCAR_FROM_EMAIL, [order.email])
     return True
@@ -61,9 +62,13 @@ def staff_emails() -> list[str]:
     from django.contrib.auth import get_user_model  # the user model is known only at runtime
 
     emails = [email for _name, email in settings.ADMINS]
-    emails += get_user_model().objects.filter(
-        is_staff=True, is_active=True
-    ).exclude(email="").order_by("pk").values_list("email", flat=True)
+    emails += (
+        get_user_model()
+        .objects.filter(is_staff=True, is_active=True)
+        .exclude(email="")
+        .order_by("pk")
+        .values_list("email", flat=True)
+    )
     return list(dict.fromkeys(emails))
 
 

@@ -96,7 +96,7 @@ _WARD_PREFIXES = ("xa ", "phuong ", "dac khu ", "thi tran ")
 def _bare(folded: str) -> str:
     for prefix in _WARD_PREFIXES:
         if folded.startswith(prefix):
-            return folded[len(prefix):]
+            return folded[len(prefix) :]
     return folded
 
 
@@ -170,8 +170,9 @@ def delivery_zone(*, province_name: str, tariff: DeliveryTariff) -> str:
     return OTHER_PROVINCES
 
 
-def delivery_charge(*, zone: str, weight_grams: int, goods_total: int, tariff: DeliveryTariff
-                    ) -> int:
+def delivery_charge(
+    *, zone: str, weight_grams: int, goods_total: int, tariff: DeliveryTariff
+) -> int:
     """The home-delivery charge in đồng for a parcel of ``weight_grams`` to ``zone``."""
     if zone not in tariff.base:
         raise ValueError(f"unknown delivery zone {zone!r}")

@@ -45,8 +45,9 @@ def basket_quantities(basket) -> dict[int, tuple[str, int]]:
     return wanted
 
 
-def pickup_options(*, wanted: dict[int, tuple[str, int]], today: date | None = None
-                   ) -> list[PickupOption]:
+def pickup_options(
+    *, wanted: dict[int, tuple[str, int]], today: date | None = None
+) -> list[PickupOption]:
     """Every showroom point with the lines of ``wanted`` it lacks, and the fair booths taking
     pickups on ``today`` that hold every line (two queries in all).
 
@@ -70,8 +71,9 @@ def pickup_options(*, wanted: dict[int, tuple[str, int]], today: date | None = N
     ).select_related("district")
     options = []
     for place in places:
-        if not pickup.pickup_open(kind=place.kind, open_from=place.open_from,
-                                  open_until=place.open_until, today=today):
+        if not pickup.pickup_open(
+            kind=place.kind, open_from=place.open_from, open_until=place.open_until, today=today
+        ):
             continue
         option = PickupOption(place=place)
         for product_id, (title, quantity) in wanted.items():
@@ -89,7 +91,6 @@ def orders_unpaid_overdue(*, now: datetime, hours: dict[str, float]):
     """Orders still waiting for a bank transfer or a card payment longer than ``hours`` allow
     (``{"bank_transfer": 48, "card": 2}``) at ``now``, oldest first."""
 
-
     Order = get_model("order", "Order")
     statuses = {"bank_transfer": STATUS_AWAITING_TRANSFER, "card": STATUS_AWAITING_CARD}
     overdue = Q(pk__in=[])
@@ -103,8 +104,12 @@ def order_confirmation_context(order, *, lines=None) -> dict:
     grouped by producer, the pickup showroom, and the VietQR transfer details while the order
     awaits a transfer."""
 
-    ctx: dict = {"line_groups": order_lines_by_producer(order, lines), "pickup_place": None,
-                 "transfer": None, "pay_before": None}
+    ctx: dict = {
+        "line_groups": order_lines_by_producer(order, lines),
+        "pickup_place": None,
+        "transfer": None,
+        "pay_before": None,
+    }
     place_id = pickup_place_id(order.shipping_code)
     if place_id:
         ctx["pickup_place"] = Place.objects.filter(pk=place_id).first()
@@ -120,10 +125,9 @@ def order_pay_before(order) -> datetime | None:
     """When ``order``, still unpaid, will be cancelled by ``expire_unpaid_orders`` (else
     ``None``)."""
 
-
-
     kind = {STATUS_AWAITING_TRANSFER: "bank_transfer", STATUS_AWAITING_CARD: "card"}.get(
-        order.status)
+        order.status
+    )
     hours = settings.OCOP_UNPAID_ORDER_HOURS.get(kind) if kind else None
     if not hours or order.date_placed is None:
         return None
@@ -135,8 +139,11 @@ def order_due_now(order) -> int:
     pre-order line whose producer asked for a deposit (*tiền đặt cọc*) counts its deposit
     instead of its price (the rest is paid on delivery, when the harvest arrives)."""
     due = int(order.total_incl_tax)
-    preorders = Preorder.objects.filter(order_line__order=order, deposit__gt=0).exclude(
-        status=Preorder.Status.CANCELLED).select_related("order_line")
+    preorders = (
+        Preorder.objects.filter(order_line__order=order, deposit__gt=0)
+        .exclude(status=Preorder.Status.CANCELLED)
+        .select_related("order_line")
+    )
     for preorder in preorders:
         due -= int(preorder.order_line.line_price_incl_tax) - preorder.deposit
     return due
@@ -151,8 +158,6 @@ def order_guest_find(*, number: str, phone: str):
     if normalized is None or not number:
         return None
     Order = get_model("order", "Order")
-    return (
-        Order.objects.filter(user=None, number=number,
-                             shipping_address__phone_number=normalized)
-        .first()
-    )
+    return Order.objects.filter(
+        user=None, number=number, shipping_address__phone_number=normalized
+    ).first()

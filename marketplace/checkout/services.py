@@ -61,7 +61,9 @@ def order_line_allocate(*, order, basket_line, order_line=None) -> None:
         if sale.mode == SaleMode.PREORDER:
             try:
                 preorder_reserve(
-                    product=line.product, order_line=order_line, quantity=line.quantity,
+                    product=line.product,
+                    order_line=order_line,
+                    quantity=line.quantity,
                     unit_price=int(line.unit_price_incl_tax or 0),
                     pays_deposit=order.status == payment_methods.STATUS_AWAITING_TRANSFER,
                 )
@@ -75,15 +77,22 @@ def order_line_allocate(*, order, basket_line, order_line=None) -> None:
         place = Place.objects.filter(pk=place_id, kind__in=Place.STOCK_KINDS).first()
         if place is None:
             raise UnableToPlaceOrder(_("Điểm nhận hàng đã chọn không còn tồn tại."))
-        if not pickup.pickup_open(kind=place.kind, open_from=place.open_from,
-                                  open_until=place.open_until, today=timezone.localdate()):
+        if not pickup.pickup_open(
+            kind=place.kind,
+            open_from=place.open_from,
+            open_until=place.open_until,
+            today=timezone.localdate(),
+        ):
             # A fair booth chosen yesterday, on the fair's last day, no longer hands over.
             raise UnableToPlaceOrder(
                 _("%(place)s không còn nhận giữ hàng hôm nay; vui lòng chọn cách nhận khác.")
-                % {"place": place.name})
+                % {"place": place.name}
+            )
         try:
             stock_move(
-                product=line.product, place=place, quantity=line.quantity,
+                product=line.product,
+                place=place,
+                quantity=line.quantity,
                 kind=StockMovement.Kind.SOLD_AT_SHOWROOM,
                 note=_("Giữ hàng cho đơn %(number)s (nhận tại điểm bán)")
                 % {"number": order.number},
@@ -117,7 +126,8 @@ def order_cancel(*, order, note: str = "") -> bool:
 
     order = Order.objects.select_for_update().get(pk=order.pk)
     if order.status not in (
-        payment_methods.STATUS_PENDING, payment_methods.STATUS_AWAITING_TRANSFER,
+        payment_methods.STATUS_PENDING,
+        payment_methods.STATUS_AWAITING_TRANSFER,
         STATUS_AWAITING_CARD,
     ):
         return False
@@ -126,14 +136,19 @@ def order_cancel(*, order, note: str = "") -> bool:
     for line in order.lines.select_related("product", "stockrecord").order_by("stockrecord_id"):
         if line.status == rules.LINE_CANCELLED:
             continue
-        preorder = Preorder.objects.filter(order_line=line).exclude(
-            status=Preorder.Status.CANCELLED).first()
+        preorder = (
+            Preorder.objects.filter(order_line=line)
+            .exclude(status=Preorder.Status.CANCELLED)
+            .first()
+        )
         if preorder is not None:
             # A pre-order holds quota, not stock (unless the harvest was allocated to it).
             preorder_release(preorder=preorder, reason=note or _("Đơn hàng bị hủy"))
         elif place is not None:
             stock_move(
-                product=line.product, place=place, quantity=line.quantity,
+                product=line.product,
+                place=place,
+                quantity=line.quantity,
                 kind=StockMovement.Kind.CORRECTION,
                 note=_("Hủy đơn %(number)s: trả hàng giữ") % {"number": order.number},
             )
@@ -163,9 +178,11 @@ def bank_transfer_confirm(*, order, user=None) -> bool:
     if order.status != payment_methods.STATUS_AWAITING_TRANSFER:
         return False
     _order_payment_received(
-        order=order, amount=selectors.order_due_now(order),
+        order=order,
+        amount=selectors.order_due_now(order),
         reference=payment_methods.transfer_message(order.number),
-        event_code="transfer-received", event_name="Đã nhận chuyển khoản",
+        event_code="transfer-received",
+        event_name="Đã nhận chuyển khoản",
     )
     # The transfer carried the pre-orders' deposits (see selectors.order_due_now).
     Preorder.objects.filter(
@@ -218,11 +235,11 @@ def order_line_status_set(*, line, status: str, by=None) -> str:
     as by ``by``). Returns the order's new status.
     """
 
-
     order = Order.objects.select_for_update().get(pk=line.order_id)
     line = order.lines.get(pk=line.pk)
     if order.status in (
-        payment_methods.STATUS_AWAITING_TRANSFER, payment_methods.STATUS_CANCELLED,
+        payment_methods.STATUS_AWAITING_TRANSFER,
+        payment_methods.STATUS_CANCELLED,
         STATUS_AWAITING_CARD,
     ):
         raise LineStatusError(_("Đơn hàng chưa thanh toán hoặc đã hủy: chưa thể xử lý."))
@@ -270,8 +287,11 @@ def card_payment_record(*, order, amount: int, reference: str) -> bool:
     if order.status != STATUS_AWAITING_CARD:
         return False
     _order_payment_received(
-        order=order, amount=amount, reference=reference,
-        event_code="card-paid", event_name="Đã thanh toán thẻ (Stripe)",
+        order=order,
+        amount=amount,
+        reference=reference,
+        event_code="card-paid",
+        event_name="Đã thanh toán thẻ (Stripe)",
     )
     return True
 
@@ -310,9 +330,10 @@ def card_payment_late(*, order, amount: int, reference: str) -> str:
     if order.payment_events.filter(reference=reference).exists():
         return f"already paid ({order.status})"
     source = order.sources.first()
-    if source is not None and source.transactions.filter(
-        txn_type="Debit", reference=reference
-    ).exists():
+    if (
+        source is not None
+        and source.transactions.filter(txn_type="Debit", reference=reference).exists()
+    ):
         return "late payment already recorded"
     # Stripe is asked while the order row is locked, so two deliveries cannot both refund;
     # the refund's idempotency key makes a retry after a rollback return the same refund.
@@ -327,20 +348,26 @@ def card_payment_late(*, order, amount: int, reference: str) -> str:
             message=_(
                 "Stripe: khoản thanh toán %(amount)s ₫ (%(intent)s) đến khi đơn đã %(status)s; "
                 "đã tự động hoàn tiền (%(refund)s)."
-            ) % {"amount": amount, "intent": reference, "status": order.status,
-                 "refund": refund.refund_id},
+            )
+            % {
+                "amount": amount,
+                "intent": reference,
+                "status": order.status,
+                "refund": refund.refund_id,
+            },
         )
         return f"refunded {refund.refund_id}"
     message = _(
         "CẦN HOÀN TIỀN THỦ CÔNG: khoản thanh toán thẻ %(amount)s ₫ (%(intent)s) đến khi đơn "
         "đã %(status)s, và không hoàn tiền tự động được: %(error)s"
-    ) % {"amount": amount, "intent": reference, "status": order.status,
-         "error": refund.error}
+    ) % {"amount": amount, "intent": reference, "status": order.status, "error": refund.error}
     order.notes.create(note_type=NOTE_NEEDS_STAFF, message=message)
-    transaction.on_commit(lambda: messages.staff_alert_send(
-        subject=_("Đơn %(number)s: cần hoàn tiền thẻ thủ công") % {"number": order.number},
-        body=message,
-    ))
+    transaction.on_commit(
+        lambda: messages.staff_alert_send(
+            subject=_("Đơn %(number)s: cần hoàn tiền thẻ thủ công") % {"number": order.number},
+            body=message,
+        )
+    )
     return f"refund failed: {refund.error}"
 
 
@@ -368,8 +395,9 @@ class UnpaidExpiry:
     skipped: list[tuple[object, str]] = field(default_factory=list)
 
 
-def orders_unpaid_expire(*, now: datetime | None = None,
-                         hours: dict[str, float] | None = None) -> UnpaidExpiry:
+def orders_unpaid_expire(
+    *, now: datetime | None = None, hours: dict[str, float] | None = None
+) -> UnpaidExpiry:
     """Cancel orders left unpaid too long (``settings.OCOP_UNPAID_ORDER_HOURS`` by default),
     release their stock once through :func:`order_cancel`, and email each shopper.
 
@@ -379,7 +407,6 @@ def orders_unpaid_expire(*, now: datetime | None = None,
     PaymentIntent Stripe can no longer cancel (paid or processing) is skipped: the webhook
     decides it.
     """
-
 
     now = now or timezone.now()
     hours = settings.OCOP_UNPAID_ORDER_HOURS if hours is None else hours
@@ -446,11 +473,13 @@ def basket_thaw_abandoned(*, owner=None, basket_id: int | None = None) -> int:
     if owner is None and basket_id is None:
         return 0
     frozen = Basket._default_manager.filter(status=Basket.FROZEN)
-    frozen = frozen.filter(owner=owner) if owner is not None else frozen.filter(
-        pk=basket_id, owner=None)
+    frozen = (
+        frozen.filter(owner=owner) if owner is not None else frozen.filter(pk=basket_id, owner=None)
+    )
     thawed, waiting = 0, False
-    for basket in frozen.exclude(pk__in=Order.objects.filter(basket__isnull=False)
-                                 .values("basket_id")):
+    for basket in frozen.exclude(
+        pk__in=Order.objects.filter(basket__isnull=False).values("basket_id")
+    ):
         frozen_at = cache.get(_frozen_at_key(basket.pk))
         if frozen_at is not None and time.time() - frozen_at < FROZEN_BASKET_GRACE_SECONDS:
             waiting = True

@@ -53,6 +53,7 @@ SourceType = get_model("payment", "SourceType")
 
 logger = logging.getLogger("oscar.checkout")
 
+
 class IndexView(oscar_views.IndexView):
     """The checkout's entry: a guest goes straight to the contact and address step (phone first,
     email optional, a link to sign in there); Oscar's email gateway still answers a POST."""
@@ -74,7 +75,8 @@ class ShippingAddressView(oscar_views.ShippingAddressView):
         initial = super().get_initial() or {}
         typed = self.checkout_session.phone_as_typed()
         return {
-            **initial, "save_to_book": self.checkout_session.address_save_to_book(),
+            **initial,
+            "save_to_book": self.checkout_session.address_save_to_book(),
             "guest_email": self.checkout_session.get_guest_email() or "",
             **({"phone_number": typed} if typed else {}),
         }
@@ -84,7 +86,8 @@ class ShippingAddressView(oscar_views.ShippingAddressView):
             address_id = request.POST["address_id"]
             address = (
                 request.user.addresses.filter(pk=address_id).first()
-                if address_id.isdigit() else None
+                if address_id.isdigit()
+                else None
             )
             if address is None or request.POST.get("action") != "ship_to":
                 messages.error(request, _("Không tìm thấy địa chỉ này trong sổ địa chỉ của bạn."))
@@ -115,6 +118,7 @@ class UserAddressUpdateView(oscar_views.UserAddressUpdateView):
 
     form_class = UserAddressForm
 
+
 UserAddressDeleteView = oscar_views.UserAddressDeleteView
 
 
@@ -136,9 +140,7 @@ class ShippingMethodView(oscar_views.ShippingMethodView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        options = selectors.pickup_options(
-            wanted=selectors.basket_quantities(self.request.basket)
-        )
+        options = selectors.pickup_options(wanted=selectors.basket_quantities(self.request.basket))
         ctx["pickups_unavailable"] = [o for o in options if not o.available]
         ctx["selected_code"] = self.checkout_session.shipping_method_code(self.request.basket)
         return ctx
@@ -208,8 +210,10 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         source_type, _created = SourceType.objects.get_or_create(name=start.source_type)
         self.add_payment_source(
             Source(
-                source_type=source_type, currency=total.currency,
-                amount_allocated=start.allocated, amount_debited=start.debited,
+                source_type=source_type,
+                currency=total.currency,
+                amount_allocated=start.allocated,
+                amount_debited=start.debited,
                 reference=start.reference,
             )
         )
@@ -347,8 +351,11 @@ class StripeCardView(generic.TemplateView):
         order = self.get_order()
         if order is None:
             return redirect("basket:summary")
-        ctx = {"order": order, "awaiting": order.status == STATUS_AWAITING_CARD,
-               "waiting": order.status != STATUS_AWAITING_CARD}
+        ctx = {
+            "order": order,
+            "awaiting": order.status == STATUS_AWAITING_CARD,
+            "waiting": order.status != STATUS_AWAITING_CARD,
+        }
         if ctx["awaiting"]:
             try:
                 intent = payment_intent_for(order=order)
@@ -405,6 +412,7 @@ def stripe_webhook(request):
     except WebhookRejected as error:
         return JsonResponse({"error": str(error)}, status=400)
     result = webhook_event_handle(event=event)
-    return JsonResponse({"id": result.event_id, "outcome": result.outcome,
-                         "duplicate": result.duplicate},
-                        status=400 if result.malformed else 200)
+    return JsonResponse(
+        {"id": result.event_id, "outcome": result.outcome, "duplicate": result.duplicate},
+        status=400 if result.malformed else 200,
+    )

@@ -44,8 +44,9 @@ def orders_of(*, user) -> QuerySet:
 def order_of(*, user, number: str):
     """``user``'s order numbered ``number`` with its lines, products and sources, or ``None``."""
     lines = (
-        Line.objects.select_related("partner__producer", "stockrecord", "shipment",
-                                    "batch_link__batch")
+        Line.objects.select_related(
+            "partner__producer", "stockrecord", "shipment", "batch_link__batch"
+        )
         .prefetch_related(Prefetch("product", queryset=_rated_products()))
         .order_by("pk")
     )
@@ -64,9 +65,9 @@ def order_lines_by_producer(order, lines=None) -> list[tuple[str, list]]:
     they are read with their producers in one query.
     """
     if lines is None:
-        lines = order.lines.select_related(
-            "partner__producer", "product", "shipment"
-        ).order_by("pk")
+        lines = order.lines.select_related("partner__producer", "product", "shipment").order_by(
+            "pk"
+        )
     groups: dict[str, list] = {}
     for line in lines:
         producer = getattr(line.partner, "producer", None) if line.partner else None
@@ -81,6 +82,7 @@ def order_may_be_reordered(order) -> bool:
 
 
 # --- wishlists -------------------------------------------------------------------------------
+
 
 @dataclass
 class WishItem:
@@ -107,14 +109,20 @@ def wishlist_items(*, wishlist, strategy) -> list[WishItem]:
             continue
         info = strategy.fetch_for_product(product)
         permitted, reason = info.availability.is_purchase_permitted(1)
-        items.append(WishItem(
-            line, product, bool(permitted and info.price.exists),
-            "" if permitted else str(reason), info.price if info.price.exists else None,
-        ))
+        items.append(
+            WishItem(
+                line,
+                product,
+                bool(permitted and info.price.exists),
+                "" if permitted else str(reason),
+                info.price if info.price.exists else None,
+            )
+        )
     return items
 
 
 # --- reviews ---------------------------------------------------------------------------------
+
 
 def _bought(queryset: QuerySet, *, product) -> QuerySet:
     """Order lines of ``product`` (or its variants) in orders that were placed and not
@@ -132,8 +140,9 @@ def product_buyer_ids(*, product, user_ids) -> set[int]:
     if not ids:
         return set()
     return set(
-        _bought(Line.objects.filter(order__user_id__in=ids), product=product)
-        .values_list("order__user_id", flat=True)
+        _bought(Line.objects.filter(order__user_id__in=ids), product=product).values_list(
+            "order__user_id", flat=True
+        )
     )
 
 

@@ -31,8 +31,12 @@ def sign_in_account(request, credentials: dict | None) -> str:
             break
     typed = typed.strip().lower()
     if "@" in typed:
-        found = (get_user_model().objects.filter(email__iexact=typed)
-                 .values_list("username", flat=True).first())
+        found = (
+            get_user_model()
+            .objects.filter(email__iexact=typed)
+            .values_list("username", flat=True)
+            .first()
+        )
         if found:
             return found.lower()
     return typed

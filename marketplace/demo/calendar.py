@@ -42,12 +42,19 @@ def _facts(item: data.ProductData) -> list[ocop.CertificateFacts]:
     for index, line in enumerate(item.certificates):
         decision = data.DECISIONS_BY_KEY[line.decision]
         stars = ocop.stars_for_score(line.score, ocop.criteria_set_for(decision.criteria_set))
-        facts.append(ocop.CertificateFacts(
-            key=index, stars=stars, decision_date=decision.decision_date,
-            valid_until=ocop.default_valid_until(decision.decision_date),
-            recorded_status=(ocop.CertificateStatus.REVOKED if line.revoked_reason
-                             else ocop.CertificateStatus.VALID),
-        ))
+        facts.append(
+            ocop.CertificateFacts(
+                key=index,
+                stars=stars,
+                decision_date=decision.decision_date,
+                valid_until=ocop.default_valid_until(decision.decision_date),
+                recorded_status=(
+                    ocop.CertificateStatus.REVOKED
+                    if line.revoked_reason
+                    else ocop.CertificateStatus.VALID
+                ),
+            )
+        )
     return facts
 
 
@@ -97,9 +104,13 @@ def renewal_for(item: data.ProductData, *, today: date) -> Renewal | None:
     number_prefix = "QĐ-BNNMT-VPĐP" if level == ocop.CouncilLevel.CENTRAL else "QĐ-UBND"
     index = data.DECISIONS.index(original) + 1
     decision = data.DecisionData(
-        key=f"renewal-{original.key}", number=f"{RENEWAL_NUMBER_BASE + index}/{number_prefix}",
-        decision_date=day, issuing_body=_issuing_body(level, day=day, original=original),
-        council_level=level, criteria_set=criteria.code,
+        key=f"renewal-{original.key}",
+        number=f"{RENEWAL_NUMBER_BASE + index}/{number_prefix}",
+        decision_date=day,
+        issuing_body=_issuing_body(level, day=day, original=original),
+        council_level=level,
+        criteria_set=criteria.code,
     )
-    return Renewal(decision=decision, score=line.score,
-                   valid_until=current.valid_until + timedelta(days=shift))
+    return Renewal(
+        decision=decision, score=line.score, valid_until=current.valid_until + timedelta(days=shift)
+    )

@@ -64,7 +64,6 @@ def _place(number: str, lines, pickup) -> bool:
     """Place one cash-on-delivery order for a guest shopper; ``False`` when a product is missing
     or not for sale (the demo then goes without it)."""
 
-
     Selector = get_class("partner.strategy", "Selector")
     OrderCreator = get_class("order.utils", "OrderCreator")
     OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
@@ -88,8 +87,14 @@ def _place(number: str, lines, pickup) -> bool:
     total = OrderTotalCalculator().calculate(basket, charge)
     try:
         order = OrderCreator().place_order(
-            basket=basket, total=total, shipping_method=method, shipping_charge=charge,
-            user=None, shipping_address=address, order_number=number, status=STATUS_PENDING,
+            basket=basket,
+            total=total,
+            shipping_method=method,
+            shipping_charge=charge,
+            user=None,
+            shipping_address=address,
+            order_number=number,
+            status=STATUS_PENDING,
             guest_email=f"{number.lower()}@example.vn",
         )
     except UnableToPlaceOrder:
@@ -98,8 +103,12 @@ def _place(number: str, lines, pickup) -> bool:
         return False
     basket.submit()
     source_type, _new = SourceType.objects.get_or_create(name="Thanh toán khi nhận hàng (COD)")
-    order.sources.create(source_type=source_type, currency=order.currency,
-                         amount_allocated=order.total_incl_tax, amount_debited=Decimal(0),
-                         reference=order.number)
+    order.sources.create(
+        source_type=source_type,
+        currency=order.currency,
+        amount_allocated=order.total_incl_tax,
+        amount_debited=Decimal(0),
+        reference=order.number,
+    )
     order.notes.create(note_type=LANGUAGE_NOTE, message="vi")
     return True

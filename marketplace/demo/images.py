@@ -26,7 +26,11 @@ Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
 
 #: Words that name a producer's legal form; a logo's initials skip them.
 LEGAL_FORM_PREFIXES = (
-    "hợp tác xã", "tổ hợp tác", "hộ kinh doanh", "công ty tnhh", "công ty cổ phần",
+    "hợp tác xã",
+    "tổ hợp tác",
+    "hộ kinh doanh",
+    "công ty tnhh",
+    "công ty cổ phần",
     "trang trại",
 )
 LOGO_PALETTE = ("#2e7d32", "#8e2430", "#00796b", "#283593", "#8d5a3b", "#e65100", "#6a1b9a")
@@ -89,7 +93,7 @@ def producer_initials(name: str) -> str:
     lowered = name.lower()
     for prefix in LEGAL_FORM_PREFIXES:
         if lowered.startswith(prefix):
-            words = words[len(prefix.split()):]
+            words = words[len(prefix.split()) :]
             break
     initials = "".join(word[0] for word in words if word[0].isalpha())[:3]
     return initials.upper() or "?"
@@ -104,13 +108,20 @@ def producer_logo_bytes(*, name: str, key: str, size: int = 320) -> bytes:
     margin = size * 0.04
     draw.ellipse((margin, margin, size - margin, size - margin), fill=colour)
     ring = size * 0.1
-    draw.ellipse((ring, ring, size - ring, size - ring), outline=_mix(colour, (255, 255, 255), 0.6),
-                 width=max(1, round(size / 80)))
+    draw.ellipse(
+        (ring, ring, size - ring, size - ring),
+        outline=_mix(colour, (255, 255, 255), 0.6),
+        width=max(1, round(size / 80)),
+    )
     initials = displayable(producer_initials(name))
     font = load_font(max(10, round(size * (0.3 if len(initials) < 3 else 0.24))), bold=True)
     left, top, right, bottom = draw.textbbox((0, 0), initials, font=font)
-    draw.text(((size - (right - left)) / 2 - left, (size - (bottom - top)) / 2 - top), initials,
-              font=font, fill=(255, 255, 255))
+    draw.text(
+        ((size - (right - left)) / 2 - left, (size - (bottom - top)) / 2 - top),
+        initials,
+        font=font,
+        fill=(255, 255, 255),
+    )
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()

@@ -90,10 +90,12 @@ class DemoSummary:
 
     def lines(self) -> list[str]:
         """The summary as short lines for the console."""
-        stars = ", ".join(f"{n}★ {self.listed_by_stars[n]}" for n in sorted(
-            self.listed_by_stars, reverse=True))
-        sets = ", ".join(f"{code} set {count}" for code, count in
-                         sorted(self.certificates_by_set.items()))
+        stars = ", ".join(
+            f"{n}★ {self.listed_by_stars[n]}" for n in sorted(self.listed_by_stars, reverse=True)
+        )
+        sets = ", ".join(
+            f"{code} set {count}" for code, count in sorted(self.certificates_by_set.items())
+        )
         created = ", ".join(f"{count} {what}" for what, count in sorted(self.created.items()))
         return [
             f"  {self.districts} districts, {self.communes} communes; {self.groups} OCOP groups "
@@ -132,8 +134,9 @@ def demo_data_check() -> None:
     for decision in data.DECISIONS:
         in_force = ocop.criteria_set_in_force(decision.decision_date).code
         if in_force != decision.criteria_set:
-            errors.append(f"{decision.key}: criteria set {decision.criteria_set}, "
-                          f"in force then: {in_force}")
+            errors.append(
+                f"{decision.key}: criteria set {decision.criteria_set}, in force then: {in_force}"
+            )
     if len({d.number for d in data.DECISIONS}) != len(data.DECISIONS):
         errors.append("decision numbers are not unique")
     for producer in data.PRODUCERS:
@@ -156,14 +159,17 @@ def demo_data_check() -> None:
                 continue
             stars = ocop.stars_for_score(line.score, ocop.criteria_set_for(decision.criteria_set))
             try:
-                ocop.check_award(stars=stars, level=decision.council_level,
-                                 decision_date=decision.decision_date)
+                ocop.check_award(
+                    stars=stars, level=decision.council_level, decision_date=decision.decision_date
+                )
             except ocop.OcopRuleError as error:
                 errors.append(f"{item.sku} in {decision.key}: {error}")
-    for name, values in (("SKU", [p.sku for p in data.PRODUCTS]),
-                         ("UPC", [ean13(p.sku) for p in data.PRODUCTS]),
-                         ("producer slug", list(producers)),
-                         ("place slug", [p.slug for p in data.PLACES])):
+    for name, values in (
+        ("SKU", [p.sku for p in data.PRODUCTS]),
+        ("UPC", [ean13(p.sku) for p in data.PRODUCTS]),
+        ("producer slug", list(producers)),
+        ("place slug", [p.slug for p in data.PLACES]),
+    ):
         duplicates = {v for v in values if values.count(v) > 1}
         if duplicates:
             errors.append(f"duplicate {name}: {', '.join(sorted(duplicates))}")
@@ -171,8 +177,9 @@ def demo_data_check() -> None:
         raise ValueError("Demo data is inconsistent:\n  " + "\n  ".join(errors))
 
 
-def demo_data_load(*, images: bool = True, image_size: int = 800,
-                   today: date | None = None) -> DemoSummary:
+def demo_data_load(
+    *, images: bool = True, image_size: int = 800, today: date | None = None
+) -> DemoSummary:
     """Load (or top up) the Bắc Giang demo dataset and return a summary.
 
     ``images=False`` skips drawing product pictures and producer logos (tests use it to stay
@@ -188,23 +195,36 @@ def demo_data_load(*, images: bool = True, image_size: int = 800,
         subgroups = _load_categories(created)
         product_classes = _load_product_classes(created)
         admin = _load_admin(created)
-        producers = _load_producers(communes, created, images=images,
-                                    logo_size=max(64, image_size * 2 // 5))
+        producers = _load_producers(
+            communes, created, images=images, logo_size=max(64, image_size * 2 // 5)
+        )
         producer_user = _load_producer_user(producers[data.LYCHEE_COOPERATIVE_SLUG], created)
-        _load_products(producers, communes, subgroups, product_classes, created,
-                       images=images, image_size=image_size, revoked_by=admin, today=today)
+        _load_products(
+            producers,
+            communes,
+            subgroups,
+            product_classes,
+            created,
+            images=images,
+            image_size=image_size,
+            revoked_by=admin,
+            today=today,
+        )
         # What a nightly job does: certificates past their date are recorded as expired.
         created["certificates marked expired"] += services.certificates_expire(today=today)
         record_lines = demo_records_load(
-            producer=producers[data.LYCHEE_COOPERATIVE_SLUG], producer_user=producer_user,
+            producer=producers[data.LYCHEE_COOPERATIVE_SLUG],
+            producer_user=producer_user,
             created=created,
         )
-        record_lines += demo_credentials_load(created=created, by=admin,
-                                              producer_user=producer_user, today=today)
+        record_lines += demo_credentials_load(
+            created=created, by=admin, producer_user=producer_user, today=today
+        )
         _load_places(communes, created)
         _load_showroom_stock(created, by=admin)
-        _load_website(_load_home_page(created), created, images=images, image_size=image_size,
-                      today=today)
+        _load_website(
+            _load_home_page(created), created, images=images, image_size=image_size, today=today
+        )
         demo_fairs_load(created=created, images=images)
         demo_booth_pickup_load(by=admin)
         _load_django_site()
@@ -294,8 +314,9 @@ def _load_categories(created: Counter) -> dict[str, tuple[Category, data.GroupDa
     for group in data.GROUPS:
         root = Category.get_root_nodes().filter(slug=group.slug).first()
         if root is None:
-            root = Category.add_root(name=group.name, slug=group.slug,
-                                     description=group.description)
+            root = Category.add_root(
+                name=group.name, slug=group.slug, description=group.description
+            )
             created["categories"] += 1
         for item in group.subgroups:
             child = root.get_children().filter(slug=item.slug).first()
@@ -312,8 +333,11 @@ def _load_product_classes(created: Counter) -> dict[str, ProductClass]:
     for item in data.PRODUCT_CLASSES:
         product_class, new = ProductClass.objects.update_or_create(
             slug=item.slug,
-            defaults={"name": item.name, "track_stock": item.track_stock,
-                      "requires_shipping": item.requires_shipping},
+            defaults={
+                "name": item.name,
+                "track_stock": item.track_stock,
+                "requires_shipping": item.requires_shipping,
+            },
         )
         created["product classes"] += new
         classes[item.slug] = product_class
@@ -356,51 +380,74 @@ def _load_producer_user(producer: Producer, created: Counter):
     return user
 
 
-def _load_producers(communes: dict[CommuneKey, Commune], created: Counter, *,
-                    images: bool, logo_size: int) -> dict[str, Producer]:
+def _load_producers(
+    communes: dict[CommuneKey, Commune], created: Counter, *, images: bool, logo_size: int
+) -> dict[str, Producer]:
     """Producers and their Oscar partners (same name; the partner code is the slug)."""
     producers: dict[str, Producer] = {}
     for item in data.PRODUCERS:
-        partner, new = Partner.objects.update_or_create(code=item.slug,
-                                                        defaults={"name": item.name})
+        partner, new = Partner.objects.update_or_create(
+            code=item.slug, defaults={"name": item.name}
+        )
         created["partners"] += new
         producer, new = Producer.objects.update_or_create(
             slug=item.slug,
             defaults={
-                "partner": partner, "name": item.name, "kind": item.kind,
-                "commune": communes[(item.district, item.commune)], "story": item.story,
-                "contact_name": item.contact_name, "phone": item.phone, "email": item.email,
+                "partner": partner,
+                "name": item.name,
+                "kind": item.kind,
+                "commune": communes[(item.district, item.commune)],
+                "story": item.story,
+                "contact_name": item.contact_name,
+                "phone": item.phone,
+                "email": item.email,
                 "address": item.address,
             },
         )
         created["producers"] += new
         if images and not producer.logo:
-            logo = demo_images.producer_logo_bytes(name=item.name, key=item.slug,
-                                                   size=logo_size)
+            logo = demo_images.producer_logo_bytes(name=item.name, key=item.slug, size=logo_size)
             producer.logo.save(f"{item.slug}.png", ContentFile(logo), save=True)
             created["producer logos"] += 1
         producers[item.slug] = producer
     return producers
 
 
-def _load_products(producers: dict[str, Producer], communes: dict[CommuneKey, Commune],
-                   subgroups: dict[str, tuple[Category, data.GroupData]],
-                   product_classes: dict[str, ProductClass], created: Counter, *,
-                   images: bool, image_size: int, revoked_by, today: date) -> None:
+def _load_products(
+    producers: dict[str, Producer],
+    communes: dict[CommuneKey, Commune],
+    subgroups: dict[str, tuple[Category, data.GroupData]],
+    product_classes: dict[str, ProductClass],
+    created: Counter,
+    *,
+    images: bool,
+    image_size: int,
+    revoked_by,
+    today: date,
+) -> None:
     """Products with their category, stock record, picture and OCOP certificates."""
     for item in data.PRODUCTS:
         producer = producers[item.producer]
         category, group = subgroups[item.subgroup]
-        class_data = (data.PRODUCT_CLASS_SERVICE if group.slug == data.SERVICE_GROUP_SLUG
-                      else data.PRODUCT_CLASS_GOODS)
+        class_data = (
+            data.PRODUCT_CLASS_SERVICE
+            if group.slug == data.SERVICE_GROUP_SLUG
+            else data.PRODUCT_CLASS_GOODS
+        )
         origin = communes[item.origin] if item.origin else producer.commune
         product, new = Product.objects.update_or_create(
             code=item.sku,
             defaults={
-                "upc": ean13(item.sku), "title": item.title, "slug": ascii_slug(item.title),
-                "description": item.description, "structure": Product.STANDALONE,
-                "product_class": product_classes[class_data.slug], "is_public": True,
-                "producer": producer, "origin_commune": origin, "priority": item.priority,
+                "upc": ean13(item.sku),
+                "title": item.title,
+                "slug": ascii_slug(item.title),
+                "description": item.description,
+                "structure": Product.STANDALONE,
+                "product_class": product_classes[class_data.slug],
+                "is_public": True,
+                "producer": producer,
+                "origin_commune": origin,
+                "priority": item.priority,
             },
         )
         created["products"] += new
@@ -409,54 +456,74 @@ def _load_products(producers: dict[str, Producer], communes: dict[CommuneKey, Co
         _load_stock_record(product, producer, item, created)
         if images and not product.images.exists():
             picture = demo_images.product_image_bytes(
-                title=item.title, shape=group.shape, seed=item.sku, size=image_size,
+                title=item.title,
+                shape=group.shape,
+                seed=item.sku,
+                size=image_size,
             )
             image = ProductImage(product=product, display_order=0, caption=item.title)
-            image.original.save(f"{item.sku.lower()}-{product.slug}.jpg", ContentFile(picture),
-                                save=False)
+            image.original.save(
+                f"{item.sku.lower()}-{product.slug}.jpg", ContentFile(picture), save=False
+            )
             image.save()
             created["product images"] += 1
         _load_certificates(product, item, created, revoked_by=revoked_by, today=today)
 
 
-def _load_stock_record(product: Product, producer: Producer, item: data.ProductData,
-                       created: Counter) -> None:
+def _load_stock_record(
+    product: Product, producer: Producer, item: data.ProductData, created: Counter
+) -> None:
     """The producer's stock record: price follows the data, stock is received once, when the
     record is made, as a ledger movement of the online warehouse (orders placed while
     demonstrating move it, and a reload should not undo them)."""
 
     price = Decimal(item.price)
     record, new = StockRecord.objects.get_or_create(
-        partner=producer.partner, partner_sku=item.sku,
-        defaults={"product": product, "price": price, "price_currency": "VND",
-                  "num_in_stock": 0},
+        partner=producer.partner,
+        partner_sku=item.sku,
+        defaults={"product": product, "price": price, "price_currency": "VND", "num_in_stock": 0},
     )
     created["stock records"] += new
     if new and item.stock > 0:
-        stock_move(product=product, place=None, quantity=item.stock,
-                   kind=StockMovement.Kind.RECEIVED, note="Nhập kho ban đầu (dữ liệu mẫu)")
+        stock_move(
+            product=product,
+            place=None,
+            quantity=item.stock,
+            kind=StockMovement.Kind.RECEIVED,
+            note="Nhập kho ban đầu (dữ liệu mẫu)",
+        )
         record.refresh_from_db()
-    if not new and (record.price != price or record.price_currency != "VND"
-                    or record.product_id != product.pk):
+    if not new and (
+        record.price != price or record.price_currency != "VND" or record.product_id != product.pk
+    ):
         record.price, record.price_currency, record.product = price, "VND", product
         record.save(update_fields=["price", "price_currency", "product", "date_updated"])
 
 
-def _load_certificates(product: Product, item: data.ProductData, created: Counter, *,
-                       revoked_by, today: date) -> None:
+def _load_certificates(
+    product: Product, item: data.ProductData, created: Counter, *, revoked_by, today: date
+) -> None:
     """Record each decision on ``product`` once (keyed by decision number) and revoke as told;
     loaded after AS_OF, add the re-evaluation that keeps the product as it stood then
     (:mod:`marketplace.demo.calendar`)."""
     renewal = demo_calendar.renewal_for(item, today=today)
-    if renewal is not None and not OcopCertificate.objects.filter(
-        product=product, decision_number=renewal.decision.number
-    ).exists():
+    if (
+        renewal is not None
+        and not OcopCertificate.objects.filter(
+            product=product, decision_number=renewal.decision.number
+        ).exists()
+    ):
         decision = renewal.decision
         services.certificate_record(
-            product=product, criteria_set=decision.criteria_set, score=renewal.score,
-            council_level=decision.council_level, decision_number=decision.number,
-            decision_date=decision.decision_date, issuing_body=decision.issuing_body,
-            valid_until=renewal.valid_until, check_council=True,
+            product=product,
+            criteria_set=decision.criteria_set,
+            score=renewal.score,
+            council_level=decision.council_level,
+            decision_number=decision.number,
+            decision_date=decision.decision_date,
+            issuing_body=decision.issuing_body,
+            valid_until=renewal.valid_until,
+            check_council=True,
         )
         created["certificates (re-evaluations after AS_OF)"] += 1
     for line in item.certificates:
@@ -466,15 +533,20 @@ def _load_certificates(product: Product, item: data.ProductData, created: Counte
         ).first()
         if certificate is None:
             certificate = services.certificate_record(
-                product=product, criteria_set=decision.criteria_set, score=line.score,
-                council_level=decision.council_level, decision_number=decision.number,
-                decision_date=decision.decision_date, issuing_body=decision.issuing_body,
+                product=product,
+                criteria_set=decision.criteria_set,
+                score=line.score,
+                council_level=decision.council_level,
+                decision_number=decision.number,
+                decision_date=decision.decision_date,
+                issuing_body=decision.issuing_body,
                 check_council=True,
             )
             created["certificates"] += 1
         if line.revoked_reason and certificate.status != ocop.CertificateStatus.REVOKED:
-            services.certificate_revoke(certificate=certificate, reason=line.revoked_reason,
-                                        by=revoked_by)
+            services.certificate_revoke(
+                certificate=certificate, reason=line.revoked_reason, by=revoked_by
+            )
             created["certificates revoked"] += 1
 
 
@@ -485,10 +557,15 @@ def _load_places(communes: dict[CommuneKey, Commune], created: Counter) -> None:
         _, new = Place.objects.update_or_create(
             slug=item.slug,
             defaults={
-                "kind": item.kind, "name": item.name, "district": commune.district,
-                "commune": commune, "address": item.address,
-                "latitude": Decimal(item.latitude), "longitude": Decimal(item.longitude),
-                "phone": item.phone, "opening_hours": item.opening_hours,
+                "kind": item.kind,
+                "name": item.name,
+                "district": commune.district,
+                "commune": commune,
+                "address": item.address,
+                "latitude": Decimal(item.latitude),
+                "longitude": Decimal(item.longitude),
+                "phone": item.phone,
+                "opening_hours": item.opening_hours,
                 "description": item.description,
             },
         )
@@ -501,9 +578,9 @@ def _load_showroom_stock(created: Counter, *, by) -> None:
     product and place (a place's ledger is never rewritten by a reload)."""
 
     listed = list(
-        selectors.product_listed_queryset(queryset=Product.objects.filter(
-            code__in=[item.sku for item in data.PRODUCTS]
-        )).select_related("origin_commune")
+        selectors.product_listed_queryset(
+            queryset=Product.objects.filter(code__in=[item.sku for item in data.PRODUCTS])
+        ).select_related("origin_commune")
     )
     five_star = [p for p in listed if getattr(p, selectors.STARS_ATTR) == 5]
     for place in Place.objects.filter(kind=Place.Kind.SHOWROOM):
@@ -515,11 +592,22 @@ def _load_showroom_stock(created: Counter, *, by) -> None:
             # Consignments leave the producer's online warehouse: a small stock there is
             # topped up first, so the warehouse still has some to sell online.
             if online_record(product).net_stock_level < 2 * quantity:
-                stock_move(product=product, place=None, quantity=quantity,
-                           kind=StockMovement.Kind.RECEIVED,
-                           note="Nhập kho để ký gửi (dữ liệu mẫu)", by=by)
-            stock_transfer(product=product, source=None, target=place, quantity=quantity,
-                           note="Ký gửi ban đầu (dữ liệu mẫu)", by=by)
+                stock_move(
+                    product=product,
+                    place=None,
+                    quantity=quantity,
+                    kind=StockMovement.Kind.RECEIVED,
+                    note="Nhập kho để ký gửi (dữ liệu mẫu)",
+                    by=by,
+                )
+            stock_transfer(
+                product=product,
+                source=None,
+                target=place,
+                quantity=quantity,
+                note="Ký gửi ban đầu (dữ liệu mẫu)",
+                by=by,
+            )
             created["showroom stock movements"] += 1
 
 
@@ -550,8 +638,12 @@ def _load_home_page(created: Counter):
             else:
                 slug, welcome = "trang-chu", None
         home = HomePage(
-            title=data.HOME_TITLE, slug=slug, intro=data.HOME_INTRO, body=data.HOME_BODY,
-            featured_count=data.HOME_FEATURED_COUNT, locale=locale,
+            title=data.HOME_TITLE,
+            slug=slug,
+            intro=data.HOME_INTRO,
+            body=data.HOME_BODY,
+            featured_count=data.HOME_FEATURED_COUNT,
+            locale=locale,
         )
         root.add_child(instance=home)
         home.save_revision().publish()
@@ -561,8 +653,13 @@ def _load_home_page(created: Counter):
             Page.objects.get(pk=welcome.pk).delete()
     site = WagtailSite.objects.filter(is_default_site=True).first()
     if site is None:
-        WagtailSite.objects.create(hostname="localhost", port=80, root_page=home,
-                                   is_default_site=True, site_name=data.SITE_NAME)
+        WagtailSite.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name=data.SITE_NAME,
+        )
         created["Wagtail sites"] += 1
     elif site.root_page_id != home.pk or not site.site_name:
         site.root_page = home

@@ -34,8 +34,10 @@ def demo_shopper_load(*, created: Counter) -> list[str]:
     )
     created["users"] += new
     user.email = data.SHOPPER_EMAIL
-    user.first_name, user.last_name = data.SHOPPER_ADDRESS["first_name"], data.SHOPPER_ADDRESS[
-        "last_name"]
+    user.first_name, user.last_name = (
+        data.SHOPPER_ADDRESS["first_name"],
+        data.SHOPPER_ADDRESS["last_name"],
+    )
     user.is_staff = user.is_superuser = False
     user.is_active = True
     user.set_password(data.SHOPPER_PASSWORD)  # printed with the other logins: keep it true
@@ -60,17 +62,22 @@ def _shipping_country():
     if country is None:
         country, _new = Country.objects.update_or_create(
             iso_3166_1_a2="VN",
-            defaults={"iso_3166_1_a3": "VNM", "iso_3166_1_numeric": "704",
-                      "printable_name": "Việt Nam",
-                      "name": "Cộng hòa Xã hội Chủ nghĩa Việt Nam", "display_order": 1,
-                      "is_shipping_country": True},
+            defaults={
+                "iso_3166_1_a3": "VNM",
+                "iso_3166_1_numeric": "704",
+                "printable_name": "Việt Nam",
+                "name": "Cộng hòa Xã hội Chủ nghĩa Việt Nam",
+                "display_order": 1,
+                "is_shipping_country": True,
+            },
         )
     return country
 
 
 def _load_address(user, country, created: Counter) -> UserAddress:
-    address = UserAddress(user=user, country=country, is_default_for_shipping=True,
-                          **data.SHOPPER_ADDRESS)
+    address = UserAddress(
+        user=user, country=country, is_default_for_shipping=True, **data.SHOPPER_ADDRESS
+    )
     existing = user.addresses.filter(hash=address.generate_hash()).first()
     if existing:
         return existing
@@ -105,16 +112,25 @@ def _load_order(user, country) -> None:
     charge = method.calculate(basket)
     total = OrderTotalCalculator().calculate(basket, charge)
     order = OrderCreator().place_order(
-        basket=basket, total=total, shipping_method=method, shipping_charge=charge, user=user,
-        shipping_address=address, order_number=data.SHOPPER_ORDER_NUMBER,
+        basket=basket,
+        total=total,
+        shipping_method=method,
+        shipping_charge=charge,
+        user=user,
+        shipping_address=address,
+        order_number=data.SHOPPER_ORDER_NUMBER,
         status=STATUS_PENDING,
     )
     basket.submit()
     SourceType = get_model("payment", "SourceType")
     source_type, _new = SourceType.objects.get_or_create(name="Thanh toán khi nhận hàng (COD)")
-    order.sources.create(source_type=source_type, currency=order.currency,
-                         amount_allocated=order.total_incl_tax,
-                         amount_debited=Decimal(order.total_incl_tax), reference=order.number)
+    order.sources.create(
+        source_type=source_type,
+        currency=order.currency,
+        amount_allocated=order.total_incl_tax,
+        amount_debited=Decimal(order.total_incl_tax),
+        reference=order.number,
+    )
     order.notes.create(note_type=LANGUAGE_NOTE, message="vi")
     # Delivered by both producers (Oscar's own status methods: no emails from the demo).
     for line in order.lines.all():
@@ -134,7 +150,11 @@ def _load_review(user, created: Counter) -> None:
     if product is None or ProductReview.objects.filter(product=product, user=user).exists():
         return
     ProductReview.objects.create(
-        product=product, user=user, score=5, status=ProductReview.APPROVED,
-        title="Sợi dai, không bị nát", body=data.SHOPPER_REVIEW_BODY,
+        product=product,
+        user=user,
+        score=5,
+        status=ProductReview.APPROVED,
+        title="Sợi dai, không bị nát",
+        body=data.SHOPPER_REVIEW_BODY,
     )
     created["reviews"] += 1

@@ -42,8 +42,13 @@ def _is_postgres(db: dict) -> bool:
 def _pg_env(db: dict) -> dict[str, str]:
     """libpq's variables for ``db`` (the password never appears on a command line)."""
     env = dict(os.environ)
-    names = {"HOST": "PGHOST", "PORT": "PGPORT", "USER": "PGUSER", "PASSWORD": "PGPASSWORD",
-             "NAME": "PGDATABASE"}
+    names = {
+        "HOST": "PGHOST",
+        "PORT": "PGPORT",
+        "USER": "PGUSER",
+        "PASSWORD": "PGPASSWORD",
+        "NAME": "PGDATABASE",
+    }
     for key, variable in names.items():
         if db.get(key):
             env[variable] = str(db[key])
@@ -79,8 +84,9 @@ def storage_names(storage, folder: str = "") -> list[str]:
     return sorted(names)
 
 
-def backup_create(*, db: dict, media_root: Path, output_dir: Path,
-                  now: datetime | None = None, media_storage=None) -> Path:
+def backup_create(
+    *, db: dict, media_root: Path, output_dir: Path, now: datetime | None = None, media_storage=None
+) -> Path:
     """Write one dated archive of ``db`` (a Django DATABASES entry) and ``media_root`` (or, when
     given, the objects of ``media_storage``) into ``output_dir``; return its path. Written beside
     its final name, then renamed: a half-written archive never looks like a backup."""
@@ -91,8 +97,10 @@ def backup_create(*, db: dict, media_root: Path, output_dir: Path,
         work_dir = Path(work)
         if _is_postgres(db):
             dump = work_dir / "database.pgdump"
-            _run(["pg_dump", "--format=custom", "--no-owner", "--no-privileges",
-                  f"--file={dump}"], env=_pg_env(db))
+            _run(
+                ["pg_dump", "--format=custom", "--no-owner", "--no-privileges", f"--file={dump}"],
+                env=_pg_env(db),
+            )
         else:
             dump = work_dir / "database.sqlite3"
             source = sqlite3.connect(db["NAME"])
@@ -105,10 +113,15 @@ def backup_create(*, db: dict, media_root: Path, output_dir: Path,
         if media_storage is not None:
             media_files = storage_names(media_storage)
         else:
-            media_files = sorted(
-                str(path.relative_to(media_root)) for path in media_root.rglob("*")
-                if path.is_file()
-            ) if media_root.is_dir() else []
+            media_files = (
+                sorted(
+                    str(path.relative_to(media_root))
+                    for path in media_root.rglob("*")
+                    if path.is_file()
+                )
+                if media_root.is_dir()
+                else []
+            )
         manifest = {
             "created": now.isoformat(timespec="seconds"),
             "engine": "postgresql" if _is_postgres(db) else "sqlite",
@@ -158,8 +171,19 @@ def backup_restore(*, archive: Path, db: dict, media_root: Path, media_storage=N
         if manifest["engine"] == "postgresql":
             if not _is_postgres(db):
                 raise BackupError("This archive holds a PostgreSQL dump; DATABASE_URL is SQLite.")
-            _run(["pg_restore", "--clean", "--if-exists", "--no-owner", "--no-privileges",
-                  "--exit-on-error", f"--dbname={db['NAME']}", str(dump)], env=_pg_env(db))
+            _run(
+                [
+                    "pg_restore",
+                    "--clean",
+                    "--if-exists",
+                    "--no-owner",
+                    "--no-privileges",
+                    "--exit-on-error",
+                    f"--dbname={db['NAME']}",
+                    str(dump),
+                ],
+                env=_pg_env(db),
+            )
         else:
             if _is_postgres(db):
                 raise BackupError("This archive holds SQLite; DATABASE_URL is PostgreSQL.")

@@ -29,13 +29,18 @@ class LineShipment(models.Model):
     so one row per line)."""
 
     line = models.OneToOneField(
-        "order.Line", on_delete=models.CASCADE, related_name="shipment",
+        "order.Line",
+        on_delete=models.CASCADE,
+        related_name="shipment",
         verbose_name=_("dòng hàng"),
     )
     carrier = models.CharField(_("đơn vị vận chuyển"), max_length=100)
     tracking_number = models.CharField(_("mã vận đơn"), max_length=64)
     shipped_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
     shipped_at = models.DateTimeField(auto_now_add=True)

@@ -27,5 +27,6 @@ class OrderCreator(utils.OrderCreator):
     def update_stock_records(self, line):
         # ``line`` is the basket line; the order was just made by create_order_model, and its
         # order line by create_line_models just before this call.
-        services.order_line_allocate(order=self._order, basket_line=line,
-                                     order_line=getattr(self, "_order_line", None))
+        services.order_line_allocate(
+            order=self._order, basket_line=line, order_line=getattr(self, "_order_line", None)
+        )

@@ -41,8 +41,9 @@ from marketplace.pagecache import store
 #: URL namespaces whose pages are public and shared by every visitor.
 CACHED_NAMESPACES = frozenset({"catalogue", "search", "producers"})
 #: Single public views outside those namespaces (namespace:url_name, or url_name).
-CACHED_VIEWS = frozenset({"records:registry", "records:progress", "records:verify",
-                          "wagtail_serve"})
+CACHED_VIEWS = frozenset(
+    {"records:registry", "records:progress", "records:verify", "wagtail_serve"}
+)
 PLACEHOLDER = "__ocop_csrf_token__"
 NONCE_PLACEHOLDER = "__ocop_csp_nonce__"
 _TOKEN = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{32,64}(")')
@@ -89,14 +90,18 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if (not getattr(settings, "PAGE_CACHE_ENABLED", False)
-                or request.method not in ("GET", "HEAD")
-                or not _anonymous_without_state(request)
-                or not _cacheable_view(request.path_info)):
+        if (
+            not getattr(settings, "PAGE_CACHE_ENABLED", False)
+            or request.method not in ("GET", "HEAD")
+            or not _anonymous_without_state(request)
+            or not _cacheable_view(request.path_info)
+        ):
             return self.get_response(request)
         key = store.page_key(
-            generation=store.generation(), language=getattr(request, "LANGUAGE_CODE", ""),
-            host=request.get_host(), path=request.get_full_path(),
+            generation=store.generation(),
+            language=getattr(request, "LANGUAGE_CODE", ""),
+            host=request.get_host(),
+            path=request.get_full_path(),
         )
         cached = store.cache().get(key)
         if cached is not None:

@@ -15,14 +15,23 @@ from wagtail.models import Page
 from marketplace.pagecache import store
 
 #: Models whose rows public pages show (``app_label.ModelName``).
-WATCHED = frozenset({
-    "catalogue.Product", "catalogue.OcopCertificate", "catalogue.ProductImage",
-    "catalogue.ProductCredential",
-    "catalogue.Category", "catalogue.ProductCategory", "catalogue.Place",
-    "partner.StockRecord", "partner.Producer", "partner.StockMovement",
-    "partner.PreorderCampaign",  # product pages show whether pre-orders are open, and how many
-    "wagtailcore.Page", "wagtailcore.Revision",
-})
+WATCHED = frozenset(
+    {
+        "catalogue.Product",
+        "catalogue.OcopCertificate",
+        "catalogue.ProductImage",
+        "catalogue.ProductCredential",
+        "catalogue.Category",
+        "catalogue.ProductCategory",
+        "catalogue.Place",
+        "partner.StockRecord",
+        "partner.Producer",
+        "partner.StockMovement",
+        "partner.PreorderCampaign",  # product pages show whether pre-orders are open, and how many
+        "wagtailcore.Page",
+        "wagtailcore.Revision",
+    }
+)
 
 
 def _changed(sender, **kwargs) -> None:

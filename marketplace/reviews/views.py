@@ -22,15 +22,20 @@ class CreateProductReview(oscar_views.CreateProductReview):
     template_name = "oscar/catalogue/reviews/review_form.html"
 
     def dispatch(self, request, *args, **kwargs):
-        self.product = get_object_or_404(self.product_model, pk=kwargs["product_pk"],
-                                         is_public=True)
+        self.product = get_object_or_404(
+            self.product_model, pk=kwargs["product_pk"], is_public=True
+        )
         if not request.user.is_authenticated and request.method == "GET":
             return redirect_to_login(request.get_full_path())
         refusal = product_review_refusal(user=request.user, product=self.product)
         if refusal:
             if request.method == "POST":
-                return render(request, "oscar/catalogue/reviews/review_refused.html",
-                              {"product": self.product, "refusal": refusal}, status=403)
+                return render(
+                    request,
+                    "oscar/catalogue/reviews/review_refused.html",
+                    {"product": self.product, "refusal": refusal},
+                    status=403,
+                )
             messages.warning(request, refusal)
             return redirect(self.product.get_absolute_url())
         return super(oscar_views.CreateProductReview, self).dispatch(request, *args, **kwargs)

@@ -223,9 +223,12 @@ else:
 # write invalidates them for all: Redis when configured, else files.
 PAGE_CACHE_ENABLED = True
 CACHES["pages"] = (
-    {**CACHES["default"], "KEY_PREFIX": "ocop-pages"} if env.REDIS_URL
-    else {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-          "LOCATION": os.path.join(tempfile.gettempdir(), "ocop-pagecache")}
+    {**CACHES["default"], "KEY_PREFIX": "ocop-pages"}
+    if env.REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.path.join(tempfile.gettempdir(), "ocop-pagecache"),
+    }
 )
 
 AUTHENTICATION_BACKENDS = [

@@ -15,8 +15,10 @@ from .production import CACHES, STORAGES, env
 # The bench loads HTML pages only, and production's ManifestStaticFilesStorage needs a
 # collectstatic run, which stops at a vendored file's missing source map (chart.umd.min.js.map):
 # static files are the deployment branch's business (issue 13, item 5), so plain names here.
-STORAGES = {**STORAGES,
-            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 
 if not env.REDIS_URL:
     CACHES["pages"] = {

@@ -16,7 +16,8 @@ from .base import *  # noqa: F403
 from .base import INSTALLED_APPS, MIDDLEWARE, OCOP_BANK_TRANSFER, env
 
 _missing = [
-    name for name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SITE_URL")
+    name
+    for name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SITE_URL")
     if not env.get(name)
 ]
 if _missing:
@@ -89,8 +90,13 @@ STORAGES = {
 # by browsers; everything in the bucket is then readable by whoever knows its name.
 if env.MEDIA_S3_BUCKET:
     _s3_missing = [
-        name for name in ("MEDIA_S3_ENDPOINT_URL", "MEDIA_S3_REGION", "MEDIA_S3_ACCESS_KEY_ID",
-                          "MEDIA_S3_SECRET_ACCESS_KEY")
+        name
+        for name in (
+            "MEDIA_S3_ENDPOINT_URL",
+            "MEDIA_S3_REGION",
+            "MEDIA_S3_ACCESS_KEY_ID",
+            "MEDIA_S3_SECRET_ACCESS_KEY",
+        )
         if not getattr(env, name)
     ]
     if _s3_missing:
@@ -195,6 +201,8 @@ if env.SENTRY_DSN:
     import sentry_sdk  # imported here: only sites with SENTRY_DSN send errors to Sentry
 
     sentry_sdk.init(
-        dsn=env.SENTRY_DSN, environment=env.SENTRY_ENVIRONMENT, send_default_pii=False,
+        dsn=env.SENTRY_DSN,
+        environment=env.SENTRY_ENVIRONMENT,
+        send_default_pii=False,
         traces_sample_rate=0.0,
     )

@@ -31,5 +31,7 @@ if "KEY_PREFIX" in CACHES["default"]:  # noqa: F405
 # The page cache is off in tests but for the ones that test it (they turn it on, with a cache
 # of their own): other tests expect each request to render.
 PAGE_CACHE_ENABLED = False
-CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",  # noqa: F405
-                   "LOCATION": "pages"}
+CACHES["pages"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",  # noqa: F405
+    "LOCATION": "pages",
+}

@@ -23,8 +23,15 @@ class HomeDelivery(Base):
     code = "home-delivery"
     name = _("Giao hàng tận nơi")
 
-    def __init__(self, *, charge: int, zone: str, weight_grams: int, free: bool = False,
-                 days: tuple[int, int] | None = None):
+    def __init__(
+        self,
+        *,
+        charge: int,
+        zone: str,
+        weight_grams: int,
+        free: bool = False,
+        days: tuple[int, int] | None = None,
+    ):
         self.charge, self.zone, self.weight_grams, self.free = charge, zone, weight_grams, free
         self.days = days
 
@@ -67,7 +74,7 @@ class ShowroomPickup(Base):
 def pickup_place_id(shipping_code: str | None) -> int | None:
     """The showroom id in a pickup method's code (``pickup-12`` → 12), else ``None``."""
     if shipping_code and shipping_code.startswith(PICKUP_PREFIX):
-        tail = shipping_code[len(PICKUP_PREFIX):]
+        tail = shipping_code[len(PICKUP_PREFIX) :]
         if tail.isdigit():
             return int(tail)
     return None

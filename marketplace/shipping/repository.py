@@ -15,8 +15,10 @@ def delivery_tariff() -> rules.DeliveryTariff:
     """The tariff from ``settings.OCOP_DELIVERY_TARIFF``."""
     conf = settings.OCOP_DELIVERY_TARIFF
     return rules.DeliveryTariff(
-        home_province=conf["home_province"], base=dict(conf["base"]),
-        per_extra_kg=dict(conf["per_extra_kg"]), included_grams=conf["included_grams"],
+        home_province=conf["home_province"],
+        base=dict(conf["base"]),
+        per_extra_kg=dict(conf["per_extra_kg"]),
+        included_grams=conf["included_grams"],
         free_above=conf["free_above"],
         delivery_days={zone: tuple(days) for zone, days in conf.get("delivery_days", {}).items()},
     )
@@ -46,15 +48,22 @@ class Repository(repository.Repository):
             zone=zone, weight_grams=weight, goods_total=goods, tariff=tariff
         )
         free = tariff.free_above is not None and goods >= tariff.free_above
-        return HomeDelivery(charge=charge, zone=zone, weight_grams=weight, free=free,
-                            days=rules.delivery_estimate(zone=zone, tariff=tariff))
+        return HomeDelivery(
+            charge=charge,
+            zone=zone,
+            weight_grams=weight,
+            free=free,
+            days=rules.delivery_estimate(zone=zone, tariff=tariff),
+        )
 
     def pickups(self, basket) -> list[ShowroomPickup]:
         """One pickup option per showroom holding enough of every line; none for a basket
         with a pre-order line (it is delivered from the harvest, not held at a showroom)."""
-        if any(getattr(getattr(line, "purchase_info", None), "availability", None) is not None
-               and line.purchase_info.availability.code == "preorder"
-               for line in basket.all_lines()):
+        if any(
+            getattr(getattr(line, "purchase_info", None), "availability", None) is not None
+            and line.purchase_info.availability.code == "preorder"
+            for line in basket.all_lines()
+        ):
             return []
         options = pickup_options(wanted=basket_quantities(basket))
         return [ShowroomPickup(o.place) for o in options if o.available]

@@ -113,23 +113,31 @@ def scoped_object_exists(producer: Producer, name: str, value) -> bool:
     lookups = {
         "product_id": lambda: products,
         "movement_id": lambda: get_model("partner", "StockMovement").objects.filter(
-            product__in=products),
+            product__in=products
+        ),
         "line_id": lambda: get_model("order", "Line").objects.filter(
-            partner_id=producer.partner_id),
+            partner_id=producer.partner_id
+        ),
         "order_id": lambda: get_model("order", "Order").objects.filter(
-            lines__partner_id=producer.partner_id),
+            lines__partner_id=producer.partner_id
+        ),
         "certificate_id": lambda: get_model("catalogue", "OcopCertificate").objects.filter(
-            product__in=products),
+            product__in=products
+        ),
         "threshold_id": lambda: get_model("partner", "StockThreshold").objects.filter(
-            product__in=products),
+            product__in=products
+        ),
         "enquiry_id": lambda: get_model("partner", "Enquiry").objects.filter(producer=producer),
         "credential_id": lambda: get_model("catalogue", "ProductCredential").objects.filter(
-            product__in=products),
+            product__in=products
+        ),
         "application_id": lambda: get_model("cms", "FairApplication").objects.filter(
-            producer=producer),
+            producer=producer
+        ),
         "batch_id": lambda: get_model("partner", "Batch").objects.filter(producer=producer),
         "preorder_id": lambda: get_model("partner", "Preorder").objects.filter(
-            campaign__product__in=products),
+            campaign__product__in=products
+        ),
     }
     if name not in lookups:
         return False

@@ -53,14 +53,17 @@ def invitation_path(user) -> str:
     password is set (the token hashes the password) or after ``PASSWORD_RESET_TIMEOUT``."""
     return reverse(
         "producer_dashboard:invite_accept",
-        kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-                "token": default_token_generator.make_token(user)},
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
     )
 
 
 @transaction.atomic
-def producer_user_invite(*, producer: Producer, email: str, name: str = "", by=None,
-                         base_url: str | None = None):
+def producer_user_invite(
+    *, producer: Producer, email: str, name: str = "", by=None, base_url: str | None = None
+):
     """Link the user with ``email`` (made, without a usable password, when missing) to
     ``producer`` and email them a one-time link to set their password. Returns the user.
 
@@ -79,29 +82,43 @@ def producer_user_invite(*, producer: Producer, email: str, name: str = "", by=N
     user = matches[0] if matches else None
     if user is not None:
         if user.is_staff or user.is_superuser:
-            raise InviteError(_("Email này thuộc một tài khoản cán bộ; tài khoản chủ thể không "
-                                "được là cán bộ."))
+            raise InviteError(
+                _("Email này thuộc một tài khoản cán bộ; tài khoản chủ thể không được là cán bộ.")
+            )
         current = producer_for_user(user)
         if current is not None and current.pk != producer.pk:
             raise InviteError(
-                _("Email %(email)s đã thuộc chủ thể “%(producer)s”. Mỗi tài khoản chỉ thuộc một "
-                  "chủ thể.") % {"email": email, "producer": current.name}
+                _(
+                    "Email %(email)s đã thuộc chủ thể “%(producer)s”. Mỗi tài khoản chỉ thuộc một "
+                    "chủ thể."
+                )
+                % {"email": email, "producer": current.name}
             )
     else:
         family, _space, given = " ".join((name or "").split()).rpartition(" ")
-        user = User(username=_username_for(email), email=email, first_name=given[:150],
-                    last_name=family[:150], is_active=True)
+        user = User(
+            username=_username_for(email),
+            email=email,
+            first_name=given[:150],
+            last_name=family[:150],
+            is_active=True,
+        )
         user.set_unusable_password()
         user.save()
     producer.partner.users.add(user)
     link = (base_url or settings.WAGTAILADMIN_BASE_URL).rstrip("/") + invitation_path(user)
-    context = {"user": user, "producer": producer, "link": link, "by": by,
-               "days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400)}
+    context = {
+        "user": user,
+        "producer": producer,
+        "link": link,
+        "by": by,
+        "days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
+    }
     subject = render_to_string("producers/dashboard/accounts_invite_subject.txt", context)
     body = render_to_string("producers/dashboard/accounts_invite_body.txt", context)
-    transaction.on_commit(lambda: send_mail(
-        " ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [email]
-    ))
+    transaction.on_commit(
+        lambda: send_mail(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [email])
+    )
     return user
 
 
@@ -163,9 +180,14 @@ class ProducerIdleTimeoutMiddleware:
             return None
         if now - int(guard.get("seen", 0)) > idle_timeout_seconds():
             logout(request)
-            messages.info(request, _("Phiên làm việc đã hết hạn sau %(minutes)s phút không hoạt "
-                                     "động. Vui lòng đăng nhập lại.")
-                          % {"minutes": idle_timeout_seconds() // 60})
+            messages.info(
+                request,
+                _(
+                    "Phiên làm việc đã hết hạn sau %(minutes)s phút không hoạt "
+                    "động. Vui lòng đăng nhập lại."
+                )
+                % {"minutes": idle_timeout_seconds() // 60},
+            )
             return redirect_to_login(request.get_full_path())
         if now - int(guard.get("seen", 0)) >= TOUCH_EVERY:
             request.session[SESSION_KEY] = {**guard, "seen": now}

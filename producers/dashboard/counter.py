@@ -32,8 +32,9 @@ def counter_stock(*, place) -> list[dict]:
         .values("product")
         .annotate(balance=Sum("quantity"))
         .filter(balance__gt=0)
-        .annotate(title=Subquery(_title()), producer=Subquery(_producer()),
-                  price=Subquery(price[:1]))
+        .annotate(
+            title=Subquery(_title()), producer=Subquery(_producer()), price=Subquery(price[:1])
+        )
         .order_by("title")
     )
 
@@ -51,8 +52,9 @@ def _producer():
 def counter_recent_sales(*, place, limit: int = 10) -> QuerySet:
     """The latest counter sales recorded at ``place`` (by anybody), newest first."""
     return (
-        StockMovement.objects.filter(place=place, kind=StockMovement.Kind.SOLD_AT_SHOWROOM,
-                                     created_by__isnull=False)
+        StockMovement.objects.filter(
+            place=place, kind=StockMovement.Kind.SOLD_AT_SHOWROOM, created_by__isnull=False
+        )
         .select_related("product", "created_by")
         .order_by("-created_at", "-pk")[:limit]
     )

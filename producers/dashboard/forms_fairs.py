@@ -100,7 +100,9 @@ class BoothPickupForm(StyledForm):
     offers_pickup = forms.BooleanField(
         label=_("Nhận giữ hàng cho khách đặt trực tuyến và đến lấy tại gian hàng"),
         required=False,
-        help_text=_("Khi ban tổ chức đã nhận đăng ký, gian hàng trở thành điểm nhận hàng trong "
-                    "những ngày hội chợ. Chuyển hàng đến gian hàng ở trang Tồn kho; hàng còn lại "
-                    "tự về kho online sau hội chợ."),
+        help_text=_(
+            "Khi ban tổ chức đã nhận đăng ký, gian hàng trở thành điểm nhận hàng trong "
+            "những ngày hội chợ. Chuyển hàng đến gian hàng ở trang Tồn kho; hàng còn lại "
+            "tự về kho online sau hội chợ."
+        ),
     )

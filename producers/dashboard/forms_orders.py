@@ -9,7 +9,10 @@ from marketplace.checkout import rules
 
 #: Statuses a producer may ask for; whether the move is allowed is the service's decision.
 PRODUCER_LINE_STATUSES = (
-    rules.LINE_PACKED, rules.LINE_SHIPPED, rules.LINE_DELIVERED, rules.LINE_READY,
+    rules.LINE_PACKED,
+    rules.LINE_SHIPPED,
+    rules.LINE_DELIVERED,
+    rules.LINE_READY,
     rules.LINE_COLLECTED,
 )
 
@@ -23,11 +26,15 @@ class LineActionForm(forms.Form):
         error_messages={"invalid_choice": _("Thao tác không hợp lệ.")},
     )
     carrier = forms.CharField(
-        label=_("Đơn vị vận chuyển"), max_length=100, required=False,
+        label=_("Đơn vị vận chuyển"),
+        max_length=100,
+        required=False,
         widget=forms.TextInput(attrs={"list": "carriers", "autocomplete": "off"}),
     )
     tracking_number = forms.CharField(
-        label=_("Mã vận đơn"), max_length=64, required=False,
+        label=_("Mã vận đơn"),
+        max_length=64,
+        required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
     )
 
@@ -42,6 +49,11 @@ class LineActionForm(forms.Form):
 
 #: Carriers offered as suggestions (any other name may be typed).
 CARRIERS = (
-    "Bưu điện Việt Nam (VNPost)", "Viettel Post", "Giao Hàng Nhanh (GHN)",
-    "Giao Hàng Tiết Kiệm (GHTK)", "J&T Express", "Ninja Van", "Tự giao",
+    "Bưu điện Việt Nam (VNPost)",
+    "Viettel Post",
+    "Giao Hàng Nhanh (GHN)",
+    "Giao Hàng Tiết Kiệm (GHTK)",
+    "J&T Express",
+    "Ninja Van",
+    "Tự giao",
 )

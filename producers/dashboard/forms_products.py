@@ -39,8 +39,9 @@ class PhotosField(forms.ImageField):
     """Several photos, each checked by Pillow (a real image), by format, file size, pixel count
     (from the header, before decoding) and sides, then re-encoded (see :mod:`catalog.uploads`)."""
 
-    widget = MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp",
-                                      "multiple": True})
+    widget = MultipleFileInput(
+        attrs={"accept": "image/jpeg,image/png,image/webp", "multiple": True}
+    )
     default_error_messages = {
         "invalid_image": _("“%(name)s” không phải ảnh hợp lệ (hãy dùng JPEG, PNG hoặc WebP)."),
     }
@@ -53,14 +54,19 @@ class PhotosField(forms.ImageField):
         for upload in files:
             name = getattr(upload, "name", "?")
             if upload.size > PHOTO_MAX_BYTES:
-                errors.append(_("“%(name)s” quá lớn (tối đa %(mb)s MB).")
-                              % {"name": name, "mb": PHOTO_MAX_BYTES // (1024 * 1024)})
+                errors.append(
+                    _("“%(name)s” quá lớn (tối đa %(mb)s MB).")
+                    % {"name": name, "mb": PHOTO_MAX_BYTES // (1024 * 1024)}
+                )
                 continue
             try:
                 # The pixel count is read from the header first: Django's ImageField would
                 # otherwise let an 8000×8000 PNG of 186 KB through to be decoded in full.
-                image_probe(upload=upload, formats=PHOTO_FORMATS + ("GIF", "BMP", "TIFF"),
-                            max_pixels=MAX_PIXELS)
+                image_probe(
+                    upload=upload,
+                    formats=PHOTO_FORMATS + ("GIF", "BMP", "TIFF"),
+                    max_pixels=MAX_PIXELS,
+                )
             except NotAnImage:
                 errors.append(self.error_messages["invalid_image"] % {"name": name})
                 continue
@@ -74,15 +80,26 @@ class PhotosField(forms.ImageField):
                 continue
             image = image_file.image
             if image.format not in PHOTO_FORMATS:
-                errors.append(_("“%(name)s” có định dạng %(format)s; chỉ nhận JPEG, PNG, WebP.")
-                              % {"name": name, "format": image.format})
+                errors.append(
+                    _("“%(name)s” có định dạng %(format)s; chỉ nhận JPEG, PNG, WebP.")
+                    % {"name": name, "format": image.format}
+                )
                 continue
             width, height = image.size
             if min(width, height) < PHOTO_MIN_SIDE or max(width, height) > PHOTO_MAX_SIDE:
-                errors.append(_("“%(name)s” có kích thước %(w)s×%(h)s; cần mỗi cạnh từ %(min)s "
-                                "đến %(max)s điểm ảnh.")
-                              % {"name": name, "w": width, "h": height, "min": PHOTO_MIN_SIDE,
-                                 "max": PHOTO_MAX_SIDE})
+                errors.append(
+                    _(
+                        "“%(name)s” có kích thước %(w)s×%(h)s; cần mỗi cạnh từ %(min)s "
+                        "đến %(max)s điểm ảnh."
+                    )
+                    % {
+                        "name": name,
+                        "w": width,
+                        "h": height,
+                        "min": PHOTO_MIN_SIDE,
+                        "max": PHOTO_MAX_SIDE,
+                    }
+                )
                 continue
             try:
                 cleaned.append(image_reencode(upload=upload, formats=PHOTO_FORMATS))
@@ -95,12 +112,16 @@ class PhotosField(forms.ImageField):
 
 def _price_field():
     return forms.IntegerField(
-        label=_("Giá bán (đồng)"), min_value=1000, max_value=MAX_PRICE,
+        label=_("Giá bán (đồng)"),
+        min_value=1000,
+        max_value=MAX_PRICE,
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": 1000}),
-        error_messages={"invalid": _("Giá phải là số đồng, không có phần lẻ."),
-                        "required": _("Hãy nhập giá bán."),
-                        "min_value": _("Giá thấp nhất là 1.000 đồng."),
-                        "max_value": _("Giá quá lớn.")},
+        error_messages={
+            "invalid": _("Giá phải là số đồng, không có phần lẻ."),
+            "required": _("Hãy nhập giá bán."),
+            "min_value": _("Giá thấp nhất là 1.000 đồng."),
+            "max_value": _("Giá quá lớn."),
+        },
     )
 
 
@@ -111,18 +132,29 @@ class ProductEditForm(StyledForm):
 
     version = forms.CharField(widget=forms.HiddenInput)
     price = _price_field()
-    description = forms.CharField(label=_("Mô tả"), required=False, max_length=10_000,
-                                  widget=forms.Textarea(attrs={"rows": 6}))
-    photos = PhotosField(label=_("Thêm ảnh"), required=False,
-                         help_text=_("JPEG, PNG hoặc WebP, tối đa 5 MB mỗi ảnh."))
+    description = forms.CharField(
+        label=_("Mô tả"),
+        required=False,
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    photos = PhotosField(
+        label=_("Thêm ảnh"),
+        required=False,
+        help_text=_("JPEG, PNG hoặc WebP, tối đa 5 MB mỗi ảnh."),
+    )
     growing_area_code = forms.CharField(
-        label=_("Mã số vùng trồng"), required=False, max_length=traceability.MAX_CODE_INPUT,
+        label=_("Mã số vùng trồng"),
+        required=False,
+        max_length=traceability.MAX_CODE_INPUT,
         help_text=_("Mã số vùng trồng do Cục Bảo vệ thực vật cấp, dạng VN-BGOR-0012."),
         widget=forms.TextInput(attrs={"autocapitalize": "characters", "autocomplete": "off"}),
     )
     remove_photos = forms.ModelMultipleChoiceField(
-        label=_("Bỏ ảnh"), required=False, queryset=get_model("catalogue", "ProductImage")
-        .objects.none(), widget=forms.CheckboxSelectMultiple,
+        label=_("Bỏ ảnh"),
+        required=False,
+        queryset=get_model("catalogue", "ProductImage").objects.none(),
+        widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": _("Ảnh này không thuộc sản phẩm.")},
     )
 
@@ -145,14 +177,21 @@ class ProductProposeForm(StyledForm):
 
     title = forms.CharField(label=_("Tên sản phẩm"), max_length=255)
     product_class = forms.ModelChoiceField(
-        label=_("Loại sản phẩm"), queryset=get_model("catalogue", "ProductClass").objects.all(),
+        label=_("Loại sản phẩm"),
+        queryset=get_model("catalogue", "ProductClass").objects.all(),
         empty_label=_("— chọn —"),
     )
     category = forms.ModelChoiceField(
-        label=_("Nhóm OCOP"), required=False, empty_label=_("— chọn —"),
+        label=_("Nhóm OCOP"),
+        required=False,
+        empty_label=_("— chọn —"),
         queryset=get_model("catalogue", "Category").objects.all().order_by("path"),
     )
     upc = forms.CharField(label=_("Mã vạch (nếu có)"), max_length=64, required=False)
     price = _price_field()
-    description = forms.CharField(label=_("Mô tả"), required=False, max_length=10_000,
-                                  widget=forms.Textarea(attrs={"rows": 5}))
+    description = forms.CharField(
+        label=_("Mô tả"),
+        required=False,
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )

@@ -13,10 +13,16 @@ from producers.dashboard.sales import MAX_PERIOD_DAYS
 class SalesPeriodForm(forms.Form):
     """From and to (local dates, both included); at most about three years."""
 
-    tu = forms.DateField(label=_("Từ ngày"), widget=forms.DateInput(attrs={"type": "date"}),
-                         input_formats=["%Y-%m-%d", "%d/%m/%Y"])
-    den = forms.DateField(label=_("Đến ngày"), widget=forms.DateInput(attrs={"type": "date"}),
-                          input_formats=["%Y-%m-%d", "%d/%m/%Y"])
+    tu = forms.DateField(
+        label=_("Từ ngày"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+    )
+    den = forms.DateField(
+        label=_("Đến ngày"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+    )
 
     def clean(self):
         cleaned = super().clean()

@@ -65,7 +65,8 @@ class ProductChoiceField(forms.ModelChoiceField):
 
 def _product_field(producer):
     return ProductChoiceField(
-        label=_("Sản phẩm"), queryset=selectors.dashboard_products(producer),
+        label=_("Sản phẩm"),
+        queryset=selectors.dashboard_products(producer),
         empty_label=_("— chọn sản phẩm —"),
         error_messages={"invalid_choice": _("Không có sản phẩm này trong gian hàng của bạn.")},
     )
@@ -73,9 +74,11 @@ def _product_field(producer):
 
 def _quantity_field(**kwargs):
     return forms.IntegerField(
-        label=kwargs.pop("label", _("Số lượng")), max_value=MAX_QUANTITY,
+        label=kwargs.pop("label", _("Số lượng")),
+        max_value=MAX_QUANTITY,
         error_messages=QUANTITY_ERRORS,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": 1}), **kwargs,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": 1}),
+        **kwargs,
     )
 
 
@@ -110,7 +113,8 @@ class TransferForm(StyledForm):
     """Send units from the online warehouse to a showroom point (any of them: a new one too)."""
 
     place = forms.ModelChoiceField(
-        label=_("Điểm bán"), empty_label=_("— chọn điểm bán —"),
+        label=_("Điểm bán"),
+        empty_label=_("— chọn điểm bán —"),
         queryset=Place.objects.filter(kind=Place.Kind.SHOWROOM).order_by("name"),
         error_messages={"invalid_choice": _("Không có điểm bán này.")},
     )
@@ -123,22 +127,21 @@ class TransferForm(StyledForm):
         self.fields["quantity"].error_messages["min_value"] = _("Số lượng phải lớn hơn 0.")
         # The producer's own fair booths too, before and during their fair.
         self.fields["place"].queryset = selectors.producer_stock_places(
-            producer, sendable=True).order_by("kind", "name")
+            producer, sendable=True
+        ).order_by("kind", "name")
 
 
 class ThresholdForm(StyledForm):
     """Set the low-stock threshold of a product at a location (empty removes it)."""
 
     location = forms.ChoiceField(label=_("Địa điểm"))
-    threshold = _quantity_field(label=_("Báo khi còn từ … trở xuống"), min_value=0,
-                                required=False)
+    threshold = _quantity_field(label=_("Báo khi còn từ … trở xuống"), min_value=0, required=False)
 
     def __init__(self, *args, producer, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields = {"product": _product_field(producer), **self.fields}
         self.places = {
-            str(p.pk): p
-            for p in selectors.producer_stock_places(producer).order_by("kind", "name")
+            str(p.pk): p for p in selectors.producer_stock_places(producer).order_by("kind", "name")
         }
         self.fields["location"].choices = [(selectors.ONLINE_SLUG, _("Kho online"))] + [
             (pk, place.name) for pk, place in self.places.items()
@@ -156,9 +159,14 @@ class CountImportForm(StyledForm):
 
     file = forms.FileField(
         label=_("Tệp CSV kiểm kê"),
-        help_text=_("Các cột: ma_san_pham, dia_diem (kho-online hoặc mã điểm bán), so_luong_dem. "
-                    "Tải tệp xuất tồn kho để có sẵn mẫu."),
+        help_text=_(
+            "Các cột: ma_san_pham, dia_diem (kho-online hoặc mã điểm bán), so_luong_dem. "
+            "Tải tệp xuất tồn kho để có sẵn mẫu."
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
-        error_messages={"required": _("Hãy chọn tệp CSV."), "empty": _("Tệp trống."),
-                        "invalid": _("Không đọc được tệp đã gửi.")},
+        error_messages={
+            "required": _("Hãy chọn tệp CSV."),
+            "empty": _("Tệp trống."),
+            "invalid": _("Không đọc được tệp đã gửi."),
+        },
     )

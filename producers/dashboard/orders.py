@@ -79,8 +79,9 @@ def _order_condition(order_filter: OrderFilter, prefix: str = "") -> Q:
     return ~unpaid if order_filter.paid else unpaid
 
 
-def producer_orders(*, producer: Producer, order_filter: OrderFilter = DEFAULT_ORDER_FILTER
-                    ) -> QuerySet:
+def producer_orders(
+    *, producer: Producer, order_filter: OrderFilter = DEFAULT_ORDER_FILTER
+) -> QuerySet:
     """Orders holding at least one of the producer's lines that match ``order_filter``, newest
     first, with ``producer_lines`` (only the producer's lines, with product and shipment) and the
     shipping address loaded. Use :func:`orders_with_pickup_places` on the page's orders."""
@@ -127,7 +128,8 @@ def orders_with_pickup_places(orders) -> list:
         order.is_unpaid = order.status in UNPAID_ORDER_STATUSES
         for line in getattr(order, "producer_lines", ()):
             line.next_statuses = (
-                () if order.is_unpaid
+                ()
+                if order.is_unpaid
                 else rules.line_next_statuses(line.status, pickup=order.is_pickup)
             )
     return orders
@@ -136,9 +138,9 @@ def orders_with_pickup_places(orders) -> list:
 def producer_order(*, producer: Producer, order_id: int):
     """One order holding a line of the producer (else ``Order.DoesNotExist``), loaded like the
     list's orders."""
-    order = producer_orders(
-        producer=producer, order_filter=ORDER_FILTERS_BY_SLUG["tat-ca"]
-    ).get(pk=order_id)
+    order = producer_orders(producer=producer, order_filter=ORDER_FILTERS_BY_SLUG["tat-ca"]).get(
+        pk=order_id
+    )
     return orders_with_pickup_places([order])[0]
 
 
@@ -151,7 +153,8 @@ def producer_line(*, producer: Producer, line_id: int):
     )
     orders_with_pickup_places([line.order])
     line.next_statuses = (
-        () if line.order.is_unpaid
+        ()
+        if line.order.is_unpaid
         else rules.line_next_statuses(line.status, pickup=line.order.is_pickup)
     )
     return line
@@ -170,8 +173,16 @@ ACTION_LABELS = {
 
 
 @transaction.atomic
-def order_line_fulfil(*, producer: Producer, line, status: str, by=None, carrier: str = "",
-                      tracking_number: str = "", batch=None) -> str:
+def order_line_fulfil(
+    *,
+    producer: Producer,
+    line,
+    status: str,
+    by=None,
+    carrier: str = "",
+    tracking_number: str = "",
+    batch=None,
+) -> str:
     """Move the producer's ``line`` to ``status`` (packed, shipped, delivered, ready for pickup,
     collected) and return the order's new status.
 

@@ -66,9 +66,12 @@ def counter_sales(*, producer: Producer, start: date, end: date) -> QuerySet:
     since, until = _bounds(start, end)
     return StockMovement.objects.filter(
         product__in=producer_products(producer).values("pk"),
-        kind=StockMovement.Kind.SOLD_AT_SHOWROOM, place__isnull=False,
-        created_by__isnull=False, order_line__isnull=True,
-        created_at__gte=since, created_at__lt=until,
+        kind=StockMovement.Kind.SOLD_AT_SHOWROOM,
+        place__isnull=False,
+        created_by__isnull=False,
+        order_line__isnull=True,
+        created_at__gte=since,
+        created_at__lt=until,
     )
 
 
@@ -99,13 +102,19 @@ class SalesSummary:
     def chart(self) -> dict:
         """The numbers the page's charts draw (the tables show the same)."""
         return {
-            "months": {"labels": [r.label for r in self.months],
-                       "revenue": [r.revenue for r in self.months],
-                       "units": [r.units for r in self.months]},
-            "products": {"labels": [r.label for r in self.products],
-                         "revenue": [r.revenue for r in self.products]},
-            "locations": {"labels": [r.label for r in self.locations],
-                          "units": [r.units for r in self.locations]},
+            "months": {
+                "labels": [r.label for r in self.months],
+                "revenue": [r.revenue for r in self.months],
+                "units": [r.units for r in self.months],
+            },
+            "products": {
+                "labels": [r.label for r in self.products],
+                "revenue": [r.revenue for r in self.products],
+            },
+            "locations": {
+                "labels": [r.label for r in self.locations],
+                "units": [r.units for r in self.locations],
+            },
             "labels": {"revenue": _("Doanh thu (đồng)"), "units": _("Số lượng")},
         }
 
@@ -129,7 +138,8 @@ def sales_summary(*, producer: Producer, start: date, end: date) -> SalesSummary
     lines = sales_lines(producer=producer, start=start, end=end)
     summary = SalesSummary(start=start, end=end)
     totals = lines.aggregate(
-        revenue=Sum("line_price_incl_tax"), units=Sum("quantity"),
+        revenue=Sum("line_price_incl_tax"),
+        units=Sum("quantity"),
         orders=Count("order", distinct=True),
     )
     summary.revenue, summary.units = _whole(totals["revenue"]), _whole(totals["units"])
@@ -139,22 +149,28 @@ def sales_summary(*, producer: Producer, start: date, end: date) -> SalesSummary
     by_month = {
         row["month"].date() if isinstance(row["month"], datetime) else row["month"]: row
         for row in lines.annotate(month=TruncMonth("order__date_placed", tzinfo=tz))
-        .values("month").annotate(revenue=Sum("line_price_incl_tax"), units=Sum("quantity"))
+        .values("month")
+        .annotate(revenue=Sum("line_price_incl_tax"), units=Sum("quantity"))
     }
     for month in month_starts(start, end):
         row = by_month.get(month, {})
-        summary.months.append(Row(
-            label=month.strftime("%m/%Y"), key=month.isoformat(),
-            revenue=_whole(row.get("revenue")), units=_whole(row.get("units")),
-        ))
+        summary.months.append(
+            Row(
+                label=month.strftime("%m/%Y"),
+                key=month.isoformat(),
+                revenue=_whole(row.get("revenue")),
+                units=_whole(row.get("units")),
+            )
+        )
 
     for row in (
         lines.values("product_id", "title")
         .annotate(revenue=Sum("line_price_incl_tax"), units=Sum("quantity"))
         .order_by("-revenue", "-units", "title")[:TOP_PRODUCTS]
     ):
-        summary.products.append(Row(label=row["title"], units=_whole(row["units"]),
-                                    revenue=_whole(row["revenue"])))
+        summary.products.append(
+            Row(label=row["title"], units=_whole(row["units"]), revenue=_whole(row["revenue"]))
+        )
 
     summary.locations = _locations(producer=producer, lines=lines, start=start, end=end)
     summary.counter_units = sum(r.units for r in summary.locations if r.revenue is None)
@@ -165,9 +181,16 @@ def _locations(*, producer: Producer, lines: QuerySet, start: date, end: date) -
     """Units (and revenue) per location: home delivery, then each showroom's pickups, then each
     showroom's counter sales."""
     delivered = lines.exclude(order__shipping_code__startswith=PICKUP_PREFIX).aggregate(
-        units=Sum("quantity"), revenue=Sum("line_price_incl_tax"))
-    rows = [Row(label=_("Giao tận nơi (kho trực tuyến)"), key="online",
-                units=_whole(delivered["units"]), revenue=_whole(delivered["revenue"]))]
+        units=Sum("quantity"), revenue=Sum("line_price_incl_tax")
+    )
+    rows = [
+        Row(
+            label=_("Giao tận nơi (kho trực tuyến)"),
+            key="online",
+            units=_whole(delivered["units"]),
+            revenue=_whole(delivered["revenue"]),
+        )
+    ]
     pickups: dict[int, dict] = {}
     for row in (
         lines.filter(order__shipping_code__startswith=PICKUP_PREFIX)
@@ -182,17 +205,29 @@ def _locations(*, producer: Producer, lines: QuerySet, start: date, end: date) -
     counter = {
         row["place"]: -_whole(row["units"])
         for row in counter_sales(producer=producer, start=start, end=end)
-        .values("place").annotate(units=Sum("quantity"))
+        .values("place")
+        .annotate(units=Sum("quantity"))
     }
     places = Place.objects.in_bulk(set(pickups) | set(counter))
     for place_id in sorted(pickups, key=lambda pk: places[pk].name if pk in places else ""):
         name = places[place_id].name if place_id in places else _("Điểm bán đã xóa")
-        rows.append(Row(label=_("Nhận tại %(place)s") % {"place": name}, key=f"pickup-{place_id}",
-                        **pickups[place_id]))
+        rows.append(
+            Row(
+                label=_("Nhận tại %(place)s") % {"place": name},
+                key=f"pickup-{place_id}",
+                **pickups[place_id],
+            )
+        )
     for place_id in sorted(counter, key=lambda pk: places[pk].name if pk in places else ""):
         name = places[place_id].name if place_id in places else _("Điểm bán đã xóa")
-        rows.append(Row(label=_("Bán tại quầy %(place)s") % {"place": name},
-                        key=f"counter-{place_id}", units=counter[place_id], revenue=None))
+        rows.append(
+            Row(
+                label=_("Bán tại quầy %(place)s") % {"place": name},
+                key=f"counter-{place_id}",
+                units=counter[place_id],
+                revenue=None,
+            )
+        )
     return rows
 
 
@@ -200,35 +235,56 @@ def sales_csv_rows(*, producer: Producer, start: date, end: date):
     """Rows of the sales CSV: a header, then every sale line (online orders, then counter sales),
     oldest first. No shopper's details."""
     yield [
-        _("Ngày"), _("Kênh"), _("Số đơn"), _("Sản phẩm"), _("Mã SKU"), _("Số lượng"),
-        _("Đơn giá (đồng, gồm thuế)"), _("Thành tiền (đồng, gồm thuế)"), _("Trạng thái"),
+        _("Ngày"),
+        _("Kênh"),
+        _("Số đơn"),
+        _("Sản phẩm"),
+        _("Mã SKU"),
+        _("Số lượng"),
+        _("Đơn giá (đồng, gồm thuế)"),
+        _("Thành tiền (đồng, gồm thuế)"),
+        _("Trạng thái"),
     ]
     tz = timezone.get_current_timezone()
     lines = (
         sales_lines(producer=producer, start=start, end=end)
-        .select_related("order").order_by("order__date_placed", "pk")
+        .select_related("order")
+        .order_by("order__date_placed", "pk")
     )
-    place_names = dict(
-        Place.objects.filter(kind__in=Place.STOCK_KINDS).values_list("pk", "name"))
+    place_names = dict(Place.objects.filter(kind__in=Place.STOCK_KINDS).values_list("pk", "name"))
     for line in lines.iterator():
         place_id = pickup_place_id(line.order.shipping_code)
         channel = (
             _("Nhận tại %(place)s") % {"place": place_names.get(place_id, place_id)}
-            if place_id else _("Giao tận nơi")
+            if place_id
+            else _("Giao tận nơi")
         )
         yield [
-            timezone.localtime(line.order.date_placed, tz).strftime("%Y-%m-%d %H:%M"), channel,
-            line.order.number, line.title, line.partner_sku, line.quantity,
-            _whole(line.unit_price_incl_tax), _whole(line.line_price_incl_tax), line.status,
+            timezone.localtime(line.order.date_placed, tz).strftime("%Y-%m-%d %H:%M"),
+            channel,
+            line.order.number,
+            line.title,
+            line.partner_sku,
+            line.quantity,
+            _whole(line.unit_price_incl_tax),
+            _whole(line.line_price_incl_tax),
+            line.status,
         ]
     for movement in (
         counter_sales(producer=producer, start=start, end=end)
-        .select_related("product", "place").order_by("created_at", "pk").iterator()
+        .select_related("product", "place")
+        .order_by("created_at", "pk")
+        .iterator()
     ):
         yield [
             timezone.localtime(movement.created_at, tz).strftime("%Y-%m-%d %H:%M"),
-            _("Bán tại quầy %(place)s") % {"place": movement.place.name}, "",
-            movement.product.get_title(), movement.product.upc or "", -movement.quantity, "", "",
+            _("Bán tại quầy %(place)s") % {"place": movement.place.name},
+            "",
+            movement.product.get_title(),
+            movement.product.upc or "",
+            -movement.quantity,
+            "",
+            "",
             movement.get_kind_display(),
         ]
 
@@ -242,6 +298,13 @@ def default_period(*, today: date) -> tuple[date, date]:
 
 
 __all__ = [
-    "MAX_PERIOD_DAYS", "Row", "SalesSummary", "counter_sales", "default_period", "month_starts",
-    "sales_csv_rows", "sales_lines", "sales_summary",
+    "MAX_PERIOD_DAYS",
+    "Row",
+    "SalesSummary",
+    "counter_sales",
+    "default_period",
+    "month_starts",
+    "sales_csv_rows",
+    "sales_lines",
+    "sales_summary",
 ]

@@ -38,8 +38,10 @@ class AccountsView(ProducerDashboardMixin, TemplateView):
         if form.is_valid():
             try:
                 user = producer_user_invite(
-                    producer=self.producer, email=form.cleaned_data["email"],
-                    name=form.cleaned_data["name"], by=request.user,
+                    producer=self.producer,
+                    email=form.cleaned_data["email"],
+                    name=form.cleaned_data["name"],
+                    by=request.user,
                     base_url=request.build_absolute_uri("/"),
                 )
             except InviteError as error:

@@ -36,8 +36,9 @@ class CertificateDetailView(ProducerDashboardMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         OcopCertificate = get_model("catalogue", "OcopCertificate")
         certificate = get_object_or_404(
-            OcopCertificate.objects.filter(product__in=producer_products(self.producer))
-            .select_related("product"),
+            OcopCertificate.objects.filter(
+                product__in=producer_products(self.producer)
+            ).select_related("product"),
             pk=self.kwargs["certificate_id"],
         )
         context.update(certificate=certificate, line=selectors.certificate_line(certificate))

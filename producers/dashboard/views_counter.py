@@ -59,16 +59,19 @@ class CounterView(LoginRequiredMixin, TemplateView):
             Product = StockMovement._meta.get_field("product").related_model
             try:
                 stock_move(
-                    product=Product.objects.get(pk=row["product"]), place=self.place,
+                    product=Product.objects.get(pk=row["product"]),
+                    place=self.place,
                     quantity=form.cleaned_data["quantity"],
                     kind=StockMovement.Kind.SOLD_AT_SHOWROOM,
-                    note=form.cleaned_data["note"] or _("Bán tại quầy"), by=request.user,
+                    note=form.cleaned_data["note"] or _("Bán tại quầy"),
+                    by=request.user,
                 )
             except StockError as error:
                 form.add_error("quantity", str(error))
             else:
                 messages.success(
-                    request, _("Đã ghi bán %(quantity)s “%(title)s”.")
+                    request,
+                    _("Đã ghi bán %(quantity)s “%(title)s”.")
                     % {"quantity": form.cleaned_data["quantity"], "title": row["title"]},
                 )
                 return redirect("producer_dashboard:counter", place_id=self.place.pk)

@@ -152,7 +152,8 @@ class FairApplicationView(_ApplicationFormMixin, TemplateView):
             is_open=fair.applications_open(),
             editable=application.editable(),
             pickup_settable=booths.pickup_settable(
-                status=application.status, ends_on=fair.end_date, today=timezone.localdate()),
+                status=application.status, ends_on=fair.end_date, today=timezone.localdate()
+            ),
             pickup_form=kwargs.get("pickup_form")
             or BoothPickupForm(initial={"offers_pickup": application.offers_pickup}),
         )
@@ -185,13 +186,18 @@ class FairApplicationPickupView(FairApplicationView):
         if form.is_valid():
             try:
                 fair_application_pickup_set(
-                    application_id=application.pk, producer=self.producer,
-                    offers=form.cleaned_data["offers_pickup"], today=timezone.localdate())
+                    application_id=application.pk,
+                    producer=self.producer,
+                    offers=form.cleaned_data["offers_pickup"],
+                    today=timezone.localdate(),
+                )
             except BoothError as error:
                 form.add_error("offers_pickup", str(error))
             else:
                 messages.success(request, _("Đã lưu việc nhận giữ hàng tại gian hàng."))
                 return redirect(
-                    "producer_dashboard:fair_application", application_id=application.pk)
+                    "producer_dashboard:fair_application", application_id=application.pk
+                )
         return self.render_to_response(
-            self.get_context_data(pickup_form=form, application=application), status=400)
+            self.get_context_data(pickup_form=form, application=application), status=400
+        )

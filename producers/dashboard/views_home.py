@@ -37,8 +37,9 @@ class HomeView(ProducerDashboardMixin, TemplateView):
             off_sale=[s for s in statuses if not s.listed],
             on_sale_count=sum(1 for s in statuses if s.listed),
             low_rows=[r for r in rows if r.low],
-            lapsing=[line for line in selectors.producer_certificates(self.producer)
-                     if line.warning],
+            lapsing=[
+                line for line in selectors.producer_certificates(self.producer) if line.warning
+            ],
             orders_panel=self.orders_panel if has_orders_panel else None,
         )
         return context

@@ -92,9 +92,13 @@ class LineView(ProducerDashboardMixin, TemplateView):
         elif form.is_valid():
             try:
                 selectors.order_line_fulfil(
-                    producer=self.producer, line=line, status=form.cleaned_data["status"],
-                    by=request.user, carrier=form.cleaned_data["carrier"],
-                    tracking_number=form.cleaned_data["tracking_number"], batch=batch,
+                    producer=self.producer,
+                    line=line,
+                    status=form.cleaned_data["status"],
+                    by=request.user,
+                    carrier=form.cleaned_data["carrier"],
+                    tracking_number=form.cleaned_data["tracking_number"],
+                    batch=batch,
                 )
             except LineStatusError as error:
                 form.add_error(None, str(error))
@@ -102,14 +106,15 @@ class LineView(ProducerDashboardMixin, TemplateView):
                 messages.success(
                     request,
                     _("Đơn %(number)s · %(title)s: %(status)s.")
-                    % {"number": line.order.number, "title": line.title,
-                       "status": form.cleaned_data["status"]},
+                    % {
+                        "number": line.order.number,
+                        "title": line.title,
+                        "status": form.cleaned_data["status"],
+                    },
                 )
                 return redirect(self._next_url(request, line))
         line = self.get_line()  # fresh: the status may have moved under us
-        return self.render_to_response(
-            self.get_context_data(line=line, form=form), status=400
-        )
+        return self.render_to_response(self.get_context_data(line=line, form=form), status=400)
 
     def _next_url(self, request, line) -> str:
         target = request.POST.get("next", "")
@@ -122,8 +127,10 @@ class LineView(ProducerDashboardMixin, TemplateView):
         line = context["line"]
         context["order"] = line.order
         context["line_batches"] = [
-            b for b in producer_selectors.producer_batches(self.producer).filter(
-                product_id=line.product_id)
+            b
+            for b in producer_selectors.producer_batches(self.producer).filter(
+                product_id=line.product_id
+            )
             if b.quantity - b.shipped >= line.quantity
         ]
         context["action_labels"] = selectors.ACTION_LABELS

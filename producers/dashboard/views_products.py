@@ -28,8 +28,7 @@ class ProductListView(ProductSectionMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         statuses = selectors.product_statuses(self.producer)
-        context.update(statuses=statuses,
-                       off_sale=sum(1 for s in statuses if not s.listed))
+        context.update(statuses=statuses, off_sale=sum(1 for s in statuses if not s.listed))
         return context
 
 
@@ -41,8 +40,7 @@ class ProductEditView(ProductSectionMixin, TemplateView):
 
     def get_product(self):
         return get_object_or_404(
-            producer_products(self.producer).exclude(structure="child")
-            .prefetch_related("images"),
+            producer_products(self.producer).exclude(structure="child").prefetch_related("images"),
             pk=self.kwargs["product_id"],
         )
 
@@ -50,16 +48,20 @@ class ProductEditView(ProductSectionMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         product = kwargs.get("product") or self.get_product()
         record = online_record(product, create=False)
-        form = kwargs.get("form") or ProductEditForm(product=product, initial={
-            "version": product_version(product),
-            "price": int(record.price) if record and record.price is not None else None,
-            "description": product.description,
-            "growing_area_code": product.growing_area_code,
-        })
-        status = next((s for s in selectors.product_statuses(self.producer)
-                       if s.product.pk == product.pk), None)
-        context.update(product=product, form=form, status=status,
-                       images=list(product.images.all()))
+        form = kwargs.get("form") or ProductEditForm(
+            product=product,
+            initial={
+                "version": product_version(product),
+                "price": int(record.price) if record and record.price is not None else None,
+                "description": product.description,
+                "growing_area_code": product.growing_area_code,
+            },
+        )
+        status = next(
+            (s for s in selectors.product_statuses(self.producer) if s.product.pk == product.pk),
+            None,
+        )
+        context.update(product=product, form=form, status=status, images=list(product.images.all()))
         return context
 
     def post(self, request, *args, **kwargs):
@@ -69,22 +71,28 @@ class ProductEditView(ProductSectionMixin, TemplateView):
             data = form.cleaned_data
             try:
                 product_update(
-                    product=product, version=data["version"], price=data["price"],
-                    description=data["description"], new_photos=data["photos"],
+                    product=product,
+                    version=data["version"],
+                    price=data["price"],
+                    description=data["description"],
+                    new_photos=data["photos"],
                     remove_photo_ids=[image.pk for image in data["remove_photos"]],
-                    growing_area_code=data["growing_area_code"], by=request.user,
+                    growing_area_code=data["growing_area_code"],
+                    by=request.user,
                 )
             except StaleEdit as error:
                 form.add_error(None, str(error))
                 return self.render_to_response(
-                    self.get_context_data(form=form, product=product, stale=True), status=409)
+                    self.get_context_data(form=form, product=product, stale=True), status=409
+                )
             except StockError as error:
                 form.add_error(None, str(error))
             else:
                 messages.success(request, _("Đã lưu “%(title)s”.") % {"title": product.title})
                 return redirect(reverse("producer_dashboard:products"))
-        return self.render_to_response(self.get_context_data(form=form, product=product),
-                                       status=400)
+        return self.render_to_response(
+            self.get_context_data(form=form, product=product), status=400
+        )
 
 
 class ProductProposeView(ProductSectionMixin, TemplateView):
@@ -103,16 +111,27 @@ class ProductProposeView(ProductSectionMixin, TemplateView):
             data = form.cleaned_data
             try:
                 product = product_propose(
-                    producer=self.producer, title=data["title"], description=data["description"],
-                    product_class=data["product_class"], category=data["category"],
-                    price=data["price"], upc=data["upc"], by=request.user,
+                    producer=self.producer,
+                    title=data["title"],
+                    description=data["description"],
+                    product_class=data["product_class"],
+                    category=data["category"],
+                    price=data["price"],
+                    upc=data["upc"],
+                    by=request.user,
                 )
             except StockError as error:
                 form.add_error(None, str(error))
             else:
-                messages.success(request, _(
-                    "Đã thêm “%(title)s” dưới dạng bản nháp. Sản phẩm sẽ được bán khi hội đồng "
-                    "OCOP công nhận từ 3 sao trở lên.") % {"title": product.title})
-                return redirect(reverse("producer_dashboard:product_edit",
-                                        kwargs={"product_id": product.pk}))
+                messages.success(
+                    request,
+                    _(
+                        "Đã thêm “%(title)s” dưới dạng bản nháp. Sản phẩm sẽ được bán khi hội đồng "
+                        "OCOP công nhận từ 3 sao trở lên."
+                    )
+                    % {"title": product.title},
+                )
+                return redirect(
+                    reverse("producer_dashboard:product_edit", kwargs={"product_id": product.pk})
+                )
         return self.render_to_response(self.get_context_data(form=form), status=400)

@@ -44,7 +44,9 @@ class SalesView(ProducerDashboardMixin, PeriodMixin, TemplateView):
         summary = sales.sales_summary(producer=self.producer, start=start, end=end)
         today = timezone.localdate()
         context.update(
-            form=form, summary=summary, chart=summary.chart(),
+            form=form,
+            summary=summary,
+            chart=summary.chart(),
             presets=[
                 (_("12 tháng qua"), *sales.default_period(today=today)),
                 (_("Năm nay"), today.replace(month=1, day=1), today),

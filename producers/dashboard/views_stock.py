@@ -74,16 +74,27 @@ class StockIndexView(StockSectionMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         rows = selectors.stock_rows(self.producer)
         places = selectors.stock_places(self.producer)
-        locations = [{"place": None, "url": _location_url(None),
-                      "rows": [r for r in rows if r.place is None]}]
+        locations = [
+            {
+                "place": None,
+                "url": _location_url(None),
+                "rows": [r for r in rows if r.place is None],
+            }
+        ]
         for place in places:
-            locations.append({"place": place, "url": _location_url(place),
-                              "rows": [r for r in rows if r.place and r.place.pk == place.pk]})
+            locations.append(
+                {
+                    "place": place,
+                    "url": _location_url(place),
+                    "rows": [r for r in rows if r.place and r.place.pk == place.pk],
+                }
+            )
         for location in locations:
             location["units"] = sum(r.balance for r in location["rows"])
             location["low"] = [r for r in location["rows"] if r.low]
         context.update(
-            locations=locations, low_rows=[r for r in rows if r.low],
+            locations=locations,
+            low_rows=[r for r in rows if r.low],
             transfer_form=kwargs.get("transfer_form") or TransferForm(producer=self.producer),
         )
         return context
@@ -111,10 +122,13 @@ class LocationView(StockSectionMixin, TemplateView):
         ledger = selectors.stock_ledger(self.producer, place=place)
         page = Paginator(ledger, LEDGER_PAGE_SIZE).get_page(self.request.GET.get("trang"))
         context.update(
-            place=place, rows=rows, page=page, location_url=_location_url(place),
+            place=place,
+            rows=rows,
+            page=page,
+            location_url=_location_url(place),
             form=kwargs.get("form") or MovementForm(producer=self.producer, place=place),
-            transfer_form=kwargs.get("transfer_form") or TransferForm(
-                producer=self.producer, initial={"place": place.pk if place else None}),
+            transfer_form=kwargs.get("transfer_form")
+            or TransferForm(producer=self.producer, initial={"place": place.pk if place else None}),
         )
         return context
 
@@ -126,21 +140,42 @@ class LocationView(StockSectionMixin, TemplateView):
         product, kind, quantity = data["product"], data["kind"], data["quantity"]
         try:
             if kind == RETURN_TO_WAREHOUSE:
-                stock_transfer(product=product, source=self.place, target=None,
-                               quantity=quantity, note=data["note"], by=request.user)
+                stock_transfer(
+                    product=product,
+                    source=self.place,
+                    target=None,
+                    quantity=quantity,
+                    note=data["note"],
+                    by=request.user,
+                )
             elif kind == StockMovement.Kind.CORRECTION:
-                if stock_count(product=product, place=self.place, counted=quantity,
-                               note=data["note"], by=request.user) is None:
+                if (
+                    stock_count(
+                        product=product,
+                        place=self.place,
+                        counted=quantity,
+                        note=data["note"],
+                        by=request.user,
+                    )
+                    is None
+                ):
                     messages.info(request, _("Số đếm khớp với sổ kho: không cần điều chỉnh."))
                     return redirect(_location_url(self.place))
             else:
-                stock_move(product=product, place=self.place, quantity=quantity, kind=kind,
-                           note=data["note"], by=request.user)
+                stock_move(
+                    product=product,
+                    place=self.place,
+                    quantity=quantity,
+                    kind=kind,
+                    note=data["note"],
+                    by=request.user,
+                )
         except StockError as error:
             form.add_error(None, str(error))
             return self.render_to_response(self.get_context_data(form=form), status=400)
-        messages.success(request, _("Đã ghi vào sổ kho: %(product)s.")
-                         % {"product": product.get_title()})
+        messages.success(
+            request, _("Đã ghi vào sổ kho: %(product)s.") % {"product": product.get_title()}
+        )
         return redirect(_location_url(self.place))
 
 
@@ -153,14 +188,26 @@ class TransferView(StockSectionMixin, View):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                stock_transfer(product=data["product"], source=None, target=data["place"],
-                               quantity=data["quantity"], note=data["note"], by=request.user)
+                stock_transfer(
+                    product=data["product"],
+                    source=None,
+                    target=data["place"],
+                    quantity=data["quantity"],
+                    note=data["note"],
+                    by=request.user,
+                )
             except StockError as error:
                 messages.error(request, str(error))
                 return redirect(_safe_next(request, fallback))
-            messages.success(request, _("Đã gửi %(n)s “%(product)s” đến %(place)s.") % {
-                "n": data["quantity"], "product": data["product"].get_title(),
-                "place": data["place"].name})
+            messages.success(
+                request,
+                _("Đã gửi %(n)s “%(product)s” đến %(place)s.")
+                % {
+                    "n": data["quantity"],
+                    "product": data["product"].get_title(),
+                    "place": data["place"].name,
+                },
+            )
             return redirect(_location_url(data["place"]))
         for field, errors in form.errors.items():
             label = form.fields[field].label if field in form.fields else ""
@@ -198,8 +245,9 @@ class ThresholdsView(StockSectionMixin, TemplateView):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                stock_threshold_set(product=data["product"], place=data["place"],
-                                    threshold=data["threshold"])
+                stock_threshold_set(
+                    product=data["product"], place=data["place"], threshold=data["threshold"]
+                )
             except StockError as error:
                 form.add_error(None, str(error))
             else:
@@ -237,8 +285,11 @@ class StockExportView(StockSectionMixin, View):
 
     def get(self, request, *args, **kwargs):
         stamp = timezone.localdate().isoformat()
-        return _csv_response(f"ton-kho-{self.producer.slug}-{stamp}.csv",
-                             stock_csv.EXPORT_COLUMNS, stock_csv.stock_export_rows(self.producer))
+        return _csv_response(
+            f"ton-kho-{self.producer.slug}-{stamp}.csv",
+            stock_csv.EXPORT_COLUMNS,
+            stock_csv.stock_export_rows(self.producer),
+        )
 
 
 class LedgerExportView(StockSectionMixin, View):
@@ -246,17 +297,37 @@ class LedgerExportView(StockSectionMixin, View):
 
     def get(self, request, *args, **kwargs):
         rows = (
-            [m.created_at.astimezone(timezone.get_current_timezone()).isoformat(timespec="seconds"),
-             stock_csv.product_reference(m.product), m.product.get_title(),
-             m.place.slug if m.place else selectors.ONLINE_SLUG,
-             m.place.name if m.place else _("Kho online"), m.kind, m.get_kind_display(),
-             m.quantity, m.note, m.created_by.get_username() if m.created_by else "",
-             m.order_line.order.number if m.order_line_id else ""]
+            [
+                m.created_at.astimezone(timezone.get_current_timezone()).isoformat(
+                    timespec="seconds"
+                ),
+                stock_csv.product_reference(m.product),
+                m.product.get_title(),
+                m.place.slug if m.place else selectors.ONLINE_SLUG,
+                m.place.name if m.place else _("Kho online"),
+                m.kind,
+                m.get_kind_display(),
+                m.quantity,
+                m.note,
+                m.created_by.get_username() if m.created_by else "",
+                m.order_line.order.number if m.order_line_id else "",
+            ]
             for m in selectors.stock_ledger(self.producer).iterator(chunk_size=500)
         )
         stamp = timezone.localdate().isoformat()
-        header = ["thoi_gian", "ma_san_pham", "ten_san_pham", "dia_diem", "ten_dia_diem",
-                  "loai", "ten_loai", "so_luong", "ghi_chu", "nguoi_ghi", "don_hang"]
+        header = [
+            "thoi_gian",
+            "ma_san_pham",
+            "ten_san_pham",
+            "dia_diem",
+            "ten_dia_diem",
+            "loai",
+            "ten_loai",
+            "so_luong",
+            "ghi_chu",
+            "nguoi_ghi",
+            "don_hang",
+        ]
         return _csv_response(f"so-kho-{self.producer.slug}-{stamp}.csv", header, rows)
 
 
@@ -293,7 +364,8 @@ class CountImportView(StockSectionMixin, TemplateView):
             rows = preview.to_apply()
             token = _fingerprint(rows)
             request.session[IMPORT_SESSION_KEY] = {
-                "producer": self.producer.pk, "token": token,
+                "producer": self.producer.pk,
+                "token": token,
                 "rows": [r.__dict__ for r in rows],
             }
         status = 200 if preview.ok else 400
@@ -304,8 +376,9 @@ class CountImportView(StockSectionMixin, TemplateView):
 
     def _confirm(self, request):
         stored = request.session.get(IMPORT_SESSION_KEY) or {}
-        if (stored.get("producer") != self.producer.pk
-                or stored.get("token") != request.POST.get("token")):
+        if stored.get("producer") != self.producer.pk or stored.get("token") != request.POST.get(
+            "token"
+        ):
             messages.error(request, _("Bản xem trước không còn hiệu lực; hãy tải tệp lên lại."))
             return redirect(reverse("producer_dashboard:stock_import"))
         rows = [CountRow(**row) for row in stored["rows"]]

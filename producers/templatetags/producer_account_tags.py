@@ -19,10 +19,10 @@ def producer_work_links(context) -> dict:
         return {}
     cached = getattr(request, "_producer_work_links", None)
     if cached is None:
-
         cached = {
             # Dashboard pages already know (the access mixin sets request.producer).
-            "dashboard": bool(getattr(request, "producer", None)) or user.is_staff
+            "dashboard": bool(getattr(request, "producer", None))
+            or user.is_staff
             or user.partners.exists(),
             "counter": ShowroomOperator.objects.filter(user=user).exists(),
         }

@@ -17,7 +17,9 @@ def producer_orders_todo(producer, limit: int = 3) -> dict:
     if producer is None:
         return {}
     counts = selectors.producer_order_counts(producer=producer)
-    newest = selectors.orders_with_pickup_places(
-        selectors.producer_orders(producer=producer)[:limit]
-    ) if counts["can-xu-ly"] else []
+    newest = (
+        selectors.orders_with_pickup_places(selectors.producer_orders(producer=producer)[:limit])
+        if counts["can-xu-ly"]
+        else []
+    )
     return {"count": counts["can-xu-ly"], "awaiting": counts["cho-thanh-toan"], "orders": newest}

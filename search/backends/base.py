@@ -93,13 +93,15 @@ class SearchBackend(abc.ABC):
         words but some filters, every product passing the filters."""
 
     @abc.abstractmethod
-    def suggest_products(self, text: str, *, limit: int = 5, today: date | None = None
-                         ) -> list[Suggestion]:
+    def suggest_products(
+        self, text: str, *, limit: int = 5, today: date | None = None
+    ) -> list[Suggestion]:
         """Products whose words start with what was typed (the last word as a prefix)."""
 
     @abc.abstractmethod
-    def suggest_producers(self, text: str, *, limit: int = 3, today: date | None = None
-                          ) -> list[Suggestion]:
+    def suggest_producers(
+        self, text: str, *, limit: int = 3, today: date | None = None
+    ) -> list[Suggestion]:
         """Producers with a product on sale whose name starts with what was typed."""
 
     @abc.abstractmethod

@@ -64,8 +64,12 @@ logger = logging.getLogger(__name__)
 
 FOLDING = analyzer("ocop_folding", tokenizer="standard", filter=["lowercase", "asciifolding"])
 ERRORS = (TransportError, es_exceptions.ApiError, es_exceptions.TransportError)
-KEYWORD_FACETS = {"group": "group", "district": "district", "kind": "producer_kind",
-                  "export": "export_area"}
+KEYWORD_FACETS = {
+    "group": "group",
+    "district": "district",
+    "kind": "producer_kind",
+    "export": "export_area",
+}
 
 
 class ProductIndexDoc(Document):
@@ -120,8 +124,15 @@ class ElasticsearchBackend(SearchBackend):
 
     name = "elasticsearch"
 
-    def __init__(self, *, url: str, index: str = "ocop-products", timeout: float = 2.0,
-                 node_class: str | None = None, **options) -> None:
+    def __init__(
+        self,
+        *,
+        url: str,
+        index: str = "ocop-products",
+        timeout: float = 2.0,
+        node_class: str | None = None,
+        **options,
+    ) -> None:
         self.alias = index
         self.timeout = timeout
         kwargs = {"request_timeout": timeout, "max_retries": 0, "retry_on_timeout": False}
@@ -142,8 +153,9 @@ class ElasticsearchBackend(SearchBackend):
     def _ensure_alias(self) -> None:
         if not self.client.indices.exists_alias(name=self.alias):
             index = self._new_index()
-            self.client.indices.update_aliases(actions=[
-                {"add": {"index": index._name, "alias": self.alias}}])
+            self.client.indices.update_aliases(
+                actions=[{"add": {"index": index._name, "alias": self.alias}}]
+            )
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -158,8 +170,9 @@ class ElasticsearchBackend(SearchBackend):
 
     _credential_kinds = frozenset(kind.value for kind in CREDENTIAL_KINDS)
 
-    def _filter_queries(self, filters: dict[str, list[str]], *, skip: str | None = None,
-                        today: str | None = None) -> list:
+    def _filter_queries(
+        self, filters: dict[str, list[str]], *, skip: str | None = None, today: str | None = None
+    ) -> list:
         queries = []
         for name, values in filters.items():
             if name == skip or not values:
@@ -172,16 +185,22 @@ class ElasticsearchBackend(SearchBackend):
                 queries.append(Q("terms", showrooms=values))
             elif name == "credential":
                 day = today or self._today(None)
-                queries.append(Q("bool", should=[self._credential_query(v, day) for v in values],
-                                 minimum_should_match=1))
+                queries.append(
+                    Q(
+                        "bool",
+                        should=[self._credential_query(v, day) for v in values],
+                        minimum_should_match=1,
+                    )
+                )
             elif name == "price":
                 ranges = []
                 for key, low, high in PRICE_RANGES:
                     if key in values:
                         bounds = {"gte": low} if high is None else {"gte": low, "lt": high}
                         ranges.append(Q("range", price=bounds))
-                queries.append(Q("bool", should=ranges, minimum_should_match=1)
-                               if ranges else Q("match_none"))
+                queries.append(
+                    Q("bool", should=ranges, minimum_should_match=1) if ranges else Q("match_none")
+                )
         return queries
 
     def _text_query(self, text: str):
@@ -189,8 +208,14 @@ class ElasticsearchBackend(SearchBackend):
         if not words:
             return Q("match_all"), False
         folded = " ".join(words)
-        must = Q("multi_match", query=folded, fields=["folded_title^3", "folded"],
-                 operator="and", fuzziness="AUTO:6,9", prefix_length=1)
+        must = Q(
+            "multi_match",
+            query=folded,
+            fields=["folded_title^3", "folded"],
+            operator="and",
+            fuzziness="AUTO:6,9",
+            prefix_length=1,
+        )
         should = [
             Q("match", folded_title={"query": folded, "operator": "and", "boost": 6}),
             Q("prefix", title_start={"value": folded, "boost": 3}),
@@ -212,31 +237,58 @@ class ElasticsearchBackend(SearchBackend):
             # The category page's category: part of the gate here, never a facet.
             live = Q("bool", filter=[live, Q("term", categories=query.category)])
         search = Search(using=self.client, index=self.alias).query(
-            Q("bool", must=[text_query],
-              filter=[live, *self._filter_queries(query.filters, today=today)])
+            Q(
+                "bool",
+                must=[text_query],
+                filter=[live, *self._filter_queries(query.filters, today=today)],
+            )
         )
         # Facet counts: each facet counted under the other facets' filters (and the gate).
         base = Search(using=self.client, index=self.alias).query(
-            Q("bool", must=[text_query], filter=[live]))
-        for name in ("group", "district", "kind", "stars", "showroom", "price", "credential",
-                     "export"):
+            Q("bool", must=[text_query], filter=[live])
+        )
+        for name in (
+            "group",
+            "district",
+            "kind",
+            "stars",
+            "showroom",
+            "price",
+            "credential",
+            "export",
+        ):
             bucket = base.aggs.bucket(
-                f"f_{name}", "filter",
-                filter=Q("bool", filter=self._filter_queries(query.filters, skip=name,
-                                                               today=today)),
+                f"f_{name}",
+                "filter",
+                filter=Q(
+                    "bool", filter=self._filter_queries(query.filters, skip=name, today=today)
+                ),
             )
             if name == "credential":
-                bucket.bucket("values", "filters", filters={
-                    kind: self._credential_query(kind, today) for kind in self._credential_kinds
-                })
+                bucket.bucket(
+                    "values",
+                    "filters",
+                    filters={
+                        kind: self._credential_query(kind, today) for kind in self._credential_kinds
+                    },
+                )
             elif name == "price":
-                bucket.bucket("values", A("range", field="price", keyed=False, ranges=[
-                    {"key": key, "from": low, **({"to": high} if high else {})}
-                    for key, low, high in PRICE_RANGES
-                ]))
+                bucket.bucket(
+                    "values",
+                    A(
+                        "range",
+                        field="price",
+                        keyed=False,
+                        ranges=[
+                            {"key": key, "from": low, **({"to": high} if high else {})}
+                            for key, low, high in PRICE_RANGES
+                        ],
+                    ),
+                )
             else:
                 field = {"stars": "stars", "showroom": "showrooms"}.get(
-                    name, KEYWORD_FACETS.get(name))
+                    name, KEYWORD_FACETS.get(name)
+                )
                 bucket.bucket("values", "terms", field=field, size=100)
         sort = {
             "price_asc": [{"price": {"order": "asc", "missing": "_last"}}, "-stars"],
@@ -247,8 +299,11 @@ class ElasticsearchBackend(SearchBackend):
             "bestselling": [{"sold": {"order": "desc", "unmapped_type": "long"}}, "-stars"],
         }.get(query.sort, ["_score", "-stars"] if has_words else ["-stars"])
         start = max(query.page - 1, 0) * query.per_page
-        search = search.sort(*sort).source(False).extra(track_total_hits=True)[
-            start:start + query.per_page]
+        search = (
+            search.sort(*sort)
+            .source(False)
+            .extra(track_total_hits=True)[start : start + query.per_page]
+        )
         try:
             response = search.execute()
             facets_response = base.extra(size=0).execute()
@@ -257,21 +312,35 @@ class ElasticsearchBackend(SearchBackend):
             return SearchResults(ids=[], total=0, degraded=True)
         ids = [int(hit.meta.id) for hit in response.hits]
         facets = {}
-        for name in ("group", "district", "stars", "kind", "price", "showroom", "credential",
-                     "export"):
+        for name in (
+            "group",
+            "district",
+            "stars",
+            "kind",
+            "price",
+            "showroom",
+            "credential",
+            "export",
+        ):
             buckets = facets_response.aggregations[f"f_{name}"]["values"]["buckets"]
             if name == "credential":  # a keyed "filters" aggregation: kind → bucket
-                buckets = [{"key": key, "doc_count": b["doc_count"]}
-                           for key, b in buckets.to_dict().items()]
+                buckets = [
+                    {"key": key, "doc_count": b["doc_count"]}
+                    for key, b in buckets.to_dict().items()
+                ]
             # An empty keyword is "no value" (as the embedded backend counts it): not offered.
-            facets[name] = [FacetValue(key=str(b["key"]), count=b["doc_count"])
-                            for b in buckets if b["doc_count"] and b["key"] != ""]
+            facets[name] = [
+                FacetValue(key=str(b["key"]), count=b["doc_count"])
+                for b in buckets
+                if b["doc_count"] and b["key"] != ""
+            ]
             if name != "price":
                 facets[name].sort(key=lambda v: v.key)
         return SearchResults(ids=ids, total=response.hits.total.value, facets=facets)
 
-    def _prefix_search(self, field: str, text: str, today: date | None, *,
-                       starts: str | None = None) -> Search | None:
+    def _prefix_search(
+        self, field: str, text: str, today: date | None, *, starts: str | None = None
+    ) -> Search | None:
         """Live documents whose ``field`` holds what was typed as a phrase, the last word as a
         prefix (those whose keyword ``starts`` begins with it first); the certificate's last day
         is filtered in the query itself."""
@@ -280,13 +349,18 @@ class ElasticsearchBackend(SearchBackend):
             return None
         live = Q("range", valid_until={"gte": self._today(today)})
         should = [Q("prefix", **{starts: {"value": prefix, "boost": 5}})] if starts else []
-        return Search(using=self.client, index=self.alias).query(Q(
-            "bool", must=[Q("match_phrase_prefix", **{field: {"query": prefix}})],
-            should=should, filter=[live],
-        ))
+        return Search(using=self.client, index=self.alias).query(
+            Q(
+                "bool",
+                must=[Q("match_phrase_prefix", **{field: {"query": prefix}})],
+                should=should,
+                filter=[live],
+            )
+        )
 
-    def suggest_products(self, text: str, *, limit: int = 5, today: date | None = None
-                         ) -> list[Suggestion]:
+    def suggest_products(
+        self, text: str, *, limit: int = 5, today: date | None = None
+    ) -> list[Suggestion]:
         search = self._prefix_search("folded_title", text, today, starts="title_start")
         if search is None:
             return []
@@ -298,8 +372,9 @@ class ElasticsearchBackend(SearchBackend):
             return []
         return [Suggestion("product", hit.title, hit.url) for hit in response.hits]
 
-    def suggest_producers(self, text: str, *, limit: int = 3, today: date | None = None
-                          ) -> list[Suggestion]:
+    def suggest_producers(
+        self, text: str, *, limit: int = 3, today: date | None = None
+    ) -> list[Suggestion]:
 
         search = self._prefix_search("producer_folded", text, today)
         if search is None:
@@ -307,7 +382,8 @@ class ElasticsearchBackend(SearchBackend):
         # One bucket per producer among the live matches: never fewer than asked for because
         # one producer has many products.
         search.aggs.bucket("producers", "terms", field="producer_slug", size=limit).bucket(
-            "name", "terms", field="producer_name", size=1)
+            "name", "terms", field="producer_name", size=1
+        )
         try:
             response = search.extra(size=0).execute()
         except ERRORS as error:
@@ -355,9 +431,11 @@ class ElasticsearchBackend(SearchBackend):
             return
         try:
             self._ensure_alias()
-            helpers.bulk(self.client, (
-                {"_op_type": "delete", "_index": self.alias, "_id": str(pk)} for pk in ids
-            ), raise_on_error=False)
+            helpers.bulk(
+                self.client,
+                ({"_op_type": "delete", "_index": self.alias, "_id": str(pk)} for pk in ids),
+                raise_on_error=False,
+            )
         except ERRORS as error:
             raise SearchUnavailable(str(error)) from error
         self._refresh(self.alias)
@@ -383,10 +461,14 @@ class ElasticsearchBackend(SearchBackend):
         self._ensure_alias()
         found = {}
         search = Search(using=self.client, index=self.alias).source(
-            ["stars", "valid_until", "price", "in_stock", "showrooms"])
+            ["stars", "valid_until", "price", "in_stock", "showrooms"]
+        )
         for hit in search.scan():
             found[int(hit.meta.id)] = (
-                hit.stars, hit.valid_until, getattr(hit, "price", None), hit.in_stock,
+                hit.stars,
+                hit.valid_until,
+                getattr(hit, "price", None),
+                hit.in_stock,
                 list(getattr(hit, "showrooms", []) or []),
             )
         return found

@@ -50,8 +50,13 @@ FTS_TABLE = "search_productfts"
 #: The stored, GIN-indexed vector (migration 0004): marks A, folded title B, the rest C.
 PG_VECTOR = "search_vector"
 #: Facet key → ProductDocument column (quoted: "group" is an SQL keyword).
-FACET_COLUMNS = {"group": '"group"', "district": "district", "stars": "stars",
-                 "kind": "producer_kind", "export": "export_area"}
+FACET_COLUMNS = {
+    "group": '"group"',
+    "district": "district",
+    "stars": "stars",
+    "kind": "producer_kind",
+    "export": "export_area",
+}
 #: A filter that is not a facet: the category page's category (``SearchQuery.category``).
 CATEGORY_FILTER = "_category"
 #: ORDER BY of each sort without words (products without a price last when sorting by price;
@@ -118,8 +123,14 @@ def _position(vendor: str, haystack: str, needle_param: str = "%s") -> str:
     return f"instr({haystack}, {needle_param})"
 
 
-def filter_sql(filters: dict[str, list[str]], *, vendor: str, skip: str | None = None,
-               table: str = "", today: date | None = None) -> tuple[str, list]:
+def filter_sql(
+    filters: dict[str, list[str]],
+    *,
+    vendor: str,
+    skip: str | None = None,
+    table: str = "",
+    today: date | None = None,
+) -> tuple[str, list]:
     """SQL conditions for ``filters`` (values OR'd within a facet, facets AND'd), leaving out the
     facet ``skip`` (its own counts are computed without its selection): ``("", [])`` for none.
     ``today`` (the local date when omitted) decides which credentials still hold."""
@@ -158,7 +169,8 @@ def filter_sql(filters: dict[str, list[str]], *, vendor: str, skip: str | None =
             # A credential past its last day no longer counts, with no index write.
             clauses.append(
                 f"{prefix}product_id IN (SELECT document_id FROM {CREDENTIAL_TABLE} "
-                f"WHERE kind IN ({', '.join(['%s'] * len(values))}) AND valid_until >= %s)")
+                f"WHERE kind IN ({', '.join(['%s'] * len(values))}) AND valid_until >= %s)"
+            )
             params.extend([*values, today or timezone.localdate()])
         elif name == CATEGORY_FILTER:
             clauses.append(f"{_position(vendor, prefix + 'categories')} > 0")
@@ -178,8 +190,9 @@ def _price_bucket_sql() -> str:
     return f"CASE {' '.join(cases)} END"
 
 
-def _rank_sql(vendor: str, words: list[str], marked: list[str], *, table: str
-              ) -> tuple[list[str], list]:
+def _rank_sql(
+    vendor: str, words: list[str], marked: list[str], *, table: str
+) -> tuple[list[str], list]:
     """ORDER BY terms (and their parameters) putting the best title matches first; see the
     module docstring. ``table`` is the alias of the document table.
 
@@ -187,6 +200,7 @@ def _rank_sql(vendor: str, words: list[str], marked: list[str], *, table: str
     bm25 / ts_rank over the whole text cost five times the rest at 10,000 products and
     added nothing the title does not say better.
     """
+
     def found(column: str) -> str:
         hit = f"{_position(vendor, f'{table}.{column}')} > 0"
         return f"(CASE WHEN {hit} THEN 1 ELSE 0 END)"
@@ -203,8 +217,9 @@ def _rank_sql(vendor: str, words: list[str], marked: list[str], *, table: str
     position = _position(vendor, f"{table}.title_key")
     order.append(f"(CASE {position} WHEN 0 THEN 0 WHEN 1 THEN 2 ELSE 1 END) DESC")
     params.append(f" {' '.join(words)} ")
-    order.extend([f"{table}.title_words", f"{table}.stars DESC", f"{table}.title",
-                  f"{table}.product_id"])
+    order.extend(
+        [f"{table}.title_words", f"{table}.stars DESC", f"{table}.title", f"{table}.product_id"]
+    )
     return order, params
 
 
@@ -235,8 +250,9 @@ class EmbeddedBackend(SearchBackend):
         if found is None:
             # A later migration remaking the table would drop it: then do without, slower.
             with connection.cursor() as cursor:
-                cursor.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' "
-                               "AND name = 'search_doc_cover'")
+                cursor.execute(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'search_doc_cover'"
+                )
                 found = connection._search_doc_cover = cursor.fetchone() is not None
         return " INDEXED BY search_doc_cover" if found else ""
 
@@ -245,9 +261,10 @@ class EmbeddedBackend(SearchBackend):
         if not words:
             return "", []
         if self.vendor == "sqlite":
-            return (f"{table}.product_id IN (SELECT rowid FROM {FTS_TABLE} "
-                    f"WHERE {FTS_TABLE} MATCH %s)",
-                    [f"{{folded_title folded}} : ({_fts_phrase(words)})"])
+            return (
+                f"{table}.product_id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)",
+                [f"{{folded_title folded}} : ({_fts_phrase(words)})"],
+            )
         return f"{table}.{PG_VECTOR} @@ to_tsquery('simple', %s)", [_ts_query(words)]
 
     def search(self, query: SearchQuery) -> SearchResults:
@@ -263,15 +280,23 @@ class EmbeddedBackend(SearchBackend):
         if not total:
             ids = []
         elif query.sort == "relevance" and words:
-            ids = self._ranked_ids(words, marked_tokens(query.text), filters, today,
-                                   limit=query.per_page, offset=offset)
+            ids = self._ranked_ids(
+                words,
+                marked_tokens(query.text),
+                filters,
+                today,
+                limit=query.per_page,
+                offset=offset,
+            )
         else:
-            ids = self._sorted_ids(words, filters, today, sort=query.sort,
-                                   limit=query.per_page, offset=offset)
+            ids = self._sorted_ids(
+                words, filters, today, sort=query.sort, limit=query.per_page, offset=offset
+            )
         return SearchResults(ids=ids, total=total, facets=facets)
 
-    def _facets(self, words: list[str], filters: dict[str, list[str]], today: date
-                ) -> tuple[int, dict[str, list[FacetValue]]]:
+    def _facets(
+        self, words: list[str], filters: dict[str, list[str]], today: date
+    ) -> tuple[int, dict[str, list[FacetValue]]]:
         """The number of documents matching ``words`` and ``filters``, and every facet's counts
         (each under the other facets' filters). Browsing without words counts the whole index
         (50 ms at 10,000 products): those counts are cached until the index changes."""
@@ -282,62 +307,79 @@ class EmbeddedBackend(SearchBackend):
         # bumps the version; a rolled-back test database differs in its update times.
         last = ProductDocument.objects.aggregate(last=Max("updated_at"))["last"]
         chosen = sorted((name, sorted(values)) for name, values in filters.items())
-        key = "search:browse:" + sha1(repr(
-            (self.vendor, today, cache.get(BROWSE_VERSION_KEY, 0), last, chosen)
-        ).encode()).hexdigest()
+        key = (
+            "search:browse:"
+            + sha1(
+                repr((self.vendor, today, cache.get(BROWSE_VERSION_KEY, 0), last, chosen)).encode()
+            ).hexdigest()
+        )
         found = cache.get(key)
         if found is None:
             found = self._count_facets(words, filters, today)
             cache.set(key, found, BROWSE_CACHE_SECONDS)
         return found
 
-    def _count_facets(self, words: list[str], filters: dict[str, list[str]], today: date
-                      ) -> tuple[int, dict[str, list[FacetValue]]]:
+    def _count_facets(
+        self, words: list[str], filters: dict[str, list[str]], today: date
+    ) -> tuple[int, dict[str, list[FacetValue]]]:
         """See :meth:`_facets`: one statement, matching once and grouping once per facet."""
         vendor = self.vendor
         match, params = self._match_sql(words)
-        columns = ('product_id, "group", district, stars, producer_kind, price, showrooms, '
-                   'export_area')
+        columns = (
+            'product_id, "group", district, stars, producer_kind, price, showrooms, export_area'
+        )
         if CATEGORY_FILTER in filters:
             # Only then: the covering index (migration 0007) does not hold the column.
             columns += ", categories"
-        sql = [f"WITH m AS MATERIALIZED (SELECT {columns} FROM {DOC_TABLE}{self._cover} "
-               f"WHERE {_and(f'{DOC_TABLE}.valid_until >= %s', match)})"]
+        sql = [
+            f"WITH m AS MATERIALIZED (SELECT {columns} FROM {DOC_TABLE}{self._cover} "
+            f"WHERE {_and(f'{DOC_TABLE}.valid_until >= %s', match)})"
+        ]
         params = [today, *params]
         where, extra = filter_sql(filters, vendor=vendor, today=today)
-        branches = [f"SELECT 'total' AS facet, '' AS value, COUNT(*) AS n FROM m "
-                    f"WHERE {_and(where)}"]
+        branches = [
+            f"SELECT 'total' AS facet, '' AS value, COUNT(*) AS n FROM m WHERE {_and(where)}"
+        ]
         params.extend(extra)
         for name, column in FACET_COLUMNS.items():
             where, extra = filter_sql(filters, vendor=vendor, skip=name, today=today)
             value = f"CAST({column} AS VARCHAR(100))" if name == "stars" else column
             present = "" if name == "stars" else f"{column} <> ''"
-            branches.append(f"SELECT '{name}', {value}, COUNT(*) FROM m "
-                            f"WHERE {_and(present, where)} GROUP BY {column}")
+            branches.append(
+                f"SELECT '{name}', {value}, COUNT(*) FROM m "
+                f"WHERE {_and(present, where)} GROUP BY {column}"
+            )
             params.extend(extra)
         where, extra = filter_sql(filters, vendor=vendor, skip="price", today=today)
         bucket = _price_bucket_sql()
-        branches.append(f"SELECT 'price', {bucket}, COUNT(*) FROM m "
-                        f"WHERE {_and('price IS NOT NULL', where)} GROUP BY {bucket}")
+        branches.append(
+            f"SELECT 'price', {bucket}, COUNT(*) FROM m "
+            f"WHERE {_and('price IS NOT NULL', where)} GROUP BY {bucket}"
+        )
         params.extend(extra)
         where, extra = filter_sql(filters, vendor=vendor, skip="showroom", today=today)
         held = "showrooms <> ''"
-        branches.append(f"SELECT 'showroom', showrooms, COUNT(*) FROM m "
-                        f"WHERE {_and(held, where)} GROUP BY showrooms")
+        branches.append(
+            f"SELECT 'showroom', showrooms, COUNT(*) FROM m "
+            f"WHERE {_and(held, where)} GROUP BY showrooms"
+        )
         params.extend(extra)
         # One credential row per kind and document: COUNT(*) counts products.
         where, extra = filter_sql(filters, vendor=vendor, skip="credential", today=today)
-        branches.append(f"SELECT 'credential', c.kind, COUNT(*) FROM m "
-                        f"JOIN {CREDENTIAL_TABLE} c ON c.document_id = m.product_id "
-                        f"WHERE {_and('c.valid_until >= %s', where)} GROUP BY c.kind")
+        branches.append(
+            f"SELECT 'credential', c.kind, COUNT(*) FROM m "
+            f"JOIN {CREDENTIAL_TABLE} c ON c.document_id = m.product_id "
+            f"WHERE {_and('c.valid_until >= %s', where)} GROUP BY c.kind"
+        )
         params.extend([today, *extra])
         sql.append(" UNION ALL ".join(branches))
         with connection.cursor() as cursor:
             cursor.execute("\n".join(sql), params)
             rows = cursor.fetchall()
         total = 0
-        counts: dict[str, dict[str, int]] = {name: {} for name in
-                                             [*FACET_COLUMNS, "price", "showroom", "credential"]}
+        counts: dict[str, dict[str, int]] = {
+            name: {} for name in [*FACET_COLUMNS, "price", "showroom", "credential"]
+        }
         for facet, value, n in rows:
             if facet == "total":
                 total = n
@@ -347,44 +389,80 @@ class EmbeddedBackend(SearchBackend):
                     counts["showroom"][slug] = counts["showroom"].get(slug, 0) + n
             elif value is not None:
                 counts[facet][str(value)] = n
-        facets = {name: [FacetValue(key=k, count=v) for k, v in sorted(found.items()) if v]
-                  for name, found in counts.items() if name != "price"}
-        facets["price"] = [FacetValue(key=key, count=counts["price"][key])
-                           for key, _low, _high in PRICE_RANGES if counts["price"].get(key)]
-        return total, {name: facets[name] for name in
-                       ("group", "district", "stars", "kind", "price", "showroom",
-                        "credential", "export")}
+        facets = {
+            name: [FacetValue(key=k, count=v) for k, v in sorted(found.items()) if v]
+            for name, found in counts.items()
+            if name != "price"
+        }
+        facets["price"] = [
+            FacetValue(key=key, count=counts["price"][key])
+            for key, _low, _high in PRICE_RANGES
+            if counts["price"].get(key)
+        ]
+        return total, {
+            name: facets[name]
+            for name in (
+                "group",
+                "district",
+                "stars",
+                "kind",
+                "price",
+                "showroom",
+                "credential",
+                "export",
+            )
+        }
 
-    def _ranked_ids(self, words: list[str], marked: list[str], filters: dict[str, list[str]],
-                    today: date, *, limit: int, offset: int) -> list[int]:
+    def _ranked_ids(
+        self,
+        words: list[str],
+        marked: list[str],
+        filters: dict[str, list[str]],
+        today: date,
+        *,
+        limit: int,
+        offset: int,
+    ) -> list[int]:
         """Ids of the page of documents matching ``words`` and ``filters``, best first."""
         match, match_params = self._match_sql(words, table="d")
         where, filter_params = filter_sql(filters, vendor=self.vendor, table="d", today=today)
         order, order_params = _rank_sql(self.vendor, words, marked, table="d")
-        sql = (f"SELECT d.product_id FROM {DOC_TABLE} AS d{self._cover} "
-               f"WHERE {_and(match, 'd.valid_until >= %s', where)} "
-               f"ORDER BY {', '.join(order)} LIMIT %s OFFSET %s")
+        sql = (
+            f"SELECT d.product_id FROM {DOC_TABLE} AS d{self._cover} "
+            f"WHERE {_and(match, 'd.valid_until >= %s', where)} "
+            f"ORDER BY {', '.join(order)} LIMIT %s OFFSET %s"
+        )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*match_params, today, *filter_params, *order_params, limit,
-                                 offset])
+            cursor.execute(
+                sql, [*match_params, today, *filter_params, *order_params, limit, offset]
+            )
             return [row[0] for row in cursor.fetchall()]
 
-    def _sorted_ids(self, words: list[str], filters: dict[str, list[str]], today: date, *,
-                    sort: str, limit: int, offset: int) -> list[int]:
+    def _sorted_ids(
+        self,
+        words: list[str],
+        filters: dict[str, list[str]],
+        today: date,
+        *,
+        sort: str,
+        limit: int,
+        offset: int,
+    ) -> list[int]:
         """Ids of the page of documents matching ``words`` and ``filters`` in ``sort`` order
         (products without a price last)."""
         match, match_params = self._match_sql(words, table="d")
         where, filter_params = filter_sql(filters, vendor=self.vendor, table="d", today=today)
         order = SORT_SQL.get(sort, "d.stars DESC")
-        sql = (f"SELECT d.product_id FROM {DOC_TABLE} d "
-               f"WHERE {_and('d.valid_until >= %s', match, where)} "
-               f"ORDER BY {order}, d.title, d.product_id LIMIT %s OFFSET %s")
+        sql = (
+            f"SELECT d.product_id FROM {DOC_TABLE} d "
+            f"WHERE {_and('d.valid_until >= %s', match, where)} "
+            f"ORDER BY {order}, d.title, d.product_id LIMIT %s OFFSET %s"
+        )
         with connection.cursor() as cursor:
             cursor.execute(sql, [today, *match_params, *filter_params, limit, offset])
             return [row[0] for row in cursor.fetchall()]
 
-    def _suggest(self, text: str, kind: str, *, limit: int, today: date | None
-                 ) -> list[Suggestion]:
+    def _suggest(self, text: str, kind: str, *, limit: int, today: date | None) -> list[Suggestion]:
         """Entries of ``kind`` with a word tail starting with what was typed: those whose label
         starts with it first, then the exact marks typed, weight (stars, products), shorter."""
         prefix = " ".join(tokens(text))[:TAIL_LENGTH]
@@ -420,12 +498,14 @@ class EmbeddedBackend(SearchBackend):
             rows.sort(key=lambda r: (r[3], -len(typed & set(r[2].split()))))
         return [Suggestion(kind, label, url) for label, url, *_rest in rows[:limit]]
 
-    def suggest_products(self, text: str, *, limit: int = 5, today: date | None = None
-                         ) -> list[Suggestion]:
+    def suggest_products(
+        self, text: str, *, limit: int = 5, today: date | None = None
+    ) -> list[Suggestion]:
         return self._suggest(text, SuggestionEntry.Kind.PRODUCT, limit=limit, today=today)
 
-    def suggest_producers(self, text: str, *, limit: int = 3, today: date | None = None
-                          ) -> list[Suggestion]:
+    def suggest_producers(
+        self, text: str, *, limit: int = 3, today: date | None = None
+    ) -> list[Suggestion]:
         return self._suggest(text, SuggestionEntry.Kind.PRODUCER, limit=limit, today=today)
 
     # -- writing ---------------------------------------------------------------------------
@@ -447,30 +527,49 @@ class EmbeddedBackend(SearchBackend):
         _lock_index_writes()
         ids = [d.id for d in docs]
         producers = self._delete_ids(ids)
-        ProductDocument.objects.bulk_create([
-            ProductDocument(
-                product_id=d.id, title=d.title[:255], url=d.url[:255],
-                folded_title=d.folded_title, folded=d.folded,
-                marked=d.marked, marked_title=f" {d.marked_title} " if d.marked_title else "",
-                title_key=f" {d.folded_title} ", title_words=len(d.folded_title.split()),
-                group=d.group,
-                group_name=d.group_name, subgroup_name=d.subgroup_name, district=d.district,
-                district_name=d.district_name, commune_name=d.commune_name,
-                producer_name=d.producer_name, producer_slug=d.producer_slug,
-                producer_kind=d.producer_kind, stars=d.stars, price=d.price,
-                in_stock=d.in_stock,
-                showrooms="".join(f"|{s}" for s in d.showrooms) + "|" if d.showrooms else "",
-                valid_until=d.valid_until, sold=d.sold, export_area=d.export_area,
-                categories="".join(f"|{c}" for c in d.categories) + "|" if d.categories else "",
-            )
-            for d in docs
-        ], **self._upsert)
+        ProductDocument.objects.bulk_create(
+            [
+                ProductDocument(
+                    product_id=d.id,
+                    title=d.title[:255],
+                    url=d.url[:255],
+                    folded_title=d.folded_title,
+                    folded=d.folded,
+                    marked=d.marked,
+                    marked_title=f" {d.marked_title} " if d.marked_title else "",
+                    title_key=f" {d.folded_title} ",
+                    title_words=len(d.folded_title.split()),
+                    group=d.group,
+                    group_name=d.group_name,
+                    subgroup_name=d.subgroup_name,
+                    district=d.district,
+                    district_name=d.district_name,
+                    commune_name=d.commune_name,
+                    producer_name=d.producer_name,
+                    producer_slug=d.producer_slug,
+                    producer_kind=d.producer_kind,
+                    stars=d.stars,
+                    price=d.price,
+                    in_stock=d.in_stock,
+                    showrooms="".join(f"|{s}" for s in d.showrooms) + "|" if d.showrooms else "",
+                    valid_until=d.valid_until,
+                    sold=d.sold,
+                    export_area=d.export_area,
+                    categories="".join(f"|{c}" for c in d.categories) + "|" if d.categories else "",
+                )
+                for d in docs
+            ],
+            **self._upsert,
+        )
         # _delete_ids removed the old rows (the cascade); an upserted document may keep some.
         DocumentCredential.objects.filter(document_id__in=ids).delete()
-        DocumentCredential.objects.bulk_create([
-            DocumentCredential(document_id=d.id, kind=kind, valid_until=until)
-            for d in docs for kind, until in d.credentials.items()
-        ])
+        DocumentCredential.objects.bulk_create(
+            [
+                DocumentCredential(document_id=d.id, kind=kind, valid_until=until)
+                for d in docs
+                for kind, until in d.credentials.items()
+            ]
+        )
         if self.vendor == "sqlite":
             with connection.cursor() as cursor:
                 cursor.executemany(
@@ -478,14 +577,23 @@ class EmbeddedBackend(SearchBackend):
                     f"VALUES (%s, %s, %s, %s)",
                     [(d.id, d.folded_title, d.folded, d.marked) for d in docs],
                 )
-        self._write_entries([
-            SuggestionEntry(
-                kind=SuggestionEntry.Kind.PRODUCT, key=str(d.id), label=d.title[:255],
-                url=d.url[:255], marked=d.marked_title, words=len(d.folded_title.split()),
-                weight=d.stars, valid_until=d.valid_until,
-            )
-            for d in docs if d.valid_until
-        ], [d.folded_title for d in docs if d.valid_until])
+        self._write_entries(
+            [
+                SuggestionEntry(
+                    kind=SuggestionEntry.Kind.PRODUCT,
+                    key=str(d.id),
+                    label=d.title[:255],
+                    url=d.url[:255],
+                    marked=d.marked_title,
+                    words=len(d.folded_title.split()),
+                    weight=d.stars,
+                    valid_until=d.valid_until,
+                )
+                for d in docs
+                if d.valid_until
+            ],
+            [d.folded_title for d in docs if d.valid_until],
+        )
         self._refresh_producers(producers | {d.producer_slug for d in docs})
         return len(docs)
 
@@ -495,11 +603,32 @@ class EmbeddedBackend(SearchBackend):
         "update_conflicts": True,
         "unique_fields": ["product"],
         "update_fields": [
-            "title", "url", "folded_title", "folded", "marked", "marked_title", "title_key",
-            "title_words", "group",
-            "group_name", "subgroup_name", "district", "district_name", "commune_name",
-            "producer_name", "producer_slug", "producer_kind", "stars", "price", "in_stock",
-            "showrooms", "valid_until", "sold", "categories", "export_area", "updated_at",
+            "title",
+            "url",
+            "folded_title",
+            "folded",
+            "marked",
+            "marked_title",
+            "title_key",
+            "title_words",
+            "group",
+            "group_name",
+            "subgroup_name",
+            "district",
+            "district_name",
+            "commune_name",
+            "producer_name",
+            "producer_slug",
+            "producer_kind",
+            "stars",
+            "price",
+            "in_stock",
+            "showrooms",
+            "valid_until",
+            "sold",
+            "categories",
+            "export_area",
+            "updated_at",
         ],
     }
 
@@ -510,10 +639,15 @@ class EmbeddedBackend(SearchBackend):
         for entry, text in zip(made, folded, strict=True):
             words = text.split()
             tails.extend(
-                SuggestionTail(entry_id=entry.pk, kind=entry.kind, position=i,
-                               tail=" ".join(words[i:])[:TAIL_LENGTH],
-                               valid_until=entry.valid_until, weight=entry.weight,
-                               words=entry.words)
+                SuggestionTail(
+                    entry_id=entry.pk,
+                    kind=entry.kind,
+                    position=i,
+                    tail=" ".join(words[i:])[:TAIL_LENGTH],
+                    valid_until=entry.valid_until,
+                    weight=entry.weight,
+                    words=entry.words,
+                )
                 for i in range(min(len(words), TAIL_WORDS))
             )
         SuggestionTail.objects.bulk_create(tails, batch_size=2000)
@@ -525,21 +659,30 @@ class EmbeddedBackend(SearchBackend):
         if not slugs:
             return
         SuggestionEntry.objects.filter(kind=SuggestionEntry.Kind.PRODUCER, key__in=slugs).delete()
-        rows = (ProductDocument.objects.filter(producer_slug__in=slugs)
-                .values("producer_slug", "producer_name")
-                .annotate(n=Count("pk"), until=Max("valid_until")).order_by("producer_slug"))
+        rows = (
+            ProductDocument.objects.filter(producer_slug__in=slugs)
+            .values("producer_slug", "producer_name")
+            .annotate(n=Count("pk"), until=Max("valid_until"))
+            .order_by("producer_slug")
+        )
         entries, folded, seen = [], [], set()
         for row in rows:
             if row["producer_slug"] in seen:  # renamed mid-batch: one entry, latest wins
                 continue
             seen.add(row["producer_slug"])
             name = row["producer_name"]
-            entries.append(SuggestionEntry(
-                kind=SuggestionEntry.Kind.PRODUCER, key=row["producer_slug"], label=name[:255],
-                url=producer_url(row["producer_slug"])[:255],
-                marked=" ".join(marked_tokens(name)), words=len(tokens(name)),
-                weight=min(row["n"], 32767), valid_until=row["until"],
-            ))
+            entries.append(
+                SuggestionEntry(
+                    kind=SuggestionEntry.Kind.PRODUCER,
+                    key=row["producer_slug"],
+                    label=name[:255],
+                    url=producer_url(row["producer_slug"])[:255],
+                    marked=" ".join(marked_tokens(name)),
+                    words=len(tokens(name)),
+                    weight=min(row["n"], 32767),
+                    valid_until=row["until"],
+                )
+            )
             folded.append(" ".join(tokens(name)))
         self._write_entries(entries, folded)
 
@@ -547,17 +690,19 @@ class EmbeddedBackend(SearchBackend):
         """Remove the documents and product suggestions of ``ids``; returns their producers."""
         producers: set[str] = set()
         for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
+            chunk = ids[start : start + 500]
             if not chunk:
                 continue
-            producers.update(ProductDocument.objects.filter(pk__in=chunk)
-                             .values_list("producer_slug", flat=True))
+            producers.update(
+                ProductDocument.objects.filter(pk__in=chunk).values_list("producer_slug", flat=True)
+            )
             if ProductDocument.objects.filter(pk__in=chunk).delete()[0]:
                 _browse_changed()
                 # Again once committed: a reader may have cached counts in between.
                 transaction.on_commit(_browse_changed)
-            SuggestionEntry.objects.filter(kind=SuggestionEntry.Kind.PRODUCT,
-                                           key__in=[str(pk) for pk in chunk]).delete()
+            SuggestionEntry.objects.filter(
+                kind=SuggestionEntry.Kind.PRODUCT, key__in=[str(pk) for pk in chunk]
+            ).delete()
             if self.vendor == "sqlite":
                 marks = ", ".join(["%s"] * len(chunk))
                 with connection.cursor() as cursor:
@@ -580,8 +725,12 @@ class EmbeddedBackend(SearchBackend):
                 cursor.execute(f"VACUUM ANALYZE {', '.join(self._tables)}")
         return written
 
-    _tables = (DOC_TABLE, SuggestionEntry._meta.db_table, SuggestionTail._meta.db_table,
-               CREDENTIAL_TABLE)
+    _tables = (
+        DOC_TABLE,
+        SuggestionEntry._meta.db_table,
+        SuggestionTail._meta.db_table,
+        CREDENTIAL_TABLE,
+    )
 
     @transaction.atomic
     def _replace_all(self, documents: Iterable[ProductDoc]) -> int:
@@ -608,8 +757,9 @@ class EmbeddedBackend(SearchBackend):
         return written
 
     def indexed(self) -> dict[int, tuple]:
-        rows = ProductDocument.objects.values_list("pk", "stars", "valid_until", "price",
-                                                   "in_stock", "showrooms")
+        rows = ProductDocument.objects.values_list(
+            "pk", "stars", "valid_until", "price", "in_stock", "showrooms"
+        )
         return {pk: tuple(rest) for pk, *rest in rows}
 
     def health(self) -> Health:

@@ -118,7 +118,10 @@ def _keep_migration_rows(django_db_setup, django_db_blocker) -> Iterator[None]:
     yield
     with django_db_blocker.unblock():
         call_command(
-            "flush", verbosity=0, interactive=False, reset_sequences=False,
+            "flush",
+            verbosity=0,
+            interactive=False,
+            reset_sequences=False,
             inhibit_post_migrate=True,
         )
         connection.creation.deserialize_db_from_string(snapshot)

@@ -27,8 +27,13 @@ def shop(home_page):
     # A transactional test before this one flushed the rows migrations made.
     get_model("address", "Country").objects.update_or_create(
         iso_3166_1_a2="VN",
-        defaults={"iso_3166_1_a3": "VNM", "iso_3166_1_numeric": "704", "name": "Việt Nam",
-                  "printable_name": "Việt Nam", "is_shipping_country": True},
+        defaults={
+            "iso_3166_1_a3": "VNM",
+            "iso_3166_1_numeric": "704",
+            "name": "Việt Nam",
+            "printable_name": "Việt Nam",
+            "is_shipping_country": True,
+        },
     )
     user = UserFactory(email="hoa@example.vn")
     lychee = listed_product(5, title="Vải thiều Lục Ngạn sấy", price=Decimal("90000"))

@@ -21,8 +21,8 @@ def test_demo_shopper_sees_an_order_an_address_and_a_wish(client, settings, tmp_
     # when the shopper signs in with the printed login
     assert client.login(username=demo_data.SHOPPER_EMAIL, password=demo_data.SHOPPER_PASSWORD)
     # then
-    order_page = client.get(reverse(
-        "customer:order", kwargs={"order_number": demo_data.SHOPPER_ORDER_NUMBER})
+    order_page = client.get(
+        reverse("customer:order", kwargs={"order_number": demo_data.SHOPPER_ORDER_NUMBER})
     ).content.decode()
     assert order_page.count('data-testid="producer-group"') == 2
     assert "Đã giao" in order_page
@@ -38,6 +38,7 @@ def test_demo_shopper_sees_an_order_an_address_and_a_wish(client, settings, tmp_
     assert 'id="write-review"' in client.get(product.get_absolute_url()).content.decode()
     # and the shopper's review of the other product shows as a buyer's
     reviewed = get_model("catalogue", "Product").objects.get(
-        code=demo_data.SHOPPER_ORDER_LINES[1][0])
+        code=demo_data.SHOPPER_ORDER_LINES[1][0]
+    )
     page = client.get(reviewed.get_absolute_url()).content.decode()
     assert 'data-testid="verified-buyer"' in page and "Bạn đã đánh giá" in page

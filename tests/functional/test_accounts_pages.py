@@ -57,6 +57,7 @@ def count_queries(client, url) -> int:
 
 # --- order history and detail ---------------------------------------------------------------
 
+
 def test_history_lists_only_my_orders_with_status_words_and_totals(client, shopper):
     # given my order, and someone else's
     mine = order_as(client, listed_product(5, price=Decimal("120000")))
@@ -80,8 +81,9 @@ def test_order_page_groups_lines_by_producer_with_badges_delivery_and_payment(cl
     noodles = listed_product(4, title="Mỳ Chũ", price=Decimal("60000"))
     order = order_as(client, lychee, noodles)
     # when
-    html = client.get(reverse("customer:order", kwargs={"order_number": order.number})
-                      ).content.decode()
+    html = client.get(
+        reverse("customer:order", kwargs={"order_number": order.number})
+    ).content.decode()
     # then
     assert html.count('data-testid="producer-group"') == 2
     assert lychee.producer.name in html and noodles.producer.name in html
@@ -100,11 +102,17 @@ def test_order_page_shows_the_carrier_and_tracking_number_of_a_shipped_line(clie
     lychee = listed_product(5, title="Vải thiều sấy", price=Decimal("90000"))
     noodles = listed_product(4, title="Mỳ Chũ", price=Decimal("60000"))
     order = order_as(client, lychee, noodles)
-    order_line_fulfil(producer=lychee.producer, line=order.lines.get(product=lychee),
-                      status="Đã gửi hàng", carrier="Viettel Post", tracking_number="VTP42")
+    order_line_fulfil(
+        producer=lychee.producer,
+        line=order.lines.get(product=lychee),
+        status="Đã gửi hàng",
+        carrier="Viettel Post",
+        tracking_number="VTP42",
+    )
     # when
-    html = client.get(reverse("customer:order", kwargs={"order_number": order.number})
-                      ).content.decode()
+    html = client.get(
+        reverse("customer:order", kwargs={"order_number": order.number})
+    ).content.decode()
     # then only the shipped line carries a tracking number
     assert html.count('data-testid="line-shipment"') == 1
     assert "Viettel Post, mã vận đơn VTP42" in html
@@ -117,8 +125,7 @@ def test_order_awaiting_a_transfer_shows_the_vietqr_code_and_deadline_again(clie
     from producers.services import stock_move
 
     stock_move(product=product, place=showroom, quantity=3, kind="sent_to_showroom")
-    order = order_as(client, product, method_code=f"pickup-{showroom.pk}",
-                     payment="bank_transfer")
+    order = order_as(client, product, method_code=f"pickup-{showroom.pk}", payment="bank_transfer")
     url = reverse("customer:order", kwargs={"order_number": order.number})
     # when
     html = client.get(url).content.decode()
@@ -141,21 +148,26 @@ def test_history_and_order_pages_keep_a_flat_query_count(client, shopper, settin
     first = order_as(client, listed_product(5))
     history = reverse("customer:order-list")
     count_queries(client, history)  # warm the session and basket rows
-    few = (count_queries(client, history), count_queries(
-        client, reverse("customer:order", kwargs={"order_number": first.number})))
+    few = (
+        count_queries(client, history),
+        count_queries(client, reverse("customer:order", kwargs={"order_number": first.number})),
+    )
     # when there are four more orders, the last with four lines from four producers
     for _ in range(3):
         order_as(client, listed_product(4))
     big = order_as(client, *[listed_product(3 + i % 3) for i in range(4)])
     count_queries(client, history)  # the next basket is made on the first page after an order
-    many = (count_queries(client, history), count_queries(
-        client, reverse("customer:order", kwargs={"order_number": big.number})))
+    many = (
+        count_queries(client, history),
+        count_queries(client, reverse("customer:order", kwargs={"order_number": big.number})),
+    )
     # then
     assert many == few, (few, many)
     assert many[0] <= BUDGET["history"] and many[1] <= BUDGET["detail"], many
 
 
 # --- buy again ------------------------------------------------------------------------------
+
 
 def test_buy_again_puts_the_lines_back_in_the_basket(client, shopper):
     # given a past order of 2 + 1 units
@@ -164,13 +176,16 @@ def test_buy_again_puts_the_lines_back_in_the_basket(client, shopper):
     add(client, lychee, 2)
     order = order_as(client, noodles)
     # when
-    response = client.post(reverse("customer:order", kwargs={"order_number": order.number}),
-                           {"action": "reorder"})
+    response = client.post(
+        reverse("customer:order", kwargs={"order_number": order.number}), {"action": "reorder"}
+    )
     # then
     assert response.status_code == 302 and response.url == reverse("basket:summary")
     basket = response.wsgi_request.basket
     assert {(line.product_id, line.quantity) for line in basket.all_lines()} == {
-        (lychee.pk, 2), (noodles.pk, 1)}
+        (lychee.pk, 2),
+        (noodles.pk, 1),
+    }
     assert "Đã thêm vào giỏ hàng" in messages_of(response)
 
 
@@ -180,12 +195,14 @@ def test_buy_again_skips_lines_no_longer_on_sale_and_names_them(client, shopper)
     revoked = listed_product(5, title="Nước ép vải thiều")
     sold_out = listed_product(4, title="Mật ong hoa vải", num_in_stock=3)
     order = order_as(client, kept, revoked, sold_out)
-    catalog_services.certificate_revoke(certificate=revoked.certificates.get(),
-                                        reason="Không duy trì chất lượng sau kiểm tra.")
+    catalog_services.certificate_revoke(
+        certificate=revoked.certificates.get(), reason="Không duy trì chất lượng sau kiểm tra."
+    )
     StockRecord.objects.filter(product=sold_out).update(num_in_stock=1)  # 1 allocated already
     # when
-    response = client.post(reverse("customer:order", kwargs={"order_number": order.number}),
-                           {"action": "reorder"})
+    response = client.post(
+        reverse("customer:order", kwargs={"order_number": order.number}), {"action": "reorder"}
+    )
     # then only the product still on sale is in the basket
     basket = response.wsgi_request.basket
     assert [line.product_id for line in basket.all_lines()] == [kept.pk]
@@ -199,8 +216,9 @@ def test_buy_again_with_nothing_left_on_sale_says_so_and_adds_nothing(client, sh
     # given an order whose only product lost its rating
     product = listed_product(5, title="Tương ớt Hiệp Hòa")
     order = order_as(client, product)
-    catalog_services.certificate_revoke(certificate=product.certificates.get(),
-                                        reason="Không duy trì chất lượng sau kiểm tra.")
+    catalog_services.certificate_revoke(
+        certificate=product.certificates.get(), reason="Không duy trì chất lượng sau kiểm tra."
+    )
     url = reverse("customer:order", kwargs={"order_number": order.number})
     # when
     response = client.post(url, {"action": "reorder"})
@@ -213,8 +231,13 @@ def test_buy_again_with_nothing_left_on_sale_says_so_and_adds_nothing(client, sh
 # --- the address book -----------------------------------------------------------------------
 
 BOOK_ADDRESS = {
-    "last_name": "Trần Văn", "first_name": "Nam", "phone_number": "0987.654.321",
-    "state": "Hà Nội", "line4": "Phường Ba Đình", "line1": "12 phố Điện Biên Phủ", "notes": "",
+    "last_name": "Trần Văn",
+    "first_name": "Nam",
+    "phone_number": "0987.654.321",
+    "state": "Hà Nội",
+    "line4": "Phường Ba Đình",
+    "line1": "12 phố Điện Biên Phủ",
+    "notes": "",
 }
 
 
@@ -230,11 +253,14 @@ def test_address_book_uses_the_checkout_rules(client, shopper):
     assert "Trần Văn Nam" in html, "family name first"
 
 
-@pytest.mark.parametrize("field,value,message", [
-    ("phone_number", "12345", "Số điện thoại Việt Nam không hợp lệ"),
-    ("state", "Bắc Giang cũ", "Chọn một lựa chọn hợp lệ"),
-    ("line4", "", "This field is required"),
-])
+@pytest.mark.parametrize(
+    "field,value,message",
+    [
+        ("phone_number", "12345", "Số điện thoại Việt Nam không hợp lệ"),
+        ("state", "Bắc Giang cũ", "Chọn một lựa chọn hợp lệ"),
+        ("line4", "", "This field is required"),
+    ],
+)
 def test_address_book_refuses_bad_input_with_a_message(client, shopper, field, value, message):
     response = client.post(reverse("customer:address-create"), {**BOOK_ADDRESS, field: value})
     assert response.status_code == 200
@@ -249,8 +275,9 @@ def test_checkout_offers_saved_addresses_and_ships_to_the_one_picked(client, sho
     add(client, listed_product(5))
     # when
     page = client.get(reverse("checkout:shipping-address")).content.decode()
-    response = client.post(reverse("checkout:shipping-address"),
-                           {"action": "ship_to", "address_id": address.pk})
+    response = client.post(
+        reverse("checkout:shipping-address"), {"action": "ship_to", "address_id": address.pk}
+    )
     # then
     assert "Trần Văn Nam" in page
     assert response.status_code == 302 and response.url == reverse("checkout:shipping-method")
@@ -264,12 +291,14 @@ def test_checkout_refuses_someone_elses_or_a_bogus_saved_address(client, shopper
     # given another shopper's address
     stranger = UserFactory()
     other = UserAddress.objects.create(
-        user=stranger, country_id="VN", **{**BOOK_ADDRESS, "phone_number": "+84987654321"})
+        user=stranger, country_id="VN", **{**BOOK_ADDRESS, "phone_number": "+84987654321"}
+    )
     add(client, listed_product(5))
     for address_id in (other.pk, "abc", "999999"):
         # when
-        response = client.post(reverse("checkout:shipping-address"),
-                               {"action": "ship_to", "address_id": address_id})
+        response = client.post(
+            reverse("checkout:shipping-address"), {"action": "ship_to", "address_id": address_id}
+        )
         # then a message, not an error page
         assert response.status_code == 302
         assert response.url == reverse("checkout:shipping-address")
@@ -277,8 +306,7 @@ def test_checkout_refuses_someone_elses_or_a_bogus_saved_address(client, shopper
 
 
 @pytest.mark.parametrize("ticked,saved", [(True, 1), (False, 0)])
-def test_a_new_checkout_address_goes_to_the_book_only_when_ticked(client, shopper, ticked,
-                                                                   saved):
+def test_a_new_checkout_address_goes_to_the_book_only_when_ticked(client, shopper, ticked, saved):
     add(client, listed_product(5))
     form = {**ADDRESS, **({"save_to_book": "on"} if ticked else {})}
     client.post(reverse("checkout:shipping-address"), form)
@@ -306,13 +334,15 @@ def test_guests_are_not_offered_the_address_book(client):
 
 # --- wishlists ------------------------------------------------------------------------------
 
+
 def test_wishlist_add_list_and_remove(client, shopper):
     # given
     product = listed_product(5, title="Mật ong hoa vải", price=Decimal("250000"))
     # when added from the product page
-    response = client.post(reverse("customer:wishlists-add-product",
-                                   kwargs={"product_pk": product.pk}),
-                           HTTP_REFERER=product.get_absolute_url())
+    response = client.post(
+        reverse("customer:wishlists-add-product", kwargs={"product_pk": product.pk}),
+        HTTP_REFERER=product.get_absolute_url(),
+    )
     # then
     assert response.status_code == 302
     wishlist = WishList.objects.get(owner=shopper)
@@ -323,8 +353,11 @@ def test_wishlist_add_list_and_remove(client, shopper):
     assert 'data-testid="wish-add-to-basket"' in html
     # when removed
     line = wishlist.lines.get()
-    client.post(reverse("customer:wishlists-remove-product",
-                        kwargs={"key": wishlist.key, "line_pk": line.pk}))
+    client.post(
+        reverse(
+            "customer:wishlists-remove-product", kwargs={"key": wishlist.key, "line_pk": line.pk}
+        )
+    )
     # then
     assert not wishlist.lines.exists()
 
@@ -334,8 +367,9 @@ def test_wishlist_items_no_longer_on_sale_say_so_and_cannot_go_to_the_basket(cli
     product = listed_product(5, title="Nước ép vải thiều")
     wishlist = WishList.objects.create(owner=shopper)
     wishlist.add(product)
-    catalog_services.certificate_revoke(certificate=product.certificates.get(),
-                                        reason="Không duy trì chất lượng sau kiểm tra.")
+    catalog_services.certificate_revoke(
+        certificate=product.certificates.get(), reason="Không duy trì chất lượng sau kiểm tra."
+    )
     # when
     html = client.get(wishlist.get_absolute_url()).content.decode()
     # then
@@ -365,8 +399,9 @@ REVIEW = {"title": "Thơm ngon", "score": "5", "body": "Vải sấy dẻo, ngọ
 
 
 def review_url(product):
-    return reverse("catalogue:reviews-add",
-                   kwargs={"product_slug": product.slug, "product_pk": product.pk})
+    return reverse(
+        "catalogue:reviews-add", kwargs={"product_slug": product.slug, "product_pk": product.pk}
+    )
 
 
 def test_a_buyer_may_review_once_and_the_review_says_verified_buyer(client, shopper):
@@ -375,8 +410,12 @@ def test_a_buyer_may_review_once_and_the_review_says_verified_buyer(client, shop
     order_as(client, product)
     # then the product page and the reviews page offer the form
     assert 'id="write-review"' in client.get(product.get_absolute_url()).content.decode()
-    reviews_page = client.get(reverse(
-        "catalogue:reviews-list", kwargs={"product_slug": product.slug, "product_pk": product.pk}))
+    reviews_page = client.get(
+        reverse(
+            "catalogue:reviews-list",
+            kwargs={"product_slug": product.slug, "product_pk": product.pk},
+        )
+    )
     assert 'id="write_review"' in reviews_page.content.decode()
     # when I post a review
     response = client.post(review_url(product), REVIEW)
@@ -389,8 +428,12 @@ def test_a_buyer_may_review_once_and_the_review_says_verified_buyer(client, shop
     review.save()
     page = client.get(product.get_absolute_url()).content.decode()
     assert "Thơm ngon" in page and 'data-testid="verified-buyer"' in page
-    all_reviews = client.get(reverse(
-        "catalogue:reviews-list", kwargs={"product_slug": product.slug, "product_pk": product.pk}))
+    all_reviews = client.get(
+        reverse(
+            "catalogue:reviews-list",
+            kwargs={"product_slug": product.slug, "product_pk": product.pk},
+        )
+    )
     assert 'data-testid="verified-buyer"' in all_reviews.content.decode()
     # and a second review is refused, creating nothing
     response = client.post(review_url(product), {**REVIEW, "title": "Lần hai"})
@@ -404,8 +447,12 @@ def test_a_shopper_who_did_not_buy_is_refused_even_with_a_crafted_post(client, s
     page = client.get(product.get_absolute_url()).content.decode()
     assert 'id="write-review"' not in page
     assert "Chỉ khách đã mua sản phẩm này" in page
-    reviews_page = client.get(reverse(
-        "catalogue:reviews-list", kwargs={"product_slug": product.slug, "product_pk": product.pk}))
+    reviews_page = client.get(
+        reverse(
+            "catalogue:reviews-list",
+            kwargs={"product_slug": product.slug, "product_pk": product.pk},
+        )
+    )
     assert 'id="write_review"' not in reviews_page.content.decode()
     # when the form is fetched, or posted anyway
     assert client.get(review_url(product)).status_code == 302

@@ -68,9 +68,7 @@ def test_admin_refuses_bad_scores_with_a_message(staff_client, score, message):
 def test_admin_refuses_a_district_council_awarding_five_stars(staff_client):
     product = ProductFactory()
 
-    response = staff_client.post(
-        ADD_URL, _form(product, score="95", council_level="district")
-    )
+    response = staff_client.post(ADD_URL, _form(product, score="95", council_level="district"))
 
     assert response.status_code == 200
     assert "công nhận sản phẩm 5 sao" in response.content.decode()

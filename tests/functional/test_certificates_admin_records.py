@@ -44,11 +44,19 @@ def product():
 
 def _form(product, **overrides):
     data = {
-        "product": product.pk, "criteria_set": "2023", "part_a": "32", "part_b": "20",
-        "part_c": "25", "score": "", "council_level": "province",
-        "decision_number": "15/QĐ-UBND", "decision_date": "2025-09-10",
-        "issuing_body": "UBND tỉnh Bắc Giang", "valid_until": "",
-        "events-TOTAL_FORMS": "0", "events-INITIAL_FORMS": "0",
+        "product": product.pk,
+        "criteria_set": "2023",
+        "part_a": "32",
+        "part_b": "20",
+        "part_c": "25",
+        "score": "",
+        "council_level": "province",
+        "decision_number": "15/QĐ-UBND",
+        "decision_date": "2025-09-10",
+        "issuing_body": "UBND tỉnh Bắc Giang",
+        "valid_until": "",
+        "events-TOTAL_FORMS": "0",
+        "events-INITIAL_FORMS": "0",
     }
     data.update(overrides)
     return data
@@ -71,13 +79,15 @@ def test_recording_with_part_scores_puts_the_product_on_sale(office_client, prod
 
 @pytest.mark.parametrize(
     ("overrides", "message"),
-    [({"part_a": "41"}, "Phần A tối đa 40"),
-     ({"part_c": ""}, "Nhập đủ điểm các phần"),
-     ({"part_a": "", "part_b": "", "part_c": ""}, "Nhập điểm các phần"),
-     ({"council_level": "district"}, "công nhận sản phẩm 4 sao"),  # no district after 7/2025
-     ({"part_a": "40", "part_b": "25", "part_c": "30"}, "công nhận sản phẩm 5 sao"),
-     ({"criteria_set": "2019"}, "phải chấm theo bộ tiêu chí"),
-     ({"score": "90"}, "khác tổng các phần")],
+    [
+        ({"part_a": "41"}, "Phần A tối đa 40"),
+        ({"part_c": ""}, "Nhập đủ điểm các phần"),
+        ({"part_a": "", "part_b": "", "part_c": ""}, "Nhập điểm các phần"),
+        ({"council_level": "district"}, "công nhận sản phẩm 4 sao"),  # no district after 7/2025
+        ({"part_a": "40", "part_b": "25", "part_c": "30"}, "công nhận sản phẩm 5 sao"),
+        ({"criteria_set": "2019"}, "phải chấm theo bộ tiêu chí"),
+        ({"score": "90"}, "khác tổng các phần"),
+    ],
 )
 def test_a_recording_that_breaks_a_rule_is_refused_with_the_reason(
     office_client, product, overrides, message
@@ -92,8 +102,12 @@ def test_a_recording_that_breaks_a_rule_is_refused_with_the_reason(
 
 @pytest.mark.parametrize(
     ("name", "content", "ok"),
-    [("qd.pdf", pdf_bytes(), True), ("qd.png", png_bytes(), True),
-     ("qd.pdf", b"MZ\x90\x00 not a pdf", False), ("qd.svg", b"<svg onload=alert(1)>", False)],
+    [
+        ("qd.pdf", pdf_bytes(), True),
+        ("qd.png", png_bytes(), True),
+        ("qd.pdf", b"MZ\x90\x00 not a pdf", False),
+        ("qd.svg", b"<svg onload=alert(1)>", False),
+    ],
 )
 def test_scans_are_accepted_only_as_real_pdf_jpeg_or_png(
     office_client, product, settings, tmp_path, name, content, ok
@@ -116,11 +130,18 @@ def test_revoking_in_the_admin_takes_the_product_off_sale_and_is_audited(office_
     certificate = OcopCertificate.objects.get(product=product)
     change_url = f"/django-admin/catalogue/ocopcertificate/{certificate.pk}/change/"
     # when
-    response = office_client.post(change_url, {
-        "revoke_reason": "Hậu kiểm không đạt.", "events-TOTAL_FORMS": "1",
-        "events-INITIAL_FORMS": "1", "events-MIN_NUM_FORMS": "0", "events-MAX_NUM_FORMS": "1000",
-        "events-0-id": certificate.events.get().pk, "events-0-certificate": certificate.pk,
-    })
+    response = office_client.post(
+        change_url,
+        {
+            "revoke_reason": "Hậu kiểm không đạt.",
+            "events-TOTAL_FORMS": "1",
+            "events-INITIAL_FORMS": "1",
+            "events-MIN_NUM_FORMS": "0",
+            "events-MAX_NUM_FORMS": "1000",
+            "events-0-id": certificate.events.get().pk,
+            "events-0-certificate": certificate.pk,
+        },
+    )
     # then
     assert response.status_code == 302, response.content.decode()[:3000]
     certificate.refresh_from_db()
@@ -132,17 +153,22 @@ def test_revoking_in_the_admin_takes_the_product_off_sale_and_is_audited(office_
     assert office_client.get(product.get_absolute_url()).status_code == 404
 
 
-def test_recorded_facts_cannot_be_edited_and_certificates_cannot_be_deleted(
-    office_client, product
-):
+def test_recorded_facts_cannot_be_edited_and_certificates_cannot_be_deleted(office_client, product):
     # given
     office_client.post(ADD_URL, _form(product))
     certificate = OcopCertificate.objects.get(product=product)
     base = f"/django-admin/catalogue/ocopcertificate/{certificate.pk}"
     # when: a crafted POST tries to change the score
-    office_client.post(f"{base}/change/", {"score": "99", "part_a": "40", "decision_number": "X",
-                                           "events-TOTAL_FORMS": "0",
-                                           "events-INITIAL_FORMS": "0"})
+    office_client.post(
+        f"{base}/change/",
+        {
+            "score": "99",
+            "part_a": "40",
+            "decision_number": "X",
+            "events-TOTAL_FORMS": "0",
+            "events-INITIAL_FORMS": "0",
+        },
+    )
     # then
     certificate.refresh_from_db()
     assert (certificate.score, certificate.decision_number) == (77, "15/QĐ-UBND")

@@ -27,9 +27,13 @@ def _guest_checkout(client, product, quantity=1):
     response = client.post(
         reverse("checkout:shipping-address"),
         {
-            "full_name": "Nguyễn Lan", "line1": "12 Lê Lợi",
-            "line4": "Lục Ngạn", "state": "Bắc Ninh", "postcode": "",
-            "country": "VN", "phone_number": "+84912345678",
+            "full_name": "Nguyễn Lan",
+            "line1": "12 Lê Lợi",
+            "line4": "Lục Ngạn",
+            "state": "Bắc Ninh",
+            "postcode": "",
+            "country": "VN",
+            "phone_number": "+84912345678",
         },
         follow=True,
     )

@@ -60,8 +60,13 @@ def two_producers(home_page):
     # one shipping country.
     get_model("address", "Country").objects.update_or_create(
         iso_3166_1_a2="VN",
-        defaults={"iso_3166_1_a3": "VNM", "iso_3166_1_numeric": "704", "name": "Việt Nam",
-                  "printable_name": "Việt Nam", "is_shipping_country": True},
+        defaults={
+            "iso_3166_1_a3": "VNM",
+            "iso_3166_1_numeric": "704",
+            "name": "Việt Nam",
+            "printable_name": "Việt Nam",
+            "is_shipping_country": True,
+        },
     )
     showroom = ShowroomFactory(name="Điểm bán OCOP Lục Ngạn", opening_hours="7:30–17:00")
     lychee = listed_product(5, title="Vải thiều Lục Ngạn sấy", price=Decimal("90000"))
@@ -101,8 +106,7 @@ def test_cash_on_delivery_to_a_home_address(live_server, desktop_page, two_produ
     assert not failures, failures
 
 
-def test_showroom_pickup_with_vietqr_on_a_phone(live_server, phone_page, two_producers,
-                                                screenshot):
+def test_showroom_pickup_with_vietqr_on_a_phone(live_server, phone_page, two_producers, screenshot):
     page = phone_page
     failures = watch_failures(page)
     showroom, lychee, noodles = two_producers

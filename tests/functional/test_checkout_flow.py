@@ -25,8 +25,11 @@ StockRecord = get_model("partner", "StockRecord")
 pytestmark = pytest.mark.django_db
 
 ADDRESS = {
-    "full_name": "Nguyễn Thị Lan", "phone_number": "0912 345 678",
-    "state": "Bắc Ninh", "line4": "Phường Chũ", "line1": "Thôn Chũ, 12 đường Lê Lợi",
+    "full_name": "Nguyễn Thị Lan",
+    "phone_number": "0912 345 678",
+    "state": "Bắc Ninh",
+    "line4": "Phường Chũ",
+    "line1": "Thôn Chũ, 12 đường Lê Lợi",
     "notes": "Gọi trước khi giao",
 }
 
@@ -37,9 +40,7 @@ def add(client, product, quantity=1):
 
 def start(client, *, address=None):
     """Gateway as a guest, then the contact and address step."""
-    client.post(
-        reverse("checkout:index"), {"username": "lan@example.vn", "options": "anonymous"}
-    )
+    client.post(reverse("checkout:index"), {"username": "lan@example.vn", "options": "anonymous"})
     return client.post(reverse("checkout:shipping-address"), address or ADDRESS)
 
 
@@ -147,7 +148,8 @@ def test_crafted_pickup_at_a_showroom_without_stock_creates_no_order(client):
     start(client)
     # when
     response = client.post(
-        reverse("checkout:shipping-method"), {"method_code": f"pickup-{showroom.pk}"},
+        reverse("checkout:shipping-method"),
+        {"method_code": f"pickup-{showroom.pk}"},
         follow=True,
     )
     # then
@@ -206,9 +208,7 @@ def test_invalid_phone_and_unknown_province_are_refused_with_messages(client):
     assert response.status_code == 200
     assert "Số điện thoại Việt Nam không hợp lệ" in html
     assert set(response.context["form"].errors) == {"phone_number", "state"}
-    assert not client.session.get("checkout_data", {}).get("shipping", {}).get(
-        "new_address_fields"
-    )
+    assert not client.session.get("checkout_data", {}).get("shipping", {}).get("new_address_fields")
 
 
 def test_tampered_totals_in_the_post_are_ignored(client):
@@ -320,8 +320,13 @@ def test_pickup_sold_out_between_the_checks_and_the_order_sends_the_shopper_back
 
     def check_then_sell(view, request):
         checked(view, request)
-        stock_move(product=product, place=showroom, quantity=1,
-                   kind=StockMovement.Kind.SOLD_AT_SHOWROOM, note="the other shopper")
+        stock_move(
+            product=product,
+            place=showroom,
+            quantity=1,
+            kind=StockMovement.Kind.SOLD_AT_SHOWROOM,
+            note="the other shopper",
+        )
 
     monkeypatch.setattr(PaymentDetailsView, "check_pre_conditions", check_then_sell)
     # when

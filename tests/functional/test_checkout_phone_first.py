@@ -211,8 +211,7 @@ def test_a_ward_not_in_the_province_is_refused_and_no_order_is_made(client):
     add(client, listed_product(5))
     # when they type a commune that no longer exists (merged in 2025), or another province's ward
     for typed in ("Xã Thanh Hải", "Phường Ba Đình"):
-        response = client.post(reverse("checkout:shipping-address"),
-                               {**PHONE_ONLY, "line4": typed})
+        response = client.post(reverse("checkout:shipping-address"), {**PHONE_ONLY, "line4": typed})
         # then the form says to choose from the list, and the next step stays closed
         assert response.status_code == 200
         assert "hãy chọn trong danh sách" in str(response.context["form"].errors["line4"])

@@ -88,8 +88,7 @@ def inline_script_problems(response) -> list[str]:
     problems = [
         f"inline script without the nonce: <script{attrs}>"
         for attrs in re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>", html)
-        if "application/json" not in attrs
-        and not (nonce and f'nonce="{nonce.group(1)}"' in attrs)
+        if "application/json" not in attrs and not (nonce and f'nonce="{nonce.group(1)}"' in attrs)
     ]
     problems += [f"inline handler: {m}" for m in re.findall(r"<[^>]*\son[a-z]+=[^>]*>", html)]
     return problems

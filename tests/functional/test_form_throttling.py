@@ -62,8 +62,10 @@ def test_one_address_may_ask_for_ten_resets_an_hour_whatever_the_emails():
 def test_the_wagtail_admin_reset_form_is_limited_too():
     UserFactory(email="bientap@example.vn", is_staff=True)
     client = Client()
-    answers = [_reset(client, "bientap@example.vn", "wagtailadmin_password_reset").status_code
-               for _ in range(4)]
+    answers = [
+        _reset(client, "bientap@example.vn", "wagtailadmin_password_reset").status_code
+        for _ in range(4)
+    ]
     assert answers[:3] == [302] * 3 and answers[3] == 429
 
 
@@ -79,7 +81,8 @@ def test_staff_reset_the_counters_with_a_command():
 
 
 def test_an_invitation_link_takes_five_password_tries_then_refuses(
-    admin_user, django_capture_on_commit_callbacks,
+    admin_user,
+    django_capture_on_commit_callbacks,
 ):
     # given an invitation sent by staff
     staff = Client()
@@ -89,18 +92,24 @@ def test_an_invitation_link_takes_five_password_tries_then_refuses(
     session[CHOSEN_PRODUCER] = producer.pk
     session.save()
     with django_capture_on_commit_callbacks(execute=True):
-        staff.post(reverse("producer_dashboard:accounts"),
-                   {"email": "moi@example.vn", "name": "Trần Thị Mai"})
+        staff.post(
+            reverse("producer_dashboard:accounts"),
+            {"email": "moi@example.vn", "name": "Trần Thị Mai"},
+        )
     link = re.search(r"https?://\S+", mail.outbox[-1].body).group(0)
     browser = Client()
     page = browser.get(link, follow=True)
     form_url = page.redirect_chain[-1][0] if page.redirect_chain else link
     # when five mismatched passwords are sent, then the right one
-    tries = [browser.post(form_url, {"new_password1": "a-long-pass-2026",
-                                     "new_password2": f"other-{n}"}).status_code
-             for n in range(5)]
-    last = browser.post(form_url, {"new_password1": "vai-thieu-ngon-2026",
-                                   "new_password2": "vai-thieu-ngon-2026"})
+    tries = [
+        browser.post(
+            form_url, {"new_password1": "a-long-pass-2026", "new_password2": f"other-{n}"}
+        ).status_code
+        for n in range(5)
+    ]
+    last = browser.post(
+        form_url, {"new_password1": "vai-thieu-ngon-2026", "new_password2": "vai-thieu-ngon-2026"}
+    )
     # then the sixth try is refused and nothing changed
     assert tries == [200] * 5
     assert last.status_code == 429

@@ -10,8 +10,10 @@ pytestmark = pytest.mark.django_db
 
 #: Nothing listens on port 1 of the loopback: it stands in for a Redis server that is down.
 DEAD_REDIS = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                "LOCATION": "redis://127.0.0.1:1/0"}
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:1/0",
+    }
 }
 
 
@@ -32,7 +34,10 @@ def test_readyz_names_the_dependency_that_is_down_without_its_error(client, capl
     # then the check fails, says which, and keeps the reason for the log only
     assert response.status_code == 503
     assert response.json()["checks"] == {
-        "database": "ok", "cache": "error", "search": "ok", "tasks": "ok"
+        "database": "ok",
+        "cache": "error",
+        "search": "ok",
+        "tasks": "ok",
     }
     assert b"127.0.0.1" not in response.content and b"refused" not in response.content.lower()
     assert "Health check cache failed" in caplog.text

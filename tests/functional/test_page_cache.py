@@ -159,14 +159,17 @@ def test_opening_pre_orders_drops_the_cached_product_page(django_capture_on_comm
     today = timezone.localdate()
     first, last = today + timedelta(days=40), today + timedelta(days=90)
     with django_capture_on_commit_callbacks(execute=True):
-        product_windows_set(product=product, windows=[
-            window_make(start=(first.day, first.month), end=(last.day, last.month))])
+        product_windows_set(
+            product=product,
+            windows=[window_make(start=(first.day, first.month), end=(last.day, last.month))],
+        )
     Client().get(product.get_absolute_url())
     assert Client().get(product.get_absolute_url())["X-Page-Cache"] == "hit"
     # when the producer opens pre-orders
     with django_capture_on_commit_callbacks(execute=True):
-        preorder_campaign_start(product=product, quota=5, delivery_from=first,
-                                delivery_until=last, today=today)
+        preorder_campaign_start(
+            product=product, quota=5, delivery_from=first, delivery_until=last, today=today
+        )
     # then the next visitor sees the pre-order button
     response = Client().get(product.get_absolute_url())
     assert response["X-Page-Cache"] == "miss"

@@ -44,7 +44,8 @@ def localstripe():
     port = _free_port()
     binary = Path(sys.executable).with_name("localstripe")
     process = subprocess.Popen(
-        [str(binary), "--port", str(port)], stdout=subprocess.DEVNULL,
+        [str(binary), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 20
@@ -78,16 +79,22 @@ def sign(payload: str, *, secret: str = SECRET, at: int | None = None) -> str:
 
 
 def event_for(intent: dict, *, kind="payment_intent.succeeded", event_id=None) -> str:
-    return json.dumps({
-        "id": event_id or f"evt_{intent['id']}_{kind}", "object": "event", "type": kind,
-        "data": {"object": intent},
-    })
+    return json.dumps(
+        {
+            "id": event_id or f"evt_{intent['id']}_{kind}",
+            "object": "event",
+            "type": kind,
+            "data": {"object": intent},
+        }
+    )
 
 
 def post_event(client, payload: str, signature: str | None = None):
     headers = {} if signature is None else {"HTTP_STRIPE_SIGNATURE": signature}
     return client.post(
-        reverse("checkout:stripe-webhook"), data=payload, content_type="application/json",
+        reverse("checkout:stripe-webhook"),
+        data=payload,
+        content_type="application/json",
         **headers,
     )
 
@@ -105,20 +112,25 @@ def confirm_at_stripe(intent_id: str) -> dict:
 
     stripe = stripe_client()
     card = stripe.PaymentMethod.create(
-        type="card", card={"number": "4242424242424242", "exp_month": 12, "exp_year": 2030,
-                           "cvc": "123"},
+        type="card",
+        card={"number": "4242424242424242", "exp_month": 12, "exp_year": 2030, "cvc": "123"},
     )
     stripe.PaymentIntent.modify(intent_id, payment_method=card.id)
     intent = stripe.PaymentIntent.confirm(intent_id)
     return {
-        "id": intent.id, "object": "payment_intent", "amount": intent.amount,
-        "amount_received": intent.amount, "currency": intent.currency,
-        "metadata": {"order_number": intent.metadata["order_number"]}, "status": intent.status,
+        "id": intent.id,
+        "object": "payment_intent",
+        "amount": intent.amount,
+        "amount_received": intent.amount,
+        "currency": intent.currency,
+        "metadata": {"order_number": intent.metadata["order_number"]},
+        "status": intent.status,
     }
 
 
-def test_card_payment_completes_only_through_the_verified_webhook(client, stripe_on,
-                                                                   django_capture_on_commit_callbacks):
+def test_card_payment_completes_only_through_the_verified_webhook(
+    client, stripe_on, django_capture_on_commit_callbacks
+):
     # given an order paid by card: placed, stock allocated, awaiting the card
     order, response = card_order(client)
     assert order.status == "Chờ thanh toán thẻ"
@@ -160,9 +172,13 @@ def test_card_payment_completes_only_through_the_verified_webhook(client, stripe
 def test_unsigned_forged_and_stale_webhooks_are_rejected(client, stripe_on, signature):
     # given
     order, _response = card_order(client)
-    intent = {"id": order.sources.get().reference, "amount": int(order.total_incl_tax),
-              "amount_received": int(order.total_incl_tax), "currency": "vnd",
-              "metadata": {"order_number": order.number}}
+    intent = {
+        "id": order.sources.get().reference,
+        "amount": int(order.total_incl_tax),
+        "amount_received": int(order.total_incl_tax),
+        "currency": "vnd",
+        "metadata": {"order_number": order.number},
+    }
     payload = event_for(intent)
     now = int(time.time())
     header = {
@@ -181,18 +197,25 @@ def test_unsigned_forged_and_stale_webhooks_are_rejected(client, stripe_on, sign
 
 @pytest.mark.parametrize(
     ("change", "outcome"),
-    [({"amount_received": 1000, "amount": 1000}, "amount or currency mismatch"),
-     ({"currency": "usd"}, "amount or currency mismatch"),
-     ({"metadata": {"order_number": "999999"}}, "unknown order"),
-     ({"id": "pi_not_ours"}, "intent does not belong to the order")],
+    [
+        ({"amount_received": 1000, "amount": 1000}, "amount or currency mismatch"),
+        ({"currency": "usd"}, "amount or currency mismatch"),
+        ({"metadata": {"order_number": "999999"}}, "unknown order"),
+        ({"id": "pi_not_ours"}, "intent does not belong to the order"),
+    ],
 )
 def test_events_whose_amount_currency_or_reference_do_not_match_mark_nothing_paid(
     client, stripe_on, change, outcome
 ):
     order, _response = card_order(client)
-    intent = {"id": order.sources.get().reference, "amount": int(order.total_incl_tax),
-              "amount_received": int(order.total_incl_tax), "currency": "vnd",
-              "metadata": {"order_number": order.number}, **change}
+    intent = {
+        "id": order.sources.get().reference,
+        "amount": int(order.total_incl_tax),
+        "amount_received": int(order.total_incl_tax),
+        "currency": "vnd",
+        "metadata": {"order_number": order.number},
+        **change,
+    }
     payload = event_for(intent)
     response = post_event(client, payload, sign(payload))
     assert response.json()["outcome"] == outcome
@@ -203,9 +226,13 @@ def test_events_whose_amount_currency_or_reference_do_not_match_mark_nothing_pai
 def test_a_late_failure_event_never_undoes_a_payment(client, stripe_on):
     # given a paid order, then a late failure event for it
     order, _response = card_order(client)
-    intent = {"id": order.sources.get().reference, "amount": int(order.total_incl_tax),
-              "amount_received": int(order.total_incl_tax), "currency": "vnd",
-              "metadata": {"order_number": order.number}}
+    intent = {
+        "id": order.sources.get().reference,
+        "amount": int(order.total_incl_tax),
+        "amount_received": int(order.total_incl_tax),
+        "currency": "vnd",
+        "metadata": {"order_number": order.number},
+    }
     ok = event_for(intent)
     failed = event_for(intent, kind="payment_intent.payment_failed")
     post_event(client, ok, sign(ok))
@@ -223,9 +250,12 @@ def intent_payload(intent_id: str) -> dict:
 
     intent = stripe_client().PaymentIntent.retrieve(intent_id).to_dict()
     return {
-        "id": intent["id"], "object": "payment_intent", "amount": intent["amount"],
+        "id": intent["id"],
+        "object": "payment_intent",
+        "amount": intent["amount"],
         "amount_received": intent["amount"] if intent["status"] == "succeeded" else 0,
-        "currency": intent["currency"], "status": intent["status"],
+        "currency": intent["currency"],
+        "status": intent["status"],
         "metadata": dict(intent["metadata"]),
         "last_payment_error": intent.get("last_payment_error"),
     }
@@ -240,13 +270,14 @@ def decline_at_stripe(intent_id: str, client_secret: str) -> dict:
 
     stripe = stripe_client()
     card = stripe.PaymentMethod.create(
-        type="card", card={"number": "4000002500003155", "exp_month": 12, "exp_year": 2030,
-                           "cvc": "123"},
+        type="card",
+        card={"number": "4000002500003155", "exp_month": 12, "exp_year": 2030, "cvc": "123"},
     )
     stripe.PaymentIntent.modify(intent_id, payment_method=card.id)
     assert stripe.PaymentIntent.confirm(intent_id).status == "requires_action"
     stripe.PaymentIntent._static_request(
-        "post", f"/v1/payment_intents/{intent_id}/_authenticate",
+        "post",
+        f"/v1/payment_intents/{intent_id}/_authenticate",
         params={"client_secret": client_secret, "success": "false"},
     )
     return intent_payload(intent_id)
@@ -325,7 +356,9 @@ def test_a_payment_arriving_for_a_cancelled_order_is_refunded_once(client, strip
     source = order.sources.get()
     assert source.amount_debited == source.amount_refunded == order.total_incl_tax
     assert sorted(source.transactions.values_list("txn_type", "reference")) == [
-        ("Debit", intent_id), ("Refund", refunds[0].id)]
+        ("Debit", intent_id),
+        ("Refund", refunds[0].id),
+    ]
     assert order.notes.filter(message__contains="đã tự động hoàn tiền").exists()
 
 
@@ -395,29 +428,44 @@ def test_cancelling_a_card_order_needs_a_csrf_token(client, stripe_on):
 
 @pytest.mark.parametrize(
     ("body", "reason"),
-    [("EVENT_DATA_EMPTY", "data.object"),
-     ("EVENT_OBJECT_LIST", "data.object"),
-     ("EVENT_FLOAT_AMOUNT", "amount"),
-     ("[]", "JSON object"),
-     ("{not json", "JSON object")],
+    [
+        ("EVENT_DATA_EMPTY", "data.object"),
+        ("EVENT_OBJECT_LIST", "data.object"),
+        ("EVENT_FLOAT_AMOUNT", "amount"),
+        ("[]", "JSON object"),
+        ("{not json", "JSON object"),
+    ],
 )
-def test_signed_but_malformed_events_are_answered_400_and_recorded(
-    client, stripe_on, body, reason
-):
+def test_signed_but_malformed_events_are_answered_400_and_recorded(client, stripe_on, body, reason):
     # given a card order and a correctly signed event whose content Stripe never sends
     order, _response = card_order(client)
-    intent = {"id": order.sources.get().reference or "pi_x", "object": "payment_intent",
-              "amount": int(order.total_incl_tax), "currency": "vnd",
-              "metadata": {"order_number": order.number}}
+    intent = {
+        "id": order.sources.get().reference or "pi_x",
+        "object": "payment_intent",
+        "amount": int(order.total_incl_tax),
+        "currency": "vnd",
+        "metadata": {"order_number": order.number},
+    }
     payload = {
-        "EVENT_DATA_EMPTY": json.dumps({"id": "evt_1", "type": "payment_intent.succeeded",
-                                        "data": {}}),
-        "EVENT_OBJECT_LIST": json.dumps({"id": "evt_2", "type": "payment_intent.succeeded",
-                                         "data": {"object": []}}),
-        "EVENT_FLOAT_AMOUNT": json.dumps({
-            "id": "evt_3", "type": "payment_intent.succeeded",
-            "data": {"object": {**intent, "amount": float(intent["amount"]),
-                                "amount_received": float(intent["amount"])}}}),
+        "EVENT_DATA_EMPTY": json.dumps(
+            {"id": "evt_1", "type": "payment_intent.succeeded", "data": {}}
+        ),
+        "EVENT_OBJECT_LIST": json.dumps(
+            {"id": "evt_2", "type": "payment_intent.succeeded", "data": {"object": []}}
+        ),
+        "EVENT_FLOAT_AMOUNT": json.dumps(
+            {
+                "id": "evt_3",
+                "type": "payment_intent.succeeded",
+                "data": {
+                    "object": {
+                        **intent,
+                        "amount": float(intent["amount"]),
+                        "amount_received": float(intent["amount"]),
+                    }
+                },
+            }
+        ),
     }.get(body, body)
     # when
     response = post_event(client, payload, sign(payload))

@@ -65,9 +65,10 @@ def test_staff_invite_creates_a_linked_user_who_sets_a_password_once_and_lands_o
     browser = Client()
     form_page = browser.get(link, follow=True)
     assert "Đặt mật khẩu" in form_page.content.decode()
-    done = browser.post(form_page.redirect_chain[-1][0] if form_page.redirect_chain else link,
-                        {"new_password1": "vai-thieu-ngon-2026", "new_password2":
-                         "vai-thieu-ngon-2026"})
+    done = browser.post(
+        form_page.redirect_chain[-1][0] if form_page.redirect_chain else link,
+        {"new_password1": "vai-thieu-ngon-2026", "new_password2": "vai-thieu-ngon-2026"},
+    )
     # then they are signed in on their dashboard
     assert done.status_code == 302 and done["Location"] == reverse("producer_dashboard:home")
     user.refresh_from_db()
@@ -205,8 +206,7 @@ def test_a_producer_signing_in_lands_on_the_dashboard_and_sees_the_header_link()
     # when signing in through Oscar's form without a "next"
     response = client.post(
         reverse("customer:login"),
-        {"login_submit": "1", "login-username": "sx@example.vn",
-         "login-password": "mat-khau-thu"},
+        {"login_submit": "1", "login-username": "sx@example.vn", "login-password": "mat-khau-thu"},
         follow=True,
     )
     # then

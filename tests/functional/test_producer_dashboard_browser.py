@@ -43,8 +43,13 @@ def producer_with_an_order(home_page):
 
     get_model("address", "Country").objects.update_or_create(
         iso_3166_1_a2="VN",
-        defaults={"iso_3166_1_a3": "VNM", "iso_3166_1_numeric": "704", "name": "Việt Nam",
-                  "printable_name": "Việt Nam", "is_shipping_country": True},
+        defaults={
+            "iso_3166_1_a3": "VNM",
+            "iso_3166_1_numeric": "704",
+            "name": "Việt Nam",
+            "printable_name": "Việt Nam",
+            "is_shipping_country": True,
+        },
     )
     lychee = listed_product(5, title="Vải thiều Lục Ngạn sấy", price=Decimal("90000"))
     noodles = listed_product(4, title="Mỳ Chũ Nam Dương", price=Decimal("60000"))

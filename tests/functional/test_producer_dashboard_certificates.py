@@ -31,8 +31,11 @@ def producer():
 def _lapsing(producer, days_left: int, title: str):
     product = ProductFactory(producer=producer, title=title)
     today = timezone.localdate()
-    return CertificateFactory(product=product, decision_date=today - timedelta(days=300),
-                              valid_until=today + timedelta(days=days_left))
+    return CertificateFactory(
+        product=product,
+        decision_date=today - timedelta(days=300),
+        valid_until=today + timedelta(days=days_left),
+    )
 
 
 def test_certificates_page_lists_each_with_its_warning(signed_in, producer):
@@ -63,8 +66,9 @@ def test_home_shows_lapsing_certificates_and_off_sale_products(signed_in, produc
 
 def test_certificate_detail_shows_the_decision_and_verification(signed_in, producer):
     certificate = _lapsing(producer, 100, "Mỳ Chũ")
-    html = signed_in.get(reverse("producer_dashboard:certificate_detail",
-                                 kwargs={"certificate_id": certificate.pk})).content.decode()
+    html = signed_in.get(
+        reverse("producer_dashboard:certificate_detail", kwargs={"certificate_id": certificate.pk})
+    ).content.decode()
     assert certificate.decision_number in html and certificate.public_code in html
 
 

@@ -63,16 +63,30 @@ NAMESPACE = dashboard_urls.app_name
 
 #: Every table a dashboard endpoint could write to; a refused request leaves them all as they were.
 WATCHED_MODELS = (
-    ("partner", "StockMovement"), ("partner", "StockThreshold"), ("partner", "StockRecord"),
-    ("partner", "ShowroomOperator"), ("partner", "Partner"), ("partner", "Producer"),
-    ("catalogue", "Product"), ("catalogue", "ProductImage"), ("catalogue", "ProductCategory"),
-    ("catalogue", "OcopCertificate"), ("catalogue", "ProductCredential"),
-    ("order", "Order"), ("order", "Line"),
-    ("order", "ShippingEvent"), ("order", "OrderNote"), ("order", "OrderStatusChange"),
-    ("partner", "Enquiry"), ("partner", "EnquiryMessage"),
-    ("cms", "FairApplication"), ("catalogue", "Place"),
-    ("partner", "Batch"), ("partner", "BatchLine"),
-    ("partner", "PreorderCampaign"), ("partner", "Preorder"),
+    ("partner", "StockMovement"),
+    ("partner", "StockThreshold"),
+    ("partner", "StockRecord"),
+    ("partner", "ShowroomOperator"),
+    ("partner", "Partner"),
+    ("partner", "Producer"),
+    ("catalogue", "Product"),
+    ("catalogue", "ProductImage"),
+    ("catalogue", "ProductCategory"),
+    ("catalogue", "OcopCertificate"),
+    ("catalogue", "ProductCredential"),
+    ("order", "Order"),
+    ("order", "Line"),
+    ("order", "ShippingEvent"),
+    ("order", "OrderNote"),
+    ("order", "OrderStatusChange"),
+    ("partner", "Enquiry"),
+    ("partner", "EnquiryMessage"),
+    ("cms", "FairApplication"),
+    ("catalogue", "Place"),
+    ("partner", "Batch"),
+    ("partner", "BatchLine"),
+    ("partner", "PreorderCampaign"),
+    ("partner", "Preorder"),
 )
 
 
@@ -107,8 +121,11 @@ def _walk(patterns, prefix: str = ""):
             yield from _walk(entry.url_patterns, prefix)
         elif isinstance(entry, URLPattern) and entry.name:
             view_class = getattr(entry.callback, "view_class", None)
-            yield Endpoint(entry.name, tuple(sorted(entry.pattern.regex.groupindex)),
-                           bool(view_class and issubclass(view_class, ProducerDashboardMixin)))
+            yield Endpoint(
+                entry.name,
+                tuple(sorted(entry.pattern.regex.groupindex)),
+                bool(view_class and issubclass(view_class, ProducerDashboardMixin)),
+            )
 
 
 ENDPOINTS = sorted(set(_walk(dashboard_urls.urlpatterns)), key=lambda e: e.name)
@@ -137,10 +154,14 @@ def _order(*products, number):
     for product in products:
         basket.add_product(product, 1)
     zero = prices.Price(currency="VND", excl_tax=Decimal(0), incl_tax=Decimal(0))
-    total = prices.Price(currency="VND", excl_tax=basket.total_incl_tax,
-                         incl_tax=basket.total_incl_tax)
+    total = prices.Price(
+        currency="VND", excl_tax=basket.total_incl_tax, incl_tax=basket.total_incl_tax
+    )
     return OrderCreator().place_order(
-        basket=basket, total=total, order_number=number, shipping_charge=zero,
+        basket=basket,
+        total=total,
+        order_number=number,
+        shipping_charge=zero,
         shipping_method=HomeDelivery(charge=0, zone="in_province", weight_grams=1000),
     )
 
@@ -159,30 +180,53 @@ def _producer_world(showroom, number, fairs):
     threshold = stock_threshold_set(product=product, place=None, threshold=2)
     order = _order(product, number=number)
     enquiry = enquiry_submit(
-        product=product, company=f"Siêu thị {number}", tax_code="0300588569",
-        contact_name="Hà", phone="0912345678", email=f"{number}@example.vn", quantity=2,
-        unit="tan", destination="VN:Hà Nội", delivery_period="Hằng tháng")
+        product=product,
+        company=f"Siêu thị {number}",
+        tax_code="0300588569",
+        contact_name="Hà",
+        phone="0912345678",
+        email=f"{number}@example.vn",
+        quantity=2,
+        unit="tan",
+        destination="VN:Hà Nội",
+        delivery_period="Hằng tháng",
+    )
     enquiry_reply(enquiry=enquiry, by=user, body="Đã nhận")
-    credential = credential_propose(product=product, kind="barcode", number="8930000000019",
-                                    by=user)
+    credential = credential_propose(
+        product=product, kind="barcode", number="8930000000019", by=user
+    )
     applied, still_open = fairs
     application = FairApplication.objects.create(
-        fair=applied, producer=producer, booth_size=booth_size(applied, "3x3 m"),
-        contact_name="Chị Hoa", contact_phone="0912345678")
+        fair=applied,
+        producer=producer,
+        booth_size=booth_size(applied, "3x3 m"),
+        contact_name="Chị Hoa",
+        contact_phone="0912345678",
+    )
     application.products.add(product)
-    batch = batch_record(producer=producer, product=product, harvest_date=date.today(),
-                         quantity=5, today=date.today())
+    batch = batch_record(
+        producer=producer,
+        product=product,
+        harvest_date=date.today(),
+        quantity=5,
+        today=date.today(),
+    )
     # A seasonal product out of season, taking pre-orders, and one pre-order line of it.
     fresh = listed_product(5, num_in_stock=5, producer=producer)
     today = timezone.localdate()
     start, end = today + timedelta(days=40), today + timedelta(days=90)
-    product_windows_set(product=fresh, windows=[
-        window_make(start=(start.day, start.month), end=(end.day, end.month))])
-    preorder_campaign_start(product=fresh, quota=10, delivery_from=start, delivery_until=end,
-                            today=today)
+    product_windows_set(
+        product=fresh,
+        windows=[window_make(start=(start.day, start.month), end=(end.day, end.month))],
+    )
+    preorder_campaign_start(
+        product=fresh, quota=10, delivery_from=start, delivery_until=end, today=today
+    )
     preorder = Preorder.objects.get(order_line__order=_order(fresh, number=number + "P"))
     return {
-        "producer": producer, "user": user, "product": product,
+        "producer": producer,
+        "user": user,
+        "product": product,
         "objects": {
             "product_id": product.pk,
             "movement_id": product.stock_movements.order_by("pk").first().pk,
@@ -198,7 +242,8 @@ def _producer_world(showroom, number, fairs):
             "preorder_id": preorder.pk,
             "place_id": showroom.pk,
             # an invitation link that was never sent
-            "uidb64": "MA", "token": "cg0000-00000000000000000000000000000000",
+            "uidb64": "MA",
+            "token": "cg0000-00000000000000000000000000000000",
         },
     }
 
@@ -208,33 +253,58 @@ def world():
     showroom = ShowroomFactory()
     home = make_home_page()
     fairs = (make_fair(home=home), make_fair(home=home, title="Hội chợ còn nhận đăng ký"))
-    return {"mine": _producer_world(showroom, "A0001", fairs),
-            "theirs": _producer_world(showroom, "B0001", fairs), "showroom": showroom}
+    return {
+        "mine": _producer_world(showroom, "A0001", fairs),
+        "theirs": _producer_world(showroom, "B0001", fairs),
+        "showroom": showroom,
+    }
 
 
 def _url(endpoint: Endpoint, objects: dict) -> str:
-    return reverse(f"{NAMESPACE}:{endpoint.name}",
-                   kwargs={k: objects[k] for k in endpoint.kwargs})
+    return reverse(f"{NAMESPACE}:{endpoint.name}", kwargs={k: objects[k] for k in endpoint.kwargs})
 
 
 def _plausible_post(world) -> dict:
     """Form data most dashboard forms would accept, naming the OTHER producer's objects."""
     theirs = world["theirs"]["objects"]
     return {
-        "product": theirs["product_id"], "products": theirs["product_id"],
-        "line": theirs["line_id"], "lines": theirs["line_id"],
-        "movement": theirs["movement_id"], "certificate": theirs["certificate_id"],
-        "threshold_id": theirs["threshold_id"], "order": theirs["order_id"],
-        "place": world["showroom"].pk, "location": "kho-online", "quantity": "1",
-        "kind": "spoiled", "note": "thử", "threshold": "1", "price": "99000",
-        "description": "sửa trộm", "version": "x", "status": "Đã gửi hàng",
-        "action": "ship", "carrier": "VNPost", "tracking_number": "VN123",
-        "confirm": "1", "token": "x", "body": "trả lời trộm", "outcome": "won",
-        "booth_size": "1", "contact_name": "Trộm", "contact_phone": "0912345678",
+        "product": theirs["product_id"],
+        "products": theirs["product_id"],
+        "line": theirs["line_id"],
+        "lines": theirs["line_id"],
+        "movement": theirs["movement_id"],
+        "certificate": theirs["certificate_id"],
+        "threshold_id": theirs["threshold_id"],
+        "order": theirs["order_id"],
+        "place": world["showroom"].pk,
+        "location": "kho-online",
+        "quantity": "1",
+        "kind": "spoiled",
+        "note": "thử",
+        "threshold": "1",
+        "price": "99000",
+        "description": "sửa trộm",
+        "version": "x",
+        "status": "Đã gửi hàng",
+        "action": "ship",
+        "carrier": "VNPost",
+        "tracking_number": "VN123",
+        "confirm": "1",
+        "token": "x",
+        "body": "trả lời trộm",
+        "outcome": "won",
+        "booth_size": "1",
+        "contact_name": "Trộm",
+        "contact_phone": "0912345678",
         "batch": theirs["batch_id"],
-        "harvest_date": "01/06/2026", "growing_area_code": "VN-BGOR-0012",
-        "windows": "01/01 – 02/02", "reason": "hết hàng", "quota": "5",
-        "delivery_from": "2030-01-01", "delivery_until": "2030-02-01", "deposit_kind": "none",
+        "harvest_date": "01/06/2026",
+        "growing_area_code": "VN-BGOR-0012",
+        "windows": "01/01 – 02/02",
+        "reason": "hết hàng",
+        "quota": "5",
+        "delivery_from": "2030-01-01",
+        "delivery_until": "2030-02-01",
+        "deposit_kind": "none",
         "offers_pickup": "on",
     }
 
@@ -308,7 +378,8 @@ def test_signed_in_users_without_a_producer_are_refused(client, world, endpoint)
 def test_staff_see_the_chosen_producers_pages(client, world, endpoint):
     # given staff who picked the first producer
     staff = get_user_model().objects.create_user(
-        username="can.bo", email="can.bo@example.vn", password="x", is_staff=True)
+        username="can.bo", email="can.bo@example.vn", password="x", is_staff=True
+    )
     client.force_login(staff)
     session = client.session
     session[SESSION_KEY] = world["mine"]["producer"].pk
@@ -332,8 +403,17 @@ def test_the_matrix_covers_the_sections_it_must():
     names = {e.name for e in ENDPOINTS}
     assert {"home", "products", "stock", "certificates", "credentials"} <= names
     scoped = {k for e in SCOPED_ENDPOINTS for k in e.kwargs}
-    assert {"product_id", "movement_id", "certificate_id", "threshold_id", "enquiry_id",
-            "credential_id", "application_id", "batch_id", "preorder_id"} <= scoped
+    assert {
+        "product_id",
+        "movement_id",
+        "certificate_id",
+        "threshold_id",
+        "enquiry_id",
+        "credential_id",
+        "application_id",
+        "batch_id",
+        "preorder_id",
+    } <= scoped
 
 
 def test_another_producers_fair_booth_stock_page_is_a_404_and_takes_no_stock(client, world):
@@ -343,21 +423,26 @@ def test_another_producers_fair_booth_stock_page_is_a_404_and_takes_no_stock(cli
     from cms.services import fair_application_pickup_set, fair_application_review
 
     theirs = FairApplication.objects.get(pk=world["theirs"]["objects"]["application_id"])
-    fair_application_review(application_id=theirs.pk, decision="accepted", booth_number="B1",
-                            now=timezone.now())
-    theirs = fair_application_pickup_set(application_id=theirs.pk, producer=theirs.producer,
-                                         offers=True, today=timezone.localdate())
+    fair_application_review(
+        application_id=theirs.pk, decision="accepted", booth_number="B1", now=timezone.now()
+    )
+    theirs = fair_application_pickup_set(
+        application_id=theirs.pk, producer=theirs.producer, offers=True, today=timezone.localdate()
+    )
     booth = theirs.pickup_place
     client.force_login(world["mine"]["user"])
     url = reverse(f"{NAMESPACE}:stock_place", kwargs={"place_id": booth.pk})
     before = snapshot()
     # when
     got = client.get(url)
-    posted = client.post(url, {"product": world["mine"]["objects"]["product_id"],
-                               "kind": "correction", "quantity": "5"})
-    sent = client.post(reverse(f"{NAMESPACE}:stock_transfer"),
-                       {"product": world["mine"]["objects"]["product_id"], "place": booth.pk,
-                        "quantity": "1"})
+    posted = client.post(
+        url,
+        {"product": world["mine"]["objects"]["product_id"], "kind": "correction", "quantity": "5"},
+    )
+    sent = client.post(
+        reverse(f"{NAMESPACE}:stock_transfer"),
+        {"product": world["mine"]["objects"]["product_id"], "place": booth.pk, "quantity": "1"},
+    )
     # then
     assert got.status_code == 404 and posted.status_code == 404
     assert sent.status_code < 500  # a form error shown as a message; nothing sent

@@ -62,8 +62,13 @@ def test_each_product_says_whether_it_is_on_sale_and_why_not(signed_in, producer
     for title in ("Vải thiều hộp 2 kg", "Mỳ Chũ 500 g", "Rượu làng Vân"):
         assert title in html
     assert html.count("Đang bán") == 1
-    for reason in ("Hết hàng ở kho trực tuyến", "Dưới 3 sao OCOP", "Chứng nhận đã hết hiệu lực",
-                   "Chứng nhận đã bị thu hồi", "chờ hội đồng đánh giá"):
+    for reason in (
+        "Hết hàng ở kho trực tuyến",
+        "Dưới 3 sao OCOP",
+        "Chứng nhận đã hết hiệu lực",
+        "Chứng nhận đã bị thu hồi",
+        "chờ hội đồng đánh giá",
+    ):
         assert reason in html, reason
     assert 'aria-label="5 sao OCOP"' in html  # the star badge partial
     assert titles
@@ -88,9 +93,14 @@ def test_products_page_queries_do_not_grow_with_the_products(signed_in, producer
 
 def test_editing_price_and_description_saves_both(signed_in, producer):
     product = listed_product(5, producer=producer)
-    response = signed_in.post(_edit_url(product), {
-        "version": product_version(product), "price": "165000",
-        "description": "Hộp 2 kg, hái trong ngày."})
+    response = signed_in.post(
+        _edit_url(product),
+        {
+            "version": product_version(product),
+            "price": "165000",
+            "description": "Hộp 2 kg, hái trong ngày.",
+        },
+    )
     assert response.status_code == 302
     product.refresh_from_db()
     assert product.description == "Hộp 2 kg, hái trong ngày."
@@ -101,12 +111,14 @@ def test_a_stale_save_from_a_second_tab_is_refused_and_writes_nothing(signed_in,
     # given two tabs opened on the same version
     product = listed_product(5, producer=producer, description="Bản gốc")
     version = product_version(product)
-    first = signed_in.post(_edit_url(product), {"version": version, "price": "160000",
-                                                "description": "Tab thứ nhất"})
+    first = signed_in.post(
+        _edit_url(product), {"version": version, "price": "160000", "description": "Tab thứ nhất"}
+    )
     assert first.status_code == 302
     # when the second tab saves its older copy
-    second = signed_in.post(_edit_url(product), {"version": version, "price": "99000",
-                                                 "description": "Tab thứ hai"})
+    second = signed_in.post(
+        _edit_url(product), {"version": version, "price": "99000", "description": "Tab thứ hai"}
+    )
     # then
     assert second.status_code == 409
     assert "vừa được lưu ở nơi khác" in second.content.decode()
@@ -123,14 +135,19 @@ def test_a_stale_save_from_a_second_tab_is_refused_and_writes_nothing(signed_in,
         ("anh.gif", None, "chỉ nhận JPEG, PNG, WebP"),
     ],
 )
-def test_bad_photos_are_refused_with_a_clear_message(signed_in, producer, name, content,
-                                                     message):
+def test_bad_photos_are_refused_with_a_clear_message(signed_in, producer, name, content, message):
     if content is None:
         content = _png(fmt="GIF")
     product = listed_product(5, producer=producer)
-    response = signed_in.post(_edit_url(product), {
-        "version": product_version(product), "price": "150000", "description": "x",
-        "photos": SimpleUploadedFile(name, content)})
+    response = signed_in.post(
+        _edit_url(product),
+        {
+            "version": product_version(product),
+            "price": "150000",
+            "description": "x",
+            "photos": SimpleUploadedFile(name, content),
+        },
+    )
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not product.images.exists()
@@ -139,15 +156,27 @@ def test_bad_photos_are_refused_with_a_clear_message(signed_in, producer, name, 
 def test_a_good_photo_is_added_and_can_be_removed(signed_in, producer, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     product = listed_product(5, producer=producer)
-    response = signed_in.post(_edit_url(product), {
-        "version": product_version(product), "price": "150000", "description": "x",
-        "photos": SimpleUploadedFile("vai.png", _png(), content_type="image/png")})
+    response = signed_in.post(
+        _edit_url(product),
+        {
+            "version": product_version(product),
+            "price": "150000",
+            "description": "x",
+            "photos": SimpleUploadedFile("vai.png", _png(), content_type="image/png"),
+        },
+    )
     assert response.status_code == 302
     image = product.images.get()
     product.refresh_from_db()
-    response = signed_in.post(_edit_url(product), {
-        "version": product_version(product), "price": "150000", "description": "x",
-        "remove_photos": [image.pk]})
+    response = signed_in.post(
+        _edit_url(product),
+        {
+            "version": product_version(product),
+            "price": "150000",
+            "description": "x",
+            "remove_photos": [image.pk],
+        },
+    )
     assert response.status_code == 302
     assert not product.images.exists()
 
@@ -159,9 +188,15 @@ def test_a_photo_with_too_many_pixels_is_refused_before_it_is_decoded(signed_in,
     Image.new("1", (8000, 8000)).save(buffer, "PNG")
     product = listed_product(5, producer=producer)
     # when
-    response = signed_in.post(_edit_url(product), {
-        "version": product_version(product), "price": "150000", "description": "x",
-        "photos": SimpleUploadedFile("lon.png", buffer.getvalue(), content_type="image/png")})
+    response = signed_in.post(
+        _edit_url(product),
+        {
+            "version": product_version(product),
+            "price": "150000",
+            "description": "x",
+            "photos": SimpleUploadedFile("lon.png", buffer.getvalue(), content_type="image/png"),
+        },
+    )
     # then
     assert response.status_code == 400
     assert "quá nhiều điểm ảnh" in response.content.decode()
@@ -180,9 +215,15 @@ def test_a_photo_is_stored_re_encoded_without_appended_html_or_metadata(
     content = buffer.getvalue() + b"<html><script>alert(1)</script></html>"
     product = listed_product(5, producer=producer)
     # when
-    response = signed_in.post(_edit_url(product), {
-        "version": product_version(product), "price": "150000", "description": "x",
-        "photos": SimpleUploadedFile("vai.jpg", content, content_type="image/jpeg")})
+    response = signed_in.post(
+        _edit_url(product),
+        {
+            "version": product_version(product),
+            "price": "150000",
+            "description": "x",
+            "photos": SimpleUploadedFile("vai.jpg", content, content_type="image/jpeg"),
+        },
+    )
     # then
     assert response.status_code == 302
     stored = product.images.get().original.read()
@@ -193,8 +234,10 @@ def test_a_photo_is_stored_re_encoded_without_appended_html_or_metadata(
 def test_bad_prices_are_refused(signed_in, producer):
     product = listed_product(5, producer=producer)
     for price, message in (("abc", "số đồng"), ("-5", "1.000"), ("12.5", "số đồng")):
-        response = signed_in.post(_edit_url(product), {
-            "version": product_version(product), "price": price, "description": "x"})
+        response = signed_in.post(
+            _edit_url(product),
+            {"version": product_version(product), "price": price, "description": "x"},
+        )
         assert response.status_code == 400 and message in response.content.decode(), price
     assert StockRecord.objects.get(product=product).price == 150000
 
@@ -202,9 +245,18 @@ def test_bad_prices_are_refused(signed_in, producer):
 def test_a_proposed_product_is_a_draft_off_sale_until_a_council_rates_it(signed_in, producer):
     # when the producer proposes a product, trying to slip in stars and a certificate
     product_class = ProductClassFactory()
-    response = signed_in.post(reverse("producer_dashboard:product_new"), {
-        "title": "Mật ong bạc hà", "product_class": product_class.pk, "price": "220000",
-        "description": "Lọ 500 ml", "stars": "5", "ocop_stars": "5", "is_public": "on"})
+    response = signed_in.post(
+        reverse("producer_dashboard:product_new"),
+        {
+            "title": "Mật ong bạc hà",
+            "product_class": product_class.pk,
+            "price": "220000",
+            "description": "Lọ 500 ml",
+            "stars": "5",
+            "ocop_stars": "5",
+            "is_public": "on",
+        },
+    )
     # then a product with no certificate, not on sale, explained as awaiting review
     assert response.status_code == 302
     product = Product.objects.get(title="Mật ong bạc hà")

@@ -69,9 +69,10 @@ def test_a_counter_sale_is_recorded_with_who_and_why(signed_in, producer, showro
     product = _stocked(producer, 10)
     stock_transfer(product=product, source=None, target=showroom, quantity=5)
     # when
-    response = signed_in.post(_place_url(showroom), {
-        "product": product.pk, "kind": "sold_at_showroom", "quantity": "2",
-        "note": "Khách đoàn"})
+    response = signed_in.post(
+        _place_url(showroom),
+        {"product": product.pk, "kind": "sold_at_showroom", "quantity": "2", "note": "Khách đoàn"},
+    )
     # then
     assert response.status_code == 302
     assert stock_balance(product=product, place=showroom) == 3
@@ -98,8 +99,9 @@ def test_bad_movements_get_a_clear_message_and_change_nothing(
     product = _stocked(producer, 10)
     stock_transfer(product=product, source=None, target=showroom, quantity=5)
     before = StockMovement.objects.count()
-    response = signed_in.post(_place_url(showroom), {
-        "product": product.pk, "kind": kind, "quantity": quantity})
+    response = signed_in.post(
+        _place_url(showroom), {"product": product.pk, "kind": kind, "quantity": quantity}
+    )
     assert response.status_code == 400
     html = response.content.decode()
     assert message in html or message.replace("không phải là một trong", "valid choice") in html
@@ -108,8 +110,7 @@ def test_bad_movements_get_a_clear_message_and_change_nothing(
 
 def test_another_producers_product_in_the_form_body_is_refused(signed_in, producer):
     theirs = _stocked(ProducerFactory(), 10)
-    response = signed_in.post(ONLINE, {"product": theirs.pk, "kind": "spoiled",
-                                       "quantity": "3"})
+    response = signed_in.post(ONLINE, {"product": theirs.pk, "kind": "spoiled", "quantity": "3"})
     assert response.status_code == 400
     assert "Không có sản phẩm này trong gian hàng của bạn" in response.content.decode()
     assert stock_balance(product=theirs, place=None) == 10
@@ -117,8 +118,15 @@ def test_another_producers_product_in_the_form_body_is_refused(signed_in, produc
 
 def test_a_count_records_the_difference_as_a_correction(signed_in, producer):
     product = _stocked(producer, 10)
-    response = signed_in.post(ONLINE, {"product": product.pk, "kind": "correction",
-                                       "quantity": "8", "note": "Kiểm kê cuối tháng"})
+    response = signed_in.post(
+        ONLINE,
+        {
+            "product": product.pk,
+            "kind": "correction",
+            "quantity": "8",
+            "note": "Kiểm kê cuối tháng",
+        },
+    )
     assert response.status_code == 302
     movement = StockMovement.objects.latest("pk")
     assert (movement.kind, movement.quantity) == ("correction", -2)
@@ -128,8 +136,10 @@ def test_a_count_records_the_difference_as_a_correction(signed_in, producer):
 def test_returning_to_the_warehouse_moves_both_sides(signed_in, producer, showroom):
     product = _stocked(producer, 10)
     stock_transfer(product=product, source=None, target=showroom, quantity=5)
-    response = signed_in.post(_place_url(showroom), {
-        "product": product.pk, "kind": "return_to_warehouse", "quantity": "2"})
+    response = signed_in.post(
+        _place_url(showroom),
+        {"product": product.pk, "kind": "return_to_warehouse", "quantity": "2"},
+    )
     assert response.status_code == 302
     assert stock_balance(product=product, place=showroom) == 3
     assert stock_balance(product=product, place=None) == 7
@@ -141,8 +151,10 @@ def test_sending_to_a_new_showroom_starts_its_ledger(signed_in, producer):
     card = ">Điểm OCOP Yên Thế</h2>"  # a location card (every showroom is in the form's list)
     assert card not in signed_in.get(STOCK).content.decode()
     # when
-    response = signed_in.post(reverse("producer_dashboard:stock_transfer"), {
-        "product": product.pk, "place": new_place.pk, "quantity": "6"})
+    response = signed_in.post(
+        reverse("producer_dashboard:stock_transfer"),
+        {"product": product.pk, "place": new_place.pk, "quantity": "6"},
+    )
     # then
     assert response.status_code == 302 and response["Location"] == _place_url(new_place)
     assert stock_balance(product=product, place=new_place) == 6
@@ -152,8 +164,11 @@ def test_sending_to_a_new_showroom_starts_its_ledger(signed_in, producer):
 
 def test_sending_more_than_the_warehouse_holds_is_refused(signed_in, producer, showroom):
     product = _stocked(producer, 3)
-    response = signed_in.post(reverse("producer_dashboard:stock_transfer"), {
-        "product": product.pk, "place": showroom.pk, "quantity": "4"}, follow=True)
+    response = signed_in.post(
+        reverse("producer_dashboard:stock_transfer"),
+        {"product": product.pk, "place": showroom.pk, "quantity": "4"},
+        follow=True,
+    )
     assert "chỉ còn 3" in response.content.decode()
     assert stock_balance(product=product, place=showroom) == 0
 
@@ -162,8 +177,10 @@ def test_thresholds_light_the_nav_badge_and_home(signed_in, producer, showroom):
     # given
     product = _stocked(producer, 10, title="Mỳ Chũ")
     # when a threshold of 10 online is set through the page
-    response = signed_in.post(reverse("producer_dashboard:stock_thresholds"), {
-        "product": product.pk, "location": "kho-online", "threshold": "10"})
+    response = signed_in.post(
+        reverse("producer_dashboard:stock_thresholds"),
+        {"product": product.pk, "location": "kho-online", "threshold": "10"},
+    )
     assert response.status_code == 302
     # then the nav badge counts it, and home lists it
     home = signed_in.get(reverse("producer_dashboard:home"))
@@ -171,15 +188,18 @@ def test_thresholds_light_the_nav_badge_and_home(signed_in, producer, showroom):
     assert "Mỳ Chũ · Kho online" in home.content.decode()
     # when it is removed
     threshold = StockThreshold.objects.get()
-    signed_in.post(reverse("producer_dashboard:stock_threshold_delete",
-                           kwargs={"threshold_id": threshold.pk}))
+    signed_in.post(
+        reverse("producer_dashboard:stock_threshold_delete", kwargs={"threshold_id": threshold.pk})
+    )
     assert signed_in.get(STOCK).context["dashboard_low_stock_count"] == 0
 
 
 def test_a_negative_threshold_is_refused(signed_in, producer):
     product = _stocked(producer, 10)
-    response = signed_in.post(reverse("producer_dashboard:stock_thresholds"), {
-        "product": product.pk, "location": "kho-online", "threshold": "-3"})
+    response = signed_in.post(
+        reverse("producer_dashboard:stock_thresholds"),
+        {"product": product.pk, "location": "kho-online", "threshold": "-3"},
+    )
     assert response.status_code == 400 and "không thể âm" in response.content.decode()
     assert not StockThreshold.objects.exists()
 
@@ -196,23 +216,30 @@ def test_the_ledger_is_paged_newest_first(signed_in, producer):
 
 def test_a_ledger_line_shows_who_when_and_why(signed_in, producer, user):
     product = _stocked(producer, 10)
-    movement = stock_move(product=product, place=None, quantity=2, kind="spoiled",
-                          note="Hỏng do mưa", by=user)
-    html = signed_in.get(reverse("producer_dashboard:stock_movement",
-                                 kwargs={"movement_id": movement.pk})).content.decode()
+    movement = stock_move(
+        product=product, place=None, quantity=2, kind="spoiled", note="Hỏng do mưa", by=user
+    )
+    html = signed_in.get(
+        reverse("producer_dashboard:stock_movement", kwargs={"movement_id": movement.pk})
+    ).content.decode()
     assert "Hỏng do mưa" in html and "Lan Nguyễn" in html and "Hư hỏng" in html
 
 
-@pytest.mark.parametrize("page", ["stock", "online", "showroom", "thresholds", "home",
-                                  "certificates"])
+@pytest.mark.parametrize(
+    "page", ["stock", "online", "showroom", "thresholds", "home", "certificates"]
+)
 def test_stock_pages_queries_do_not_grow_with_products_and_places(
     signed_in, producer, showroom, page
 ):
     def url():
-        return {"stock": STOCK, "online": ONLINE, "showroom": _place_url(showroom),
-                "thresholds": reverse("producer_dashboard:stock_thresholds"),
-                "home": reverse("producer_dashboard:home"),
-                "certificates": reverse("producer_dashboard:certificates")}[page]
+        return {
+            "stock": STOCK,
+            "online": ONLINE,
+            "showroom": _place_url(showroom),
+            "thresholds": reverse("producer_dashboard:stock_thresholds"),
+            "home": reverse("producer_dashboard:home"),
+            "certificates": reverse("producer_dashboard:certificates"),
+        }[page]
 
     def count():
         with CaptureQueriesContext(connection) as ctx:
@@ -230,7 +257,6 @@ def test_stock_pages_queries_do_not_grow_with_products_and_places(
     few = count()
     for _ in range(6):
         add_product()
-    stock_transfer(product=_stocked(producer, 5), source=None, target=ShowroomFactory(),
-                   quantity=1)
+    stock_transfer(product=_stocked(producer, 5), source=None, target=ShowroomFactory(), quantity=1)
     assert count() == few
     assert few <= 40

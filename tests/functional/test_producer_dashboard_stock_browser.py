@@ -19,8 +19,9 @@ def _no_sideways_scroll(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
-def test_producer_records_a_showroom_sale_on_a_phone(live_server, phone_page, home_page,
-                                                     screenshot):
+def test_producer_records_a_showroom_sale_on_a_phone(
+    live_server, phone_page, home_page, screenshot
+):
     # given a producer user, a product with 10 units online and 5 at a showroom
     from django.contrib.auth import get_user_model
 
@@ -30,8 +31,11 @@ def test_producer_records_a_showroom_sale_on_a_phone(live_server, phone_page, ho
 
     producer = ProducerFactory(name="HTX Vải thiều Phượng Sơn")
     user = get_user_model().objects.create_user(
-        username="htx.phuongson", email="htx.phuongson@example.vn", password="mat-khau-2026",
-        first_name="Lan")
+        username="htx.phuongson",
+        email="htx.phuongson@example.vn",
+        password="mat-khau-2026",
+        first_name="Lan",
+    )
     producer.partner.users.add(user)
     product = listed_product(5, producer=producer, num_in_stock=0, title="Vải thiều sấy khô")
     showroom = ShowroomFactory(name="Điểm OCOP Lục Ngạn")
@@ -68,8 +72,14 @@ def test_producer_records_a_showroom_sale_on_a_phone(live_server, phone_page, ho
     page.wait_for_selector(".alert-danger >> text=chỉ còn 3")
     screenshot(page, "producer-showroom-refused-phone")
     assert stock_balance(product=product, place=showroom) == 3
-    for path in ("", "san-pham/", "chung-nhan/", "ton-kho/kho-online/", "ton-kho/nguong/",
-                 "ton-kho/nhap-kiem-ke/"):
+    for path in (
+        "",
+        "san-pham/",
+        "chung-nhan/",
+        "ton-kho/kho-online/",
+        "ton-kho/nguong/",
+        "ton-kho/nhap-kiem-ke/",
+    ):
         page.goto(live_server.url + "/cua-hang/quan-ly/" + path)
         assert _no_sideways_scroll(page), path
     assert [f for f in failures if "HTTP 400" not in f] == []

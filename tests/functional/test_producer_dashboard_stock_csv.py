@@ -32,8 +32,9 @@ def showroom():
 
 @pytest.fixture
 def product(producer, showroom):
-    product = listed_product(5, producer=producer, num_in_stock=0, upc="8930000000017",
-                             title="Vải thiều sấy")
+    product = listed_product(
+        5, producer=producer, num_in_stock=0, upc="8930000000017", title="Vải thiều sấy"
+    )
     stock_move(product=product, place=None, quantity=10, kind="received")
     stock_transfer(product=product, source=None, target=showroom, quantity=4)
     return product
@@ -76,8 +77,9 @@ def test_the_export_imports_back_unchanged(signed_in, product):
 
 def test_a_valid_count_is_previewed_then_applied_on_confirmation(signed_in, product):
     # when the file is uploaded
-    response = _upload(signed_in, HEADER + "8930000000017,kho-online,3\n"
-                                           "8930000000017,diem-ocop-luc-ngan,4\n")
+    response = _upload(
+        signed_in, HEADER + "8930000000017,kho-online,3\n8930000000017,diem-ocop-luc-ngan,4\n"
+    )
     # then a preview, nothing applied yet
     assert response.status_code == 200
     html = response.content.decode()
@@ -112,16 +114,22 @@ def test_a_forged_confirmation_token_applies_nothing(signed_in, product):
 def test_every_bad_row_is_reported_and_nothing_is_applied(signed_in, product):
     # given a file with one good row and one of each mistake
     theirs = listed_product(5, upc="8930000000099")
-    text = HEADER + "\n".join([
-        "8930000000017,kho-online,5",          # 2: fine
-        "0000000000000,kho-online,5",          # 3: unknown product
-        f"{theirs.upc},kho-online,5",          # 4: another producer's: reported as unknown
-        "8930000000017,diem-khong-co,5",       # 5: unknown location
-        "8930000000017,diem-ocop-luc-ngan,năm",  # 6: not a number
-        "8930000000017,diem-ocop-luc-ngan,-2",   # 7: negative
-        "8930000000017,kho-online,4",          # 8: duplicate of line 2
-        f"{product.pk},diem-ocop-luc-ngan,2,9",  # 9: too many cells (and by id)
-    ]) + "\n"
+    text = (
+        HEADER
+        + "\n".join(
+            [
+                "8930000000017,kho-online,5",  # 2: fine
+                "0000000000000,kho-online,5",  # 3: unknown product
+                f"{theirs.upc},kho-online,5",  # 4: another producer's: reported as unknown
+                "8930000000017,diem-khong-co,5",  # 5: unknown location
+                "8930000000017,diem-ocop-luc-ngan,năm",  # 6: not a number
+                "8930000000017,diem-ocop-luc-ngan,-2",  # 7: negative
+                "8930000000017,kho-online,4",  # 8: duplicate of line 2
+                f"{product.pk},diem-ocop-luc-ngan,2,9",  # 9: too many cells (and by id)
+            ]
+        )
+        + "\n"
+    )
     # when
     response = _upload(signed_in, text)
     # then
@@ -146,15 +154,17 @@ def test_every_bad_row_is_reported_and_nothing_is_applied(signed_in, product):
         (b"", "Tệp trống"),
         ("mã,nơi,số\n1,2,3\n".encode(), "Thiếu cột: ma_san_pham, dia_diem, so_luong_dem"),
         (b"ma_san_pham,dia_diem,so_luong_dem,gia\n1,kho-online,3,9\n", "Cột không nhận ra: gia"),
-        ("ma_san_pham,dia_diem,so_luong_dem\nVải,kho-online,3\n".encode("utf-16"),
-         "không phải văn bản UTF-8"),
-        ("ma_san_pham,dia_diem,so_luong_dem\nVái,kho-online,3\n".encode("latin-1"),
-         "không phải văn bản UTF-8"),
+        (
+            "ma_san_pham,dia_diem,so_luong_dem\nVải,kho-online,3\n".encode("utf-16"),
+            "không phải văn bản UTF-8",
+        ),
+        (
+            "ma_san_pham,dia_diem,so_luong_dem\nVái,kho-online,3\n".encode("latin-1"),
+            "không phải văn bản UTF-8",
+        ),
         (HEADER.encode(), "không có dòng dữ liệu"),
-        (HEADER.encode() + b"8930000000017,kho-online,1\n" * (MAX_BYTES // 20),
-         "Tệp quá lớn"),
-        (HEADER.encode() + b"8930000000017,kho-online,1\n" * (MAX_ROWS + 1),
-         "quá nhiều dòng"),
+        (HEADER.encode() + b"8930000000017,kho-online,1\n" * (MAX_BYTES // 20), "Tệp quá lớn"),
+        (HEADER.encode() + b"8930000000017,kho-online,1\n" * (MAX_ROWS + 1), "quá nhiều dòng"),
     ],
 )
 def test_file_level_problems_get_a_clear_message(signed_in, product, content, message):
@@ -165,6 +175,7 @@ def test_file_level_problems_get_a_clear_message(signed_in, product, content, me
 
 
 def test_semicolon_separated_files_from_spreadsheets_are_read(signed_in, product):
-    response = _upload(signed_in, "ma_san_pham;dia_diem;so_luong_dem\n"
-                                  "8930000000017;diem-ocop-luc-ngan;1\n")
+    response = _upload(
+        signed_in, "ma_san_pham;dia_diem;so_luong_dem\n8930000000017;diem-ocop-luc-ngan;1\n"
+    )
     assert response.status_code == 200 and "(-3)" in response.content.decode()

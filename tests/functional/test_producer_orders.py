@@ -93,12 +93,18 @@ def test_another_producers_line_and_order_answer_404_and_change_nothing(two_prod
     for status in (rules.LINE_PACKED, rules.LINE_SHIPPED):
         response = act(outsider, line, status, carrier="GHN", tracking_number="X1")
         assert response.status_code == 404
-    assert outsider.get(
-        reverse("producer_dashboard:order_line", kwargs={"line_id": line.pk})
-    ).status_code == 404
-    assert outsider.get(
-        reverse("producer_dashboard:packing_slip", kwargs={"order_id": order.pk})
-    ).status_code == 404
+    assert (
+        outsider.get(
+            reverse("producer_dashboard:order_line", kwargs={"line_id": line.pk})
+        ).status_code
+        == 404
+    )
+    assert (
+        outsider.get(
+            reverse("producer_dashboard:packing_slip", kwargs={"order_id": order.pk})
+        ).status_code
+        == 404
+    )
     line.refresh_from_db()
     assert line.status == rules.LINE_PENDING
     assert not StockMovement.objects.filter(order_line=line).exists()
@@ -121,8 +127,9 @@ def test_delivery_line_is_packed_then_shipped_with_tracking_then_delivered(two_p
     order.refresh_from_db()
     assert order.status == "Chờ xử lý", "packing does not move the order"
     # when shipped with carrier and tracking number
-    response = act(client, line, rules.LINE_SHIPPED, carrier=" Viettel Post ",
-                   tracking_number="VTP123456")
+    response = act(
+        client, line, rules.LINE_SHIPPED, carrier=" Viettel Post ", tracking_number="VTP123456"
+    )
     # then
     assert response.status_code == 302
     line.refresh_from_db()
@@ -211,8 +218,9 @@ def test_pickup_line_is_made_ready_then_collected_and_never_shipped():
     page = client.get(reverse("producer_dashboard:orders")).content.decode()
     assert "Điểm bán OCOP Lục Ngạn" in page
     # when shipped: refused
-    assert act(client, line, rules.LINE_SHIPPED, carrier="GHN",
-               tracking_number="1").status_code == 400
+    assert (
+        act(client, line, rules.LINE_SHIPPED, carrier="GHN", tracking_number="1").status_code == 400
+    )
     # when ready, then collected
     act(client, line, rules.LINE_READY)
     act(client, line, rules.LINE_COLLECTED)
@@ -300,8 +308,13 @@ def test_shipped_email_tells_the_shopper_the_carrier_and_tracking_number(
     mail.outbox.clear()
     # when the lychee producer ships its line
     with django_capture_on_commit_callbacks(execute=True):
-        act(client, line_of(order, lychee), rules.LINE_SHIPPED, carrier="Viettel Post",
-            tracking_number="VTP777")
+        act(
+            client,
+            line_of(order, lychee),
+            rules.LINE_SHIPPED,
+            carrier="Viettel Post",
+            tracking_number="VTP777",
+        )
     # then the shopper learns how it travels, and nothing about the line not yet sent
     assert len(mail.outbox) == 1
     body = mail.outbox[0].body

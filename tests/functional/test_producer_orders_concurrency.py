@@ -37,8 +37,13 @@ def test_simultaneous_ship_requests_ship_once_and_take_the_stock_once():
     def tap(index):
         try:
             barrier.wait()
-            order_line_fulfil(producer=producer, line=line, status=rules.LINE_SHIPPED,
-                              carrier="GHN", tracking_number=f"GHN{index}")
+            order_line_fulfil(
+                producer=producer,
+                line=line,
+                status=rules.LINE_SHIPPED,
+                carrier="GHN",
+                tracking_number=f"GHN{index}",
+            )
             shipped.append(index)
         except LineStatusError as error:
             refused.append(str(error))

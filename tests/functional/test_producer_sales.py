@@ -76,7 +76,8 @@ def test_sales_numbers_match_the_hand_computed_ones(shop):
     assert months["2026-03-01"] == (240_000, 2)
     assert months["2026-02-01"] == (0, 0) and months["2026-04-01"] == (0, 0)
     assert [(r.label, r.units, r.revenue) for r in summary.products] == [
-        ("Vải thiều sấy", 3, 270_000), ("Mật ong bạc hà", 1, 150_000),
+        ("Vải thiều sấy", 3, 270_000),
+        ("Mật ong bạc hà", 1, 150_000),
     ]
     locations = {row.key: (row.units, row.revenue) for row in summary.locations}
     assert locations == {
@@ -97,14 +98,23 @@ def test_sales_page_shows_tables_charts_data_and_what_revenue_means(shop):
     producer, _, showroom = shop
     client = producer_client(producer)
     # when
-    response = client.get(reverse("producer_dashboard:sales"),
-                          {"tu": "2026-01-01", "den": timezone.localdate().isoformat()})
+    response = client.get(
+        reverse("producer_dashboard:sales"),
+        {"tu": "2026-01-01", "den": timezone.localdate().isoformat()},
+    )
     # then
     page = response.content.decode()
     assert response.status_code == 200
     assert "420.000\xa0₫" in page and "270.000\xa0₫" in page
-    for element in ("chart-months", "chart-products", "chart-locations", "table-months",
-                    "table-products", "table-locations", "sales-chart-data"):
+    for element in (
+        "chart-months",
+        "chart-products",
+        "chart-locations",
+        "table-months",
+        "table-products",
+        "table-locations",
+        "sales-chart-data",
+    ):
         assert f'id="{element}"' in page, element
     assert "chart.umd.min.js" in page and "dashboard-sales.js" in page
     assert "đã gồm thuế" in page and "trừ dòng đã hủy" in page
@@ -112,11 +122,14 @@ def test_sales_page_shows_tables_charts_data_and_what_revenue_means(shop):
     assert "Mỳ Chũ" not in page
 
 
-@pytest.mark.parametrize("query", [
-    {"tu": "2026-05-01", "den": "2026-01-01"},
-    {"tu": "hôm qua", "den": "x"},
-    {"tu": "2020-01-01", "den": "2026-01-01"},
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"tu": "2026-05-01", "den": "2026-01-01"},
+        {"tu": "hôm qua", "den": "x"},
+        {"tu": "2020-01-01", "den": "2026-01-01"},
+    ],
+)
 def test_a_wrong_period_says_why_and_shows_the_last_twelve_months(shop, query):
     producer, _, _ = shop
     client = producer_client(producer)
@@ -131,8 +144,10 @@ def test_sales_csv_lists_each_sale_line_without_shopper_details(shop):
     producer, _, showroom = shop
     client = producer_client(producer)
     # when
-    response = client.get(reverse("producer_dashboard:sales_csv"),
-                          {"tu": "2026-01-01", "den": timezone.localdate().isoformat()})
+    response = client.get(
+        reverse("producer_dashboard:sales_csv"),
+        {"tu": "2026-01-01", "den": timezone.localdate().isoformat()},
+    )
     # then
     body = b"".join(response.streaming_content).decode("utf-8")
     assert response["Content-Type"].startswith("text/csv")

@@ -15,14 +15,25 @@ import pytest
 BASE_DIR = Path(__file__).resolve().parents[2]
 REQUIRED = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SITE_URL")
 DROPPED = {
-    "DEBUG", "REDIS_URL", "CSRF_TRUSTED_ORIGINS", "BANK_TRANSFER_ACCOUNT",
-    "BANK_TRANSFER_ACCOUNT_NAME", "EMAIL_HOST", "DJANGO_SETTINGS_MODULE",
-    "MEDIA_S3_BUCKET", "MEDIA_S3_ENDPOINT_URL", "MEDIA_S3_REGION", "MEDIA_S3_ACCESS_KEY_ID",
-    "MEDIA_S3_SECRET_ACCESS_KEY", "MEDIA_S3_CUSTOM_DOMAIN",
+    "DEBUG",
+    "REDIS_URL",
+    "CSRF_TRUSTED_ORIGINS",
+    "BANK_TRANSFER_ACCOUNT",
+    "BANK_TRANSFER_ACCOUNT_NAME",
+    "EMAIL_HOST",
+    "DJANGO_SETTINGS_MODULE",
+    "MEDIA_S3_BUCKET",
+    "MEDIA_S3_ENDPOINT_URL",
+    "MEDIA_S3_REGION",
+    "MEDIA_S3_ACCESS_KEY_ID",
+    "MEDIA_S3_SECRET_ACCESS_KEY",
+    "MEDIA_S3_CUSTOM_DOMAIN",
 }
 S3_ENV = {
-    "MEDIA_S3_BUCKET": "ocop-media", "MEDIA_S3_ENDPOINT_URL": "https://s3.example.vn",
-    "MEDIA_S3_REGION": "ap-southeast-1", "MEDIA_S3_ACCESS_KEY_ID": "AKIAEXAMPLE",
+    "MEDIA_S3_BUCKET": "ocop-media",
+    "MEDIA_S3_ENDPOINT_URL": "https://s3.example.vn",
+    "MEDIA_S3_REGION": "ap-southeast-1",
+    "MEDIA_S3_ACCESS_KEY_ID": "AKIAEXAMPLE",
     "MEDIA_S3_SECRET_ACCESS_KEY": "not-a-real-secret",
 }
 
@@ -83,8 +94,12 @@ def test_deploy_check_passes_with_no_warning(tmp_path):
 
 def test_production_refuses_the_demo_bank_account(tmp_path):
     # given the demo payee copied from the development settings
-    result = manage("check", **valid_env(tmp_path), BANK_TRANSFER_ACCOUNT="0011001234567",
-                    BANK_TRANSFER_ACCOUNT_NAME="OCOP BAC GIANG (DEMO)")
+    result = manage(
+        "check",
+        **valid_env(tmp_path),
+        BANK_TRANSFER_ACCOUNT="0011001234567",
+        BANK_TRANSFER_ACCOUNT_NAME="OCOP BAC GIANG (DEMO)",
+    )
     # then production does not start
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
@@ -94,10 +109,12 @@ def test_production_refuses_the_demo_bank_account(tmp_path):
 def shown_payment_methods(tmp_path: Path, **extra: str) -> list[str]:
     """The payment method codes production offers shoppers, asked in a fresh process."""
     result = manage(
-        "shell", "-c",
+        "shell",
+        "-c",
         "from marketplace.payment.methods import payment_methods_enabled as m;"
         "print(','.join(x.code for x in m()))",
-        **valid_env(tmp_path), **extra,
+        **valid_env(tmp_path),
+        **extra,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout.strip().splitlines()[-1].split(",")
@@ -121,8 +138,7 @@ def test_site_url_must_be_https(tmp_path):
 
 def test_media_bucket_without_its_credentials_refuses_to_start(tmp_path):
     # given a bucket but no secret key
-    result = manage("check", **valid_env(tmp_path),
-                    **{**S3_ENV, "MEDIA_S3_SECRET_ACCESS_KEY": ""})
+    result = manage("check", **valid_env(tmp_path), **{**S3_ENV, "MEDIA_S3_SECRET_ACCESS_KEY": ""})
     # then production does not start, and says what is missing
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
@@ -133,11 +149,13 @@ def storage_and_sessions(tmp_path: Path, **extra: str) -> list[str]:
     """The media storage's backend, whether its URLs are signed, and the session engine, asked of
     production in a fresh process."""
     result = manage(
-        "shell", "-c",
+        "shell",
+        "-c",
         "from django.conf import settings as s; from django.core.files.storage import "
         "storages as t; d = t['default'];"
         "print(type(d).__name__, getattr(d, 'querystring_auth', '-'), s.SESSION_ENGINE)",
-        **valid_env(tmp_path), **extra,
+        **valid_env(tmp_path),
+        **extra,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout.strip().splitlines()[-1].split()
@@ -146,13 +164,20 @@ def storage_and_sessions(tmp_path: Path, **extra: str) -> list[str]:
 def test_media_goes_to_the_bucket_with_signed_urls_when_one_is_configured(tmp_path):
     # given no bucket, then media stays on the file system, sessions in the database
     assert storage_and_sessions(tmp_path) == [
-        "FileSystemStorage", "-", "django.contrib.sessions.backends.db"]
+        "FileSystemStorage",
+        "-",
+        "django.contrib.sessions.backends.db",
+    ]
     # given a bucket and Redis, then media is private in the bucket, sessions cached in Redis
     assert storage_and_sessions(tmp_path, **S3_ENV, REDIS_URL="redis://127.0.0.1:6379/10") == [
-        "S3Storage", "True", "django.contrib.sessions.backends.cached_db"]
+        "S3Storage",
+        "True",
+        "django.contrib.sessions.backends.cached_db",
+    ]
     # given a public domain in front of the bucket, then URLs are plain
     assert storage_and_sessions(tmp_path, **S3_ENV, MEDIA_S3_CUSTOM_DOMAIN="media.example.vn")[
-        :2] == ["S3Storage", "False"]
+        :2
+    ] == ["S3Storage", "False"]
 
 
 def test_wsgi_entry_point_defaults_to_production_settings():
@@ -160,8 +185,12 @@ def test_wsgi_entry_point_defaults_to_production_settings():
     clean = {k: v for k, v in os.environ.items() if k not in REQUIRED and k not in DROPPED}
     # when the WSGI module is imported
     result = subprocess.run(
-        [sys.executable, "-c", "import marketplace.wsgi"], cwd=BASE_DIR, env=clean,
-        capture_output=True, text=True, timeout=120,
+        [sys.executable, "-c", "import marketplace.wsgi"],
+        cwd=BASE_DIR,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     # then it is production that refuses to start (not development that starts with debug on)
     assert result.returncode != 0

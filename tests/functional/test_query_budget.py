@@ -34,7 +34,8 @@ def _add_products(n, category, *, images=1):
         product.categories.add(category)
         for k in range(images):
             ProductImage.objects.create(
-                product=product, display_order=k,
+                product=product,
+                display_order=k,
                 original=ContentFile(TINY_GIF, name=f"p{product.pk}-{k}.gif"),
             )
         products.append(product)
@@ -81,8 +82,10 @@ def test_filtered_and_sorted_catalogue_queries_stay_within_budget(client):
     _count(client, "/cua-hang/catalogue/")
     # when the catalogue and the category are read with every filter and a sort
     params = "?stars=4&stars=5&price=0-100000&price=500000-&district=x&kind=htx&sort=bestselling"
-    counts = [_count(client, "/cua-hang/catalogue/" + params),
-              _count(client, category.get_absolute_url() + params)]
+    counts = [
+        _count(client, "/cua-hang/catalogue/" + params),
+        _count(client, category.get_absolute_url() + params),
+    ]
     # then both pages stay within their budgets
     assert counts[0] <= BUDGET["catalogue"]
     assert counts[1] <= BUDGET["category"]

@@ -35,8 +35,12 @@ def producer():
 
 
 def _submit(client, producer, food, **overrides):
-    data = {"title": "Vải thiều sấy dẻo", "commune": producer.commune_id, "group": food.pk,
-            "distinctive": "Sấy lạnh, không đường."}
+    data = {
+        "title": "Vải thiều sấy dẻo",
+        "commune": producer.commune_id,
+        "group": food.pk,
+        "distinctive": "Sấy lạnh, không đường.",
+    }
     data.update(overrides)
     return client.post("/y-tuong/moi/", data)
 
@@ -65,8 +69,14 @@ def test_an_idea_with_missing_facts_is_refused_with_messages(client, producer, f
 
 def test_another_producers_idea_is_404(client, producer, food):
     # given
-    services.idea_submit(producer=producer, by=None, title="Ý tưởng riêng",
-                         commune=producer.commune, group=food, distinctive="x")
+    services.idea_submit(
+        producer=producer,
+        by=None,
+        title="Ý tưởng riêng",
+        commune=producer.commune,
+        group=food,
+        distinctive="x",
+    )
     idea = ProductIdea.objects.get()
     other = ProducerFactory()
     client.force_login(_producer_user(other))
@@ -104,8 +114,10 @@ def test_shortlist_then_plan_then_acceptance_with_a_comment_trail(client, produc
     staff.save()
     staff.groups.add(Group.objects.get(name=catalog_services.PROGRAMME_OFFICE_GROUP))
     client.force_login(staff)
-    client.post("/django-admin/catalogue/productidea/", {
-        "action": "shortlist", "_selected_action": [idea.pk]})
+    client.post(
+        "/django-admin/catalogue/productidea/",
+        {"action": "shortlist", "_selected_action": [idea.pk]},
+    )
     idea.refresh_from_db()
     # then it stays with the commune
     assert idea.status == "submitted"
@@ -114,8 +126,9 @@ def test_shortlist_then_plan_then_acceptance_with_a_comment_trail(client, produc
     commune_officer.save()
     commune_officer.groups.add(Group.objects.get(name=catalog_services.COMMUNE_STAFF_GROUP))
     client.force_login(commune_officer)
-    response = client.post("/django-admin/catalogue/productidea/", {
-        "action": "forward", "_selected_action": [idea.pk]})
+    response = client.post(
+        "/django-admin/catalogue/productidea/", {"action": "forward", "_selected_action": [idea.pk]}
+    )
     assert response.status_code == 302
     idea.refresh_from_db()
     assert idea.status == "forwarded"
@@ -124,26 +137,36 @@ def test_shortlist_then_plan_then_acceptance_with_a_comment_trail(client, produc
     staff.save()
     staff.groups.add(Group.objects.get(name=catalog_services.PROGRAMME_OFFICE_GROUP))
     client.force_login(staff)
-    response = client.post("/django-admin/catalogue/productidea/", {
-        "action": "shortlist", "_selected_action": [idea.pk]})
+    response = client.post(
+        "/django-admin/catalogue/productidea/",
+        {"action": "shortlist", "_selected_action": [idea.pk]},
+    )
     assert response.status_code == 302
     idea.refresh_from_db()
     assert idea.status == "shortlisted"
     # and the producer sends the business plan and a remark
     client.force_login(user)
-    client.post(f"/y-tuong/{idea.pk}/", {"plan": "1", "summary": "Dây chuyền sấy lạnh 2 tấn/ngày",
-                                         "market": "Siêu thị Hà Nội", "investment": "850000000"})
+    client.post(
+        f"/y-tuong/{idea.pk}/",
+        {
+            "plan": "1",
+            "summary": "Dây chuyền sấy lạnh 2 tấn/ngày",
+            "market": "Siêu thị Hà Nội",
+            "investment": "850000000",
+        },
+    )
     client.post(f"/y-tuong/{idea.pk}/", {"body": "Xin lịch gặp cán bộ huyện."})
     # then staff accept it
     client.force_login(staff)
-    client.post("/django-admin/catalogue/productidea/", {
-        "action": "accept_plan", "_selected_action": [idea.pk]})
+    client.post(
+        "/django-admin/catalogue/productidea/",
+        {"action": "accept_plan", "_selected_action": [idea.pk]},
+    )
     idea.refresh_from_db()
     assert idea.status == "plan_accepted"
     assert idea.plan_investment == 850_000_000
     trail = list(idea.comments.values_list("status_to", flat=True))
-    assert trail == ["submitted", "forwarded", "shortlisted", "plan_submitted", "",
-                     "plan_accepted"]
+    assert trail == ["submitted", "forwarded", "shortlisted", "plan_submitted", "", "plan_accepted"]
     client.force_login(user)
     html = client.get(f"/y-tuong/{idea.pk}/").content.decode()
     assert "Phương án được duyệt" in html and "Xin lịch gặp cán bộ huyện." in html
@@ -152,8 +175,14 @@ def test_shortlist_then_plan_then_acceptance_with_a_comment_trail(client, produc
 
 def test_declined_ideas_cannot_be_accepted(producer, food):
     # given
-    idea = services.idea_submit(producer=producer, by=None, title="Ý tưởng", distinctive="x",
-                                commune=producer.commune, group=food)
+    idea = services.idea_submit(
+        producer=producer,
+        by=None,
+        title="Ý tưởng",
+        distinctive="x",
+        commune=producer.commune,
+        group=food,
+    )
     services.idea_forward(idea=idea, by=None)
     services.idea_review(idea=idea, status="declined", by=None)
     # when / then
@@ -161,11 +190,16 @@ def test_declined_ideas_cannot_be_accepted(producer, food):
         services.idea_review(idea=idea, status="plan_accepted", by=None)
 
 
-def test_the_commune_officer_cannot_shortlist_and_the_office_cannot_forward(client, producer,
-                                                                           food):
+def test_the_commune_officer_cannot_shortlist_and_the_office_cannot_forward(client, producer, food):
     # given a submitted idea and a commune officer
-    idea = services.idea_submit(producer=producer, by=None, title="Ý tưởng", distinctive="x",
-                                commune=producer.commune, group=food)
+    idea = services.idea_submit(
+        producer=producer,
+        by=None,
+        title="Ý tưởng",
+        distinctive="x",
+        commune=producer.commune,
+        group=food,
+    )
     officer = UserFactory(is_staff=True)
     officer.save()
     officer.groups.add(Group.objects.get(name=catalog_services.COMMUNE_STAFF_GROUP))

@@ -41,15 +41,22 @@ RATED = [
 @pytest.fixture
 def programme():
     """Seven certified products, plus five that must not count today."""
-    groups = {slug: CategoryFactory(name=name, slug=slug) for slug, name in (
-        ("thuc-pham", "Thực phẩm"), ("do-uong", "Đồ uống"), ("thao-duoc", "Thảo dược"))}
+    groups = {
+        slug: CategoryFactory(name=name, slug=slug)
+        for slug, name in (
+            ("thuc-pham", "Thực phẩm"),
+            ("do-uong", "Đồ uống"),
+            ("thao-duoc", "Thảo dược"),
+        )
+    }
     districts = [DistrictFactory() for _ in range(3)]
     communes = [CommuneFactory(district=d) for d in districts]
     for _stars, score, group, district, decided in RATED:
         product = ProductFactory(producer=ProducerFactory(commune=communes[district]))
         product.categories.add(groups[group])
-        CertificateFactory(product=product, score=score, decision_date=decided,
-                           valid_until=date(2099, 1, 1))
+        CertificateFactory(
+            product=product, score=score, decision_date=decided, valid_until=date(2099, 1, 1)
+        )
     for state in ("1_star", "2_star", "expired", "revoked", "unrated"):
         product_in_state(state).categories.add(groups["thuc-pham"])
     return groups, districts

@@ -46,17 +46,25 @@ RECORDS = [
 
 @pytest.fixture
 def scheme():
-    groups = {"food": CategoryFactory(name="Thực phẩm", slug="thuc-pham"),
-              "drink": CategoryFactory(name="Đồ uống", slug="do-uong")}
+    groups = {
+        "food": CategoryFactory(name="Thực phẩm", slug="thuc-pham"),
+        "drink": CategoryFactory(name="Đồ uống", slug="do-uong"),
+    }
     for name, kind, group, cset, score, level, decided, revoked in CERTIFIED:
         product = ProductFactory(title=name, producer=ProducerFactory(kind=kind))
         product.categories.add(groups[group])
-        certificate = CertificateFactory(product=product, criteria_set=cset, score=score,
-                                         council_level=level, decision_date=decided)
+        certificate = CertificateFactory(
+            product=product,
+            criteria_set=cset,
+            score=score,
+            council_level=level,
+            decision_date=decided,
+        )
         if revoked:
             certificate.status, certificate.revoked_reason = "revoked", "Vi phạm ghi nhãn"
-            certificate.revoked_at = datetime.combine(revoked, datetime.min.time(),
-                                                      tzinfo=UTC) + timedelta(hours=5)
+            certificate.revoked_at = datetime.combine(
+                revoked, datetime.min.time(), tzinfo=UTC
+            ) + timedelta(hours=5)
             certificate.save()
     for kind, day, count in RECORDS:
         ProgrammeRecord.objects.create(kind=kind, on=day, count=count)
@@ -78,6 +86,7 @@ def _stars(row) -> int:
 
 def _expected(day: date, today: date) -> dict:
     """Every target's figure computed from the tables above."""
+
     def measured(deadline):
         return min(deadline, today)
 
@@ -87,8 +96,11 @@ def _expected(day: date, today: date) -> dict:
     certified_2030 = [r for r in CERTIFIED if _valid_on(r, d2030) and _stars(r) >= 3]
     five_2020 = [r for r in certified_2020 if _stars(r) == 5]
     new_five = [r for r in certified_2030 if _stars(r) == 5 and r[6] >= date(2021, 1, 1)]
-    new_orgs = [r for r in CERTIFIED if r[1] in ("cooperative", "enterprise")
-                and date(2018, 1, 1) <= r[6] <= d2020]
+    new_orgs = [
+        r
+        for r in CERTIFIED
+        if r[1] in ("cooperative", "enterprise") and date(2018, 1, 1) <= r[6] <= d2020
+    ]
     trained = sum(c for k, d, c in RECORDS if k == "training" and date(2018, 1, 1) <= d <= d2020)
     return {
         "standardised_2020": len(certified_2020) * 100 // 10,

@@ -34,8 +34,9 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 SCHEMA = json.loads(
-    (Path(__file__).resolve().parents[2] / "catalog/static/catalog/registry.schema.json")
-    .read_text(encoding="utf-8")
+    (Path(__file__).resolve().parents[2] / "catalog/static/catalog/registry.schema.json").read_text(
+        encoding="utf-8"
+    )
 )
 REGISTRY = "/chung-nhan/"
 
@@ -62,8 +63,9 @@ def test_registry_filters_by_stars_district_status_level_year_and_text(client, t
     # given
     district = DistrictFactory(slug="luc-ngan")
     commune = CommuneFactory(district=district)
-    in_luc_ngan = listed_product(5, producer=ProducerFactory(commune=commune),
-                                 title="Mỳ Chũ Nam Dương")
+    in_luc_ngan = listed_product(
+        5, producer=ProducerFactory(commune=commune), title="Mỳ Chũ Nam Dương"
+    )
     elsewhere = listed_product(4, title="Gà đồi Yên Thế")
     revoked = product_in_state("revoked", title="Nước ép thu hồi")
     lucngan_code = in_luc_ngan.certificates.get().public_code
@@ -97,8 +99,17 @@ def test_registry_filters_by_group(client):
     assert response.json()["certificates"][0]["group"] == "Thực phẩm"
 
 
-@pytest.mark.parametrize("query", [{"stars": "9"}, {"year": "abc"}, {"group": "<script>"},
-                                   {"district": "x" * 300}, {"page": "-1"}, {"status": "nope"}])
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"stars": "9"},
+        {"year": "abc"},
+        {"group": "<script>"},
+        {"district": "x" * 300},
+        {"page": "-1"},
+        {"status": "nope"},
+    ],
+)
 def test_bad_registry_filters_get_a_message_not_an_error(client, query):
     # given
     listed_product(4)
@@ -115,8 +126,13 @@ def test_json_export_validates_against_the_committed_schema(client):
     listed_product(5)
     product_in_state("revoked")
     product_in_state("expired")
-    certificate_for_stars(ProductFactory(), 2, criteria_set="2019",
-                          decision_date=date(2022, 3, 1), valid_until=date(2030, 1, 1))
+    certificate_for_stars(
+        ProductFactory(),
+        2,
+        criteria_set="2019",
+        decision_date=date(2022, 3, 1),
+        valid_until=date(2030, 1, 1),
+    )
     # when
     data = client.get(reverse("records:registry-json"), {"status": "all"}).json()
     # then
@@ -144,8 +160,11 @@ def test_csv_export_has_the_schemas_columns_and_the_same_rows(client):
 
 @pytest.mark.parametrize(
     ("state", "status", "words"),
-    [("4_star", "valid", "còn hiệu lực"), ("expired", "expired", "đã hết hiệu lực"),
-     ("revoked", "revoked", "đã bị thu hồi")],
+    [
+        ("4_star", "valid", "còn hiệu lực"),
+        ("expired", "expired", "đã hết hiệu lực"),
+        ("revoked", "revoked", "đã bị thu hồi"),
+    ],
 )
 def test_verification_page_says_plainly_what_the_certificate_is(client, state, status, words):
     # given
@@ -168,8 +187,10 @@ def test_verification_accepts_a_hand_typed_code_in_lower_case(client):
     assert 'data-status="valid"' in response.content.decode()
 
 
-@pytest.mark.parametrize("code", ["ZZZZZZZZZZ", "abc", "'; DROP TABLE x;--", "%F0%9F%98%80",
-                                  "0" * 200, "ABCDE12345/extra"])
+@pytest.mark.parametrize(
+    "code",
+    ["ZZZZZZZZZZ", "abc", "'; DROP TABLE x;--", "%F0%9F%98%80", "0" * 200, "ABCDE12345/extra"],
+)
 def test_unknown_or_malformed_codes_get_a_clear_not_found_page(client, code):
     # given
     listed_product(4)
@@ -195,16 +216,16 @@ def test_qr_png_decodes_back_to_the_verification_url(client):
     response = client.get(reverse("records:qr-png", args=[certificate.public_code]))
     # then
     assert response["Content-Type"] == "image/png"
-    assert _decode(response.content) == [
-        "http://testserver" + certificate.get_verification_url()]
+    assert _decode(response.content) == ["http://testserver" + certificate.get_verification_url()]
 
 
 def test_qr_svg_is_a_printable_svg_of_the_same_code(client):
     # given
     certificate = listed_product(5).certificates.get()
     # when
-    response = client.get(reverse("records:qr-svg", args=[certificate.public_code]),
-                          {"download": "1"})
+    response = client.get(
+        reverse("records:qr-svg", args=[certificate.public_code]), {"download": "1"}
+    )
     # then
     svg = response.content.decode()
     assert response["Content-Type"] == "image/svg+xml"
@@ -226,16 +247,15 @@ def frozen(monkeypatch):
     return freeze
 
 
-def test_expiry_job_takes_the_product_off_lists_detail_basket_and_search_that_day(
-    client, frozen
-):
+def test_expiry_job_takes_the_product_off_lists_detail_basket_and_search_that_day(client, frozen):
     # given: a 4★ product whose certificate's last valid day is 2027-03-31
     category = CategoryFactory(name="Thực phẩm hết hạn")
     product = ProductFactory(title="Bánh đa Kế hết hạn")
     product.categories.add(category)
     StockRecordFactory(product=product)
-    certificate = CertificateFactory(product=product, decision_date=date(2024, 4, 1),
-                                     valid_until=date(2027, 3, 31))
+    certificate = CertificateFactory(
+        product=product, decision_date=date(2024, 4, 1), valid_until=date(2027, 3, 31)
+    )
     frozen(date(2027, 3, 31))
     assert "Bánh đa Kế hết hạn" in client.get("/cua-hang/catalogue/").content.decode()
     assert client.get(product.get_absolute_url()).status_code == 200
@@ -246,11 +266,14 @@ def test_expiry_job_takes_the_product_off_lists_detail_basket_and_search_that_da
     certificate.refresh_from_db()
     assert certificate.status == "expired"
     assert "Bánh đa Kế hết hạn" not in client.get("/cua-hang/catalogue/").content.decode()
-    assert "Bánh đa Kế hết hạn" not in client.get(
-        reverse("search:search"), {"q": "banh da ke"}).content.decode()
+    assert (
+        "Bánh đa Kế hết hạn"
+        not in client.get(reverse("search:search"), {"q": "banh da ke"}).content.decode()
+    )
     assert client.get(product.get_absolute_url()).status_code == 404
-    response = client.post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 1},
-                           follow=True)
+    response = client.post(
+        reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 1}, follow=True
+    )
     assert "không" in response.content.decode()
     assert not client.get(reverse("basket:summary")).context["basket"].num_lines
     html = client.get(certificate.get_verification_url()).content.decode()

@@ -22,8 +22,9 @@ def catalogue(home_page, settings):
 
     settings.SEARCH_BACKEND = {"BACKEND": "search.backends.embedded.EmbeddedBackend"}
     made = {
-        "lychee": searchable_product("Vải thiều Lục Ngạn", stars=5, district="Lục Ngạn",
-                                     price=Decimal("90000")),
+        "lychee": searchable_product(
+            "Vải thiều Lục Ngạn", stars=5, district="Lục Ngạn", price=Decimal("90000")
+        ),
         "noodles": searchable_product("Mỳ Chũ Nam Dương", stars=4, price=Decimal("150000")),
         "chicken": searchable_product("Gà đồi Yên Thế", stars=4, price=Decimal("320000")),
     }
@@ -33,14 +34,21 @@ def catalogue(home_page, settings):
 
 def failures_of(page) -> list[str]:
     failures: list[str] = []
-    page.on("response", lambda r: failures.append(f"HTTP {r.status} {r.url}")
-            if r.status >= 400 and not r.url.endswith("/favicon.ico") else None)
+    page.on(
+        "response",
+        lambda r: (
+            failures.append(f"HTTP {r.status} {r.url}")
+            if r.status >= 400 and not r.url.endswith("/favicon.ico")
+            else None
+        ),
+    )
     page.on("pageerror", lambda error: failures.append(f"JavaScript error: {error}"))
     return failures
 
 
 def test_typing_vai_thieu_suggests_the_lychee_and_lands_on_it(
-        live_server, desktop_page, catalogue, screenshot):
+    live_server, desktop_page, catalogue, screenshot
+):
     page = desktop_page
     failures = failures_of(page)
     # given the storefront open in a desktop browser
@@ -58,12 +66,13 @@ def test_typing_vai_thieu_suggests_the_lychee_and_lands_on_it(
 
 
 def test_on_a_phone_enter_shows_results_with_facets_and_the_lychee(
-        live_server, phone_page, catalogue, screenshot):
+    live_server, phone_page, catalogue, screenshot
+):
     page = phone_page
     failures = failures_of(page)
     # given the storefront on a phone, menu opened
     page.goto(f"{live_server.url}/cua-hang/catalogue/")
-    page.locator("button.navbar-toggler[data-target=\"#navbarSupportedContent\"]").click()
+    page.locator('button.navbar-toggler[data-target="#navbarSupportedContent"]').click()
     box = page.locator("#id_q").first
     box.wait_for(state="visible")
     # when the shopper types VẢI THIỀU and presses Enter
@@ -79,10 +88,12 @@ def test_on_a_phone_enter_shows_results_with_facets_and_the_lychee(
 
 
 def test_without_javascript_the_search_box_still_searches(
-        live_server, chromium, catalogue, screenshot):
+    live_server, chromium, catalogue, screenshot
+):
     # given a browser with JavaScript turned off
-    context = chromium.new_context(java_script_enabled=False, viewport={"width": 1280,
-                                                                        "height": 900})
+    context = chromium.new_context(
+        java_script_enabled=False, viewport={"width": 1280, "height": 900}
+    )
     page = context.new_page()
     try:
         page.goto(f"{live_server.url}/cua-hang/catalogue/")

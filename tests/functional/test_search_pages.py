@@ -25,12 +25,15 @@ def _embedded(settings):
 @pytest.fixture
 def products(vietnamese):
     made = {
-        "lychee": searchable_product("Vải thiều Lục Ngạn", stars=5, district="Lục Ngạn",
-                                     price=Decimal("90000")),
-        "noodles": searchable_product("Mỳ Chũ Nam Dương", stars=4, district="Lục Ngạn",
-                                      price=Decimal("150000")),
-        "chicken": searchable_product("Gà đồi Yên Thế", stars=3, district="Yên Thế",
-                                      price=Decimal("320000")),
+        "lychee": searchable_product(
+            "Vải thiều Lục Ngạn", stars=5, district="Lục Ngạn", price=Decimal("90000")
+        ),
+        "noodles": searchable_product(
+            "Mỳ Chũ Nam Dương", stars=4, district="Lục Ngạn", price=Decimal("150000")
+        ),
+        "chicken": searchable_product(
+            "Gà đồi Yên Thế", stars=3, district="Yên Thế", price=Decimal("320000")
+        ),
     }
     product_in_state("expired", title="Vải thiều hết hạn")
     search_index_rebuild()
@@ -63,10 +66,21 @@ def test_facet_links_narrow_results_with_counts(client, products):
     assert narrowed.context["total"] == 1
 
 
-@pytest.mark.parametrize("query", [
-    "", "   ", "😀🍜", "x" * 1200, '"vải thiều', "vai AND (thieu", "*:*", "'; DROP TABLE x;--",
-    "NEAR(vai thieu)", "%%%",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "   ",
+        "😀🍜",
+        "x" * 1200,
+        '"vải thiều',
+        "vai AND (thieu",
+        "*:*",
+        "'; DROP TABLE x;--",
+        "NEAR(vai thieu)",
+        "%%%",
+    ],
+)
 def test_bad_queries_get_a_clear_page_never_an_error(client, products, query):
     # given products indexed
     # when a bad query is sent
@@ -107,8 +121,9 @@ def test_a_query_without_letters_says_there_is_nothing_to_search(client, product
 def test_bad_page_and_filter_values_are_ignored(client, products):
     # given products indexed
     # when the page number and filters are nonsense
-    response = client.get(SEARCH, {"q": "vai", "page": "abc", "stars": "99", "sort": "x",
-                                   "district": "<script>"})
+    response = client.get(
+        SEARCH, {"q": "vai", "page": "abc", "stars": "99", "sort": "x", "district": "<script>"}
+    )
     # then the first page is shown, unfiltered by the unknown stars
     assert response.status_code == 200
     assert response.context["sort"] == "relevance"
@@ -122,7 +137,8 @@ def test_suggestions_endpoint_returns_products_producers_and_places(client, prod
     assert response.status_code == 200
     data = response.json()
     assert data["suggestions"][0] == {
-        "kind": "product", "label": "Vải thiều Lục Ngạn",
+        "kind": "product",
+        "label": "Vải thiều Lục Ngạn",
         "url": products["lychee"].get_absolute_url(),
     }
     places = client.get(SUGGEST, {"q": "yen th"}).json()["suggestions"]
@@ -222,13 +238,18 @@ def test_website_pages_are_found_by_folded_words_of_their_text_through_wagtails_
 
     from cms.models import ProgrammePage
 
-    home_page.add_child(instance=ProgrammePage(
-        title="Tin mùa vụ", slug="mua-vu", intro="Mỳ Chũ và vải thiều Lục Ngạn vào vụ.",
-    ))
+    home_page.add_child(
+        instance=ProgrammePage(
+            title="Tin mùa vụ",
+            slug="mua-vu",
+            intro="Mỳ Chũ và vải thiều Lục Ngạn vào vụ.",
+        )
+    )
     # when shoppers type it without marks, with the other i/y spelling, or in capitals
     found = {
-        typed: [hit.title for hit in client.get(
-            SEARCH, {"q": typed, "tab": "pages"}).context["pages"]]
+        typed: [
+            hit.title for hit in client.get(SEARCH, {"q": typed, "tab": "pages"}).context["pages"]
+        ]
         for typed in ("mi chu", "MỲ CHŨ", "vai thieu luc ngan", "vai thieu ha noi")
     }
     # then Wagtail's own index finds it for every spelling, and not when a word is missing

@@ -307,8 +307,12 @@ def test_vietqr_transfer_pays_the_pre_order_deposit_now_and_the_rest_on_delivery
     product = seasonal(in_season=False)
     today = timezone.localdate()
     preorder_campaign_start(
-        product=product, quota=5, delivery_from=today + timedelta(days=40),
-        delivery_until=today + timedelta(days=60), deposit_kind="percent", deposit_value=30,
+        product=product,
+        quota=5,
+        delivery_from=today + timedelta(days=40),
+        delivery_until=today + timedelta(days=60),
+        deposit_kind="percent",
+        deposit_value=30,
         today=today,
     )
     add(client, product, 2)

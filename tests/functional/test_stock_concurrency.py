@@ -53,7 +53,10 @@ def _race(baskets, method):
             )
             barrier.wait()
             OrderCreator().place_order(
-                basket=basket, total=total, shipping_method=method, shipping_charge=zero,
+                basket=basket,
+                total=total,
+                shipping_method=method,
+                shipping_charge=zero,
                 order_number=f"R{index:04d}",
             )
             placed.append(index)

@@ -39,8 +39,11 @@ def phone_photo(width=2000, height=1500) -> bytes:
 def product_with_photos(count=2):
     product = listed_product(4)
     for k in range(count):
-        ProductImage.objects.create(product=product, display_order=k,
-                                    original=ContentFile(phone_photo(), name=f"anh-{k}.jpg"))
+        ProductImage.objects.create(
+            product=product,
+            display_order=k,
+            original=ContentFile(phone_photo(), name=f"anh-{k}.jpg"),
+        )
     return product
 
 

@@ -33,8 +33,9 @@ pytestmark = pytest.mark.django_db
 
 SCRIPT = "alert('xss')"
 #: What an attacker types: a script element, an image whose error handler runs, a javascript: link.
-PAYLOAD = (f"<script>{SCRIPT}</script><img src=x onerror=\"{SCRIPT}\">"
-           f"<a href=\"javascript:{SCRIPT}\">link</a>")
+PAYLOAD = (
+    f'<script>{SCRIPT}</script><img src=x onerror="{SCRIPT}"><a href="javascript:{SCRIPT}">link</a>'
+)
 
 
 def payload(marker: str) -> str:
@@ -108,8 +109,10 @@ def _product_description(marker):
     product = listed_product(5, producer=producer)
     writer = producer_client(producer)
     edit = reverse("producer_dashboard:product_edit", kwargs={"product_id": product.pk})
-    response = writer.post(edit, {"version": product_version(product), "price": "150000",
-                                  "description": payload(marker)})
+    response = writer.post(
+        edit,
+        {"version": product_version(product), "price": "150000", "description": payload(marker)},
+    )
     assert response.status_code == 302, response.content.decode()[:500]
     url = product.get_absolute_url()
     return Written([(Client(), url), (staff_client(), url), (writer, edit)])
@@ -121,15 +124,26 @@ def _product_title(marker):
     producer = ProducerFactory()
     writer = producer_client(producer)
     product = listed_product(5, producer=producer, title=payload(marker))
-    response = writer.post(reverse("producer_dashboard:product_new"), {
-        "title": payload(marker) + " draft", "product_class": product.product_class_id,
-        "price": "120000", "description": "Mô tả"})
+    response = writer.post(
+        reverse("producer_dashboard:product_new"),
+        {
+            "title": payload(marker) + " draft",
+            "product_class": product.product_class_id,
+            "price": "120000",
+            "description": "Mô tả",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:500]
     basket = Client()
     add(basket, product)
-    return Written([(Client(), product.get_absolute_url()), (Client(), reverse("catalogue:index")),
-                    (basket, reverse("basket:summary")),
-                    (writer, reverse("producer_dashboard:products"))])
+    return Written(
+        [
+            (Client(), product.get_absolute_url()),
+            (Client(), reverse("catalogue:index")),
+            (basket, reverse("basket:summary")),
+            (writer, reverse("producer_dashboard:products")),
+        ]
+    )
 
 
 def _review(field):
@@ -142,13 +156,21 @@ def _review(field):
         finish(shopper)
         review = {"title": "Tiêu đề", "score": "5", "body": "Nội dung"}
         review[field] = payload(marker)
-        response = shopper.post(reverse("catalogue:reviews-add", kwargs={
-            "product_slug": product.slug, "product_pk": product.pk}), review)
+        response = shopper.post(
+            reverse(
+                "catalogue:reviews-add",
+                kwargs={"product_slug": product.slug, "product_pk": product.pk},
+            ),
+            review,
+        )
         assert response.status_code == 302, response.content.decode()[:500]
         ProductReview.objects.filter(product=product).update(status=ProductReview.APPROVED)
-        reviews = reverse("catalogue:reviews-list", kwargs={"product_slug": product.slug,
-                                                            "product_pk": product.pk})
+        reviews = reverse(
+            "catalogue:reviews-list",
+            kwargs={"product_slug": product.slug, "product_pk": product.pk},
+        )
         return Written([(Client(), product.get_absolute_url()), (Client(), reviews)])
+
     return write
 
 
@@ -158,8 +180,12 @@ def _idea(field):
         producer = ProducerFactory()
         writer = producer_client(producer)
         group = CategoryFactory()
-        data = {"title": "Ý tưởng", "commune": producer.commune_id, "group": group.pk,
-                "distinctive": "Khác biệt"}
+        data = {
+            "title": "Ý tưởng",
+            "commune": producer.commune_id,
+            "group": group.pk,
+            "distinctive": "Khác biệt",
+        }
         if field in data:
             data[field] = payload(marker)
         response = writer.post("/y-tuong/moi/", data)
@@ -171,6 +197,7 @@ def _idea(field):
         if field == "title":
             pages.append((writer, "/y-tuong/"))
         return Written(pages)
+
     return write
 
 
@@ -185,12 +212,17 @@ def _shipping_address(field):
         thank_you = finish(shopper).content.decode()
         order = Order.objects.filter(user=user).get()
         producer = product.producer
-        return Written([
-            (shopper, reverse("customer:order", kwargs={"order_number": order.number})),
-            (producer_client(producer), reverse("producer_dashboard:orders")),
-            (producer_client(producer), reverse("producer_dashboard:packing_slip",
-                                                kwargs={"order_id": order.pk})),
-        ]), thank_you
+        return Written(
+            [
+                (shopper, reverse("customer:order", kwargs={"order_number": order.number})),
+                (producer_client(producer), reverse("producer_dashboard:orders")),
+                (
+                    producer_client(producer),
+                    reverse("producer_dashboard:packing_slip", kwargs={"order_id": order.pk}),
+                ),
+            ]
+        ), thank_you
+
     return write
 
 
@@ -199,23 +231,37 @@ def _stock_note(marker):
     producer = ProducerFactory()
     product = listed_product(5, producer=producer)
     writer = producer_client(producer)
-    movement = stock_move(product=product, place=None, quantity=5, kind="received",
-                          note=payload(marker)[:255])
-    return Written([(writer, reverse("producer_dashboard:stock_movement",
-                                     kwargs={"movement_id": movement.pk}))])
+    movement = stock_move(
+        product=product, place=None, quantity=5, kind="received", note=payload(marker)[:255]
+    )
+    return Written(
+        [
+            (
+                writer,
+                reverse("producer_dashboard:stock_movement", kwargs={"movement_id": movement.pk}),
+            )
+        ]
+    )
 
 
 def _wishlist_name(marker):
     # given a shopper naming a wish list through Oscar's form
     user = UserFactory()
     shopper = client_for(user)
-    response = shopper.post(reverse("customer:wishlists-create"), {
-        "name": payload(marker)[:255], "visibility": "Private",
-        "shared_emails-TOTAL_FORMS": "0", "shared_emails-INITIAL_FORMS": "0"})
+    response = shopper.post(
+        reverse("customer:wishlists-create"),
+        {
+            "name": payload(marker)[:255],
+            "visibility": "Private",
+            "shared_emails-TOTAL_FORMS": "0",
+            "shared_emails-INITIAL_FORMS": "0",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:500]
     wishlist = WishList.objects.get(owner=user)
-    return Written([(shopper, reverse("customer:wishlists-list")),
-                    (shopper, wishlist.get_absolute_url())])
+    return Written(
+        [(shopper, reverse("customer:wishlists-list")), (shopper, wishlist.get_absolute_url())]
+    )
 
 
 def _enquiry(field):
@@ -240,6 +286,7 @@ def _enquiry(field):
         if field == "company":
             pages.append((writer, reverse("producer_dashboard:enquiries")))
         return Written(pages)
+
     return write
 
 
@@ -294,4 +341,3 @@ def test_a_description_saved_before_the_sanitiser_is_inert_when_shown():
     # then the payload is dead and the allowed formatting is kept
     assert_inert(html, "XSSMARKold", "an old raw description")
     assert "<p>Hộp <strong>2 kg</strong></p>" in html
-

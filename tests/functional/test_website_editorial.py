@@ -26,15 +26,24 @@ def tree(home_page):
     groups and workflow set up on them."""
     news = home_page.add_child(instance=NewsIndexPage(title="Tin tức", slug="tin-tuc"))
     fairs = home_page.add_child(instance=FairIndexPage(title="Hội chợ", slug="hoi-cho"))
-    programme = home_page.add_child(instance=ProgrammePage(title="Chương trình OCOP",
-                                                           slug="chuong-trinh-ocop"))
-    article = news.add_child(instance=NewsPage(title="Vải thiều vào vụ", slug="vai-thieu",
-                                               intro="Mùa vải đã đến."))
+    programme = home_page.add_child(
+        instance=ProgrammePage(title="Chương trình OCOP", slug="chuong-trinh-ocop")
+    )
+    article = news.add_child(
+        instance=NewsPage(title="Vải thiều vào vụ", slug="vai-thieu", intro="Mùa vải đã đến.")
+    )
     article.save_revision().publish()
-    groups = editorial.editorial_setup(homes=[home_page], news_indexes=[news],
-                                       fair_indexes=[fairs], programme_roots=[programme])
-    return {"home": home_page, "news": news, "fairs": fairs, "programme": programme,
-            "article": article, **groups}
+    groups = editorial.editorial_setup(
+        homes=[home_page], news_indexes=[news], fair_indexes=[fairs], programme_roots=[programme]
+    )
+    return {
+        "home": home_page,
+        "news": news,
+        "fairs": fairs,
+        "programme": programme,
+        "article": article,
+        **groups,
+    }
 
 
 def member(group):
@@ -48,19 +57,32 @@ def member(group):
 
 def article_form(title: str, **extra) -> dict:
     """What Wagtail's admin form for a news article posts."""
-    return nested_form_data({
-        "title": title, "slug": extra.pop("slug", "vai-thieu"), "intro": "Mùa vải đã đến.",
-        "body": streamfield([]), "date": timezone.localdate().isoformat(), "author": "",
-        "category": "mua-vu", "tags": "", "seo_title": "", "search_description": "",
-        "comments": inline_formset([]), **extra,
-    })
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": extra.pop("slug", "vai-thieu"),
+            "intro": "Mùa vải đã đến.",
+            "body": streamfield([]),
+            "date": timezone.localdate().isoformat(),
+            "author": "",
+            "category": "mua-vu",
+            "tags": "",
+            "seo_title": "",
+            "search_description": "",
+            "comments": inline_formset([]),
+            **extra,
+        }
+    )
 
 
 def test_setup_is_idempotent(tree):
     # when the setup runs again
-    again = editorial.editorial_setup(homes=[tree["home"]], news_indexes=[tree["news"]],
-                                      fair_indexes=[tree["fairs"]],
-                                      programme_roots=[tree["programme"]])
+    again = editorial.editorial_setup(
+        homes=[tree["home"]],
+        news_indexes=[tree["news"]],
+        fair_indexes=[tree["fairs"]],
+        programme_roots=[tree["programme"]],
+    )
     # then nothing is duplicated
     assert again["workflow"].pk == tree["workflow"].pk
     assert tree["editors"].page_permissions.count() == 4
@@ -74,8 +96,10 @@ def test_editor_crafted_publish_post_does_not_publish(tree, client):
     client.force_login(editor)
 
     # when the editor posts the edit form with the publish button's name
-    response = client.post(reverse("wagtailadmin_pages:edit", args=[article.pk]),
-                           article_form("Bài đã sửa", **{"action-publish": "action-publish"}))
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[article.pk]),
+        article_form("Bài đã sửa", **{"action-publish": "action-publish"}),
+    )
 
     # then a draft is saved but the live page keeps its title
     assert response.status_code in (200, 302)
@@ -111,8 +135,10 @@ def test_workflow_submit_then_moderator_approves_and_the_article_goes_live(tree,
     # given an editor who submits a change for moderation
     article = tree["article"]
     client.force_login(member(tree["editors"]))
-    client.post(reverse("wagtailadmin_pages:edit", args=[article.pk]),
-                article_form("Vải thiều chính vụ", **{"action-submit": "1"}))
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[article.pk]),
+        article_form("Vải thiều chính vụ", **{"action-submit": "1"}),
+    )
     article.refresh_from_db()
     state = article.current_workflow_state
     assert state is not None and state.status == "in_progress"
@@ -122,8 +148,7 @@ def test_workflow_submit_then_moderator_approves_and_the_article_goes_live(tree,
     client.force_login(member(tree["moderators"]))
     task_state = state.current_task_state
     response = client.post(
-        reverse("wagtailadmin_pages:workflow_action",
-                args=[article.pk, "approve", task_state.pk]),
+        reverse("wagtailadmin_pages:workflow_action", args=[article.pk, "approve", task_state.pk]),
         {"comment": "Đồng ý"},
     )
 
@@ -140,14 +165,18 @@ def test_editor_cannot_approve_their_own_submission(tree, client):
     article = tree["article"]
     editor = member(tree["editors"])
     client.force_login(editor)
-    client.post(reverse("wagtailadmin_pages:edit", args=[article.pk]),
-                article_form("Tự duyệt", **{"action-submit": "1"}))
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[article.pk]),
+        article_form("Tự duyệt", **{"action-submit": "1"}),
+    )
     article.refresh_from_db()
     task_state = article.current_workflow_state.current_task_state
 
     # when the editor posts the approve action themselves
-    client.post(reverse("wagtailadmin_pages:workflow_action",
-                        args=[article.pk, "approve", task_state.pk]), {"comment": ""})
+    client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=[article.pk, "approve", task_state.pk]),
+        {"comment": ""},
+    )
 
     # then nothing goes live
     article.refresh_from_db()
@@ -161,9 +190,15 @@ def test_scheduled_article_goes_live_when_publish_scheduled_runs(tree, client):
     client.force_login(member(tree["moderators"]))
     go_live = timezone.localtime() + timedelta(hours=2)
     url = reverse("wagtailadmin_pages:add", args=["cms", "newspage", tree["news"].pk])
-    client.post(url, article_form("Bài hẹn giờ", slug="hen-gio",
-                                  go_live_at=go_live.strftime("%Y-%m-%d %H:%M"),
-                                  **{"action-publish": "1"}))
+    client.post(
+        url,
+        article_form(
+            "Bài hẹn giờ",
+            slug="hen-gio",
+            go_live_at=go_live.strftime("%Y-%m-%d %H:%M"),
+            **{"action-publish": "1"},
+        ),
+    )
     article = NewsPage.objects.get(slug="hen-gio")
     assert not article.live
     revision = article.get_latest_revision()
@@ -203,8 +238,7 @@ def test_editor_reaches_the_admin_and_the_news_add_form(tree, client):
     client.force_login(member(tree["editors"]))
     # when
     home = client.get("/admin/")
-    add = client.get(reverse("wagtailadmin_pages:add",
-                             args=["cms", "newspage", tree["news"].pk]))
+    add = client.get(reverse("wagtailadmin_pages:add", args=["cms", "newspage", tree["news"].pk]))
     # then
     assert home.status_code == 200 and add.status_code == 200
     assert Page.objects.get(pk=tree["news"].pk).get_children().count() == 1

@@ -34,8 +34,11 @@ def watch_failures(page, live_url: str) -> list[str]:
     failures: list[str] = []
 
     def on_response(response):
-        if (response.status >= 400 and response.url.startswith(live_url)
-                and not response.url.endswith("/favicon.ico")):
+        if (
+            response.status >= 400
+            and response.url.startswith(live_url)
+            and not response.url.endswith("/favicon.ico")
+        ):
             failures.append(f"HTTP {response.status} {response.url}")
 
     page.on("response", on_response)
@@ -62,8 +65,11 @@ def test_home_fair_product_showroom_map(live_server, demo_website, desktop_page,
     screenshot(page, "website-01-home")
 
     # A fair that is on now, with its products.
-    fair = FairPage.objects.live().filter(locale__language_code="vi",
-                                          slug="tuan-le-ocop-bac-giang").get()
+    fair = (
+        FairPage.objects.live()
+        .filter(locale__language_code="vi", slug="tuan-le-ocop-bac-giang")
+        .get()
+    )
     page.locator("#home-fairs a", has_text=fair.title).click()
     page.wait_for_url(f"**{fair.url}")
     assert page.locator("#fair-status").inner_text().strip() == "Đang diễn ra"
@@ -84,8 +90,7 @@ def test_home_fair_product_showroom_map(live_server, demo_website, desktop_page,
     showroom_link.click()
     page.wait_for_url("**/diem-ban/**")
     assert page.locator("#place-facts").is_visible()
-    assert page.locator("#showroom-products article.ocop-card",
-                        has_text=product_title).count() == 1
+    assert page.locator("#showroom-products article.ocop-card", has_text=product_title).count() == 1
     screenshot(page, "website-04-showroom")
     assert showroom_name
 
@@ -108,8 +113,12 @@ def test_website_at_phone_width(live_server, demo_website, phone_page, screensho
     block_tiles(page)
     failures = watch_failures(page, live_server.url)
 
-    for path, name in (("/", "home"), ("/hoi-cho/", "fairs"), ("/ban-do/", "map"),
-                       ("/en/villages/lang-khe-ro/", "village-en")):
+    for path, name in (
+        ("/", "home"),
+        ("/hoi-cho/", "fairs"),
+        ("/ban-do/", "map"),
+        ("/en/villages/lang-khe-ro/", "village-en"),
+    ):
         # when a page is opened on a 360 px phone
         page.goto(live_server.url + path)
         # then nothing is wider than the screen

@@ -26,9 +26,19 @@ from tests.unit.test_website_rules import unfold
 Product = get_model("catalogue", "Product")
 
 PAGE_TYPES = [
-    cms.HomePage, cms.NewsIndexPage, cms.NewsPage, cms.FairIndexPage, cms.FairPage,
-    cms.ProgrammePage, cms.ShowroomIndexPage, cms.ShowroomPage, cms.VillageIndexPage,
-    cms.VillagePage, cms.MapPage, cms.ContactPage, cms.PolicyPage,
+    cms.HomePage,
+    cms.NewsIndexPage,
+    cms.NewsPage,
+    cms.FairIndexPage,
+    cms.FairPage,
+    cms.ProgrammePage,
+    cms.ShowroomIndexPage,
+    cms.ShowroomPage,
+    cms.VillageIndexPage,
+    cms.VillagePage,
+    cms.MapPage,
+    cms.ContactPage,
+    cms.PolicyPage,
 ]
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -228,7 +238,7 @@ def test_hreflang_links_point_at_the_real_translation(site, client, settings):
     assert f'hreflang="en" href="{base}{english.url}"' in html
     assert f'hreflang="vi" href="{base}{article.url}"' in html
     assert '<meta property="og:title"' in html
-    assert "<meta name=\"description\" content=\"" + article.intro[:40] in html
+    assert '<meta name="description" content="' + article.intro[:40] in html
 
 
 def test_news_filters_by_category_and_tag_and_survives_bad_page_numbers(site, client):
@@ -318,8 +328,7 @@ def test_map_page_lists_every_place_as_text_and_serves_leaflet_itself(site, clie
         assert f'href="{place_page.url}"' in html
     assert "/static/cms/vendor/leaflet/leaflet.js" in html
     assert "unpkg" not in html and "cdnjs" not in html
-    data = json.loads(re.search(r'id="ocop-map-places"[^>]*>(.*?)</script>', html, re.S)
-                      .group(1))
+    data = json.loads(re.search(r'id="ocop-map-places"[^>]*>(.*?)</script>', html, re.S).group(1))
     assert len(data) == 9 and all(item["lat"] for item in data)
 
 
@@ -329,10 +338,15 @@ def test_contact_form_stores_a_valid_message(site, client):
     before = FormSubmission.objects.filter(page=page).count()
 
     # when a visitor sends a message
-    response = client.post(page.url, {
-        "ho_va_ten": "Nguyễn Văn A", "email": "a@example.vn", "dien_thoai": "0912 000 111",
-        "noi_dung": "Tôi muốn đăng ký gian hàng hội chợ.",
-    })
+    response = client.post(
+        page.url,
+        {
+            "ho_va_ten": "Nguyễn Văn A",
+            "email": "a@example.vn",
+            "dien_thoai": "0912 000 111",
+            "noi_dung": "Tôi muốn đăng ký gian hàng hội chợ.",
+        },
+    )
 
     # then they are thanked and the submission is stored for editors
     assert response.status_code == 200
@@ -364,10 +378,15 @@ def test_contact_form_filled_by_a_bot_stores_nothing(site, client):
     before = FormSubmission.objects.count()
 
     # when the hidden honeypot field is filled in
-    response = client.post(page.url, {
-        "ho_va_ten": "Bot", "email": "bot@example.com", "noi_dung": "Buy now",
-        "website": "http://spam.example",
-    })
+    response = client.post(
+        page.url,
+        {
+            "ho_va_ten": "Bot",
+            "email": "bot@example.com",
+            "noi_dung": "Buy now",
+            "website": "http://spam.example",
+        },
+    )
 
     # then the bot sees a thank-you page but nothing is stored
     assert response.status_code == 200
@@ -391,10 +410,13 @@ def test_main_menu_comes_from_the_admin_and_is_cached(site, client):
     assert f'href="{live(cms.NewsIndexPage).get().url}"' in nav.group(0)
 
 
-@pytest.mark.parametrize(("url", "text"), [
-    ("/khong-co-trang-nay/", "Không tìm thấy trang"),
-    ("/en/no-such-page/", "Page not found"),
-])
+@pytest.mark.parametrize(
+    ("url", "text"),
+    [
+        ("/khong-co-trang-nay/", "Không tìm thấy trang"),
+        ("/en/no-such-page/", "Page not found"),
+    ],
+)
 def test_missing_page_answers_404_in_its_language(site, client, url, text):
     # when
     response = client.get(url)

@@ -67,15 +67,25 @@ def test_postgres_backup_restores_into_a_fresh_database_with_same_rows_and_files
         call_command("backup", output_dir=tmp_path / "backups")
     [archive] = (tmp_path / "backups").glob("ocop-backup-*.tar.gz")
     fresh = dict(connection.settings_dict, NAME=connection.settings_dict["NAME"] + "_restored")
-    admin = psycopg.connect(host=fresh["HOST"], port=fresh["PORT"] or 5432, user=fresh["USER"],
-                            password=fresh["PASSWORD"] or None, dbname="postgres", autocommit=True)
+    admin = psycopg.connect(
+        host=fresh["HOST"],
+        port=fresh["PORT"] or 5432,
+        user=fresh["USER"],
+        password=fresh["PASSWORD"] or None,
+        dbname="postgres",
+        autocommit=True,
+    )
     admin.execute(f'DROP DATABASE IF EXISTS "{fresh["NAME"]}"')
     admin.execute(f'CREATE DATABASE "{fresh["NAME"]}"')
     try:
         backup_restore(archive=archive, db=fresh, media_root=tmp_path / "restored-media")
-        with psycopg.connect(host=fresh["HOST"], port=fresh["PORT"] or 5432,
-                             user=fresh["USER"], password=fresh["PASSWORD"] or None,
-                             dbname=fresh["NAME"]) as restored:
+        with psycopg.connect(
+            host=fresh["HOST"],
+            port=fresh["PORT"] or 5432,
+            user=fresh["USER"],
+            password=fresh["PASSWORD"] or None,
+            dbname=fresh["NAME"],
+        ) as restored:
             after = pg_row_counts(restored.cursor())
     finally:
         admin.execute(f'DROP DATABASE IF EXISTS "{fresh["NAME"]}" WITH (FORCE)')
@@ -91,11 +101,15 @@ def test_sqlite_backup_restores_the_same_rows_and_replaces_the_media(tmp_path):
     db_file = tmp_path / "site.sqlite3"
     with sqlite3.connect(db_file) as db:
         db.execute("CREATE TABLE product (id INTEGER PRIMARY KEY, title TEXT)")
-        db.executemany("INSERT INTO product (title) VALUES (?)",
-                       [("Chè Yên Thế",), ("Vải thiều Lục Ngạn",)])
+        db.executemany(
+            "INSERT INTO product (title) VALUES (?)", [("Chè Yên Thế",), ("Vải thiều Lục Ngạn",)]
+        )
     files = write_media(tmp_path / "media")
-    archive = backup_create(db={"ENGINE": "django.db.backends.sqlite3", "NAME": str(db_file)},
-                            media_root=tmp_path / "media", output_dir=tmp_path / "backups")
+    archive = backup_create(
+        db={"ENGINE": "django.db.backends.sqlite3", "NAME": str(db_file)},
+        media_root=tmp_path / "media",
+        output_dir=tmp_path / "backups",
+    )
     target_media = tmp_path / "restored-media"
     (target_media / "stray.txt").parent.mkdir(parents=True)
     (target_media / "stray.txt").write_text("not in the backup")
@@ -103,7 +117,8 @@ def test_sqlite_backup_restores_the_same_rows_and_replaces_the_media(tmp_path):
     # when restored into a new file
     restored = tmp_path / "restored.sqlite3"
     manifest = backup_restore(
-        archive=archive, db={"ENGINE": "django.db.backends.sqlite3", "NAME": str(restored)},
+        archive=archive,
+        db={"ENGINE": "django.db.backends.sqlite3", "NAME": str(restored)},
         media_root=target_media,
     )
 

@@ -39,8 +39,21 @@ ProductCredential = get_model("catalogue", "ProductCredential")
 
 AS_OF = demo_data.AS_OF
 COUNTED_MODELS = (
-    District, Commune, Place, Category, ProductClass, Product, ProductCategory, ProductImage,
-    OcopCertificate, Partner, Producer, StockRecord, Page, WagtailSite, get_user_model(),
+    District,
+    Commune,
+    Place,
+    Category,
+    ProductClass,
+    Product,
+    ProductCategory,
+    ProductImage,
+    OcopCertificate,
+    Partner,
+    Producer,
+    StockRecord,
+    Page,
+    WagtailSite,
+    get_user_model(),
     ProductCredential,
 )
 
@@ -95,16 +108,28 @@ def test_products_cover_all_six_groups_and_all_ten_districts(loaded):
 
     roots = list(Category.get_root_nodes().order_by("path").values_list("name", flat=True))
     assert roots == [
-        "Thực phẩm", "Đồ uống", "Thảo dược", "Vải và may mặc",
-        "Lưu niệm, nội thất, trang trí", "Dịch vụ du lịch nông thôn, bán hàng",
+        "Thực phẩm",
+        "Đồ uống",
+        "Thảo dược",
+        "Vải và may mặc",
+        "Lưu niệm, nội thất, trang trí",
+        "Dịch vụ du lịch nông thôn, bán hàng",
     ]
     for root in Category.get_root_nodes():
         assert 2 <= root.get_children_count() <= 4
         assert products.filter(categories__path__startswith=root.path).exists(), root.name
 
     assert set(products.values_list("origin_commune__district__slug", flat=True)) == {
-        "bac-giang", "hiep-hoa", "lang-giang", "luc-nam", "luc-ngan",
-        "son-dong", "tan-yen", "viet-yen", "yen-dung", "yen-the",
+        "bac-giang",
+        "hiep-hoa",
+        "lang-giang",
+        "luc-nam",
+        "luc-ngan",
+        "son-dong",
+        "tan-yen",
+        "viet-yen",
+        "yen-dung",
+        "yen-the",
     }
     for district in District.objects.all():
         assert 2 <= district.communes.count() <= 4, district.name
@@ -147,8 +172,9 @@ def test_certificates_span_one_to_five_stars_under_both_criteria_sets(loaded):
         # each was recorded under the set in force and by a council allowed to award it
         decision_date = certificate.decision_date
         assert ocop.criteria_set_in_force(decision_date).code == certificate.criteria_set
-        ocop.check_award(stars=certificate.stars, level=certificate.council_level,
-                         decision_date=decision_date)
+        ocop.check_award(
+            stars=certificate.stars, level=certificate.council_level, decision_date=decision_date
+        )
     assert stars_by_set["2019"] >= {1, 2, 3, 4, 5}
     assert stars_by_set["2023"] >= {None, 3, 4, 5}
 
@@ -191,12 +217,14 @@ def test_most_products_are_listed_and_each_kind_of_unlisted_product_is_present(l
     }
     assert unlisted(Product.objects.filter(pk__in=[pk for pk, s in latest_stars.items() if s == 1]))
     assert unlisted(Product.objects.filter(pk__in=[pk for pk, s in latest_stars.items() if s == 2]))
-    assert unlisted(Product.objects.filter(certificates__criteria_set="2023",
-                                           certificates__stars__isnull=True))
+    assert unlisted(
+        Product.objects.filter(certificates__criteria_set="2023", certificates__stars__isnull=True)
+    )
     assert unlisted(Product.objects.filter(certificates__isnull=True))
     assert unlisted(Product.objects.filter(certificates__status=ocop.CertificateStatus.REVOKED))
     only_expired = [
-        p.pk for p in Product.objects.prefetch_related("certificates")
+        p.pk
+        for p in Product.objects.prefetch_related("certificates")
         if p.certificates.all()
         and all(c.status_on(AS_OF) is ocop.CertificateStatus.EXPIRED for c in p.certificates.all())
         and all((c.stars or 0) >= 3 for c in p.certificates.all())
@@ -217,7 +245,12 @@ def test_a_re_evaluated_product_is_rated_by_its_later_certificate(loaded):
 def test_six_showrooms_and_three_villages_in_their_districts(loaded):
     showrooms = Place.objects.filter(kind=Place.Kind.SHOWROOM)
     assert set(showrooms.values_list("district__name", flat=True)) == {
-        "Sơn Động", "Lục Ngạn", "Lục Nam", "Yên Thế", "Yên Dũng", "Việt Yên",
+        "Sơn Động",
+        "Lục Ngạn",
+        "Lục Nam",
+        "Yên Thế",
+        "Yên Dũng",
+        "Việt Yên",
     }
     assert showrooms.count() == 6
     villages = {p.district.name: p.name for p in Place.objects.filter(kind=Place.Kind.VILLAGE)}

@@ -77,9 +77,7 @@ def test_a_2023_certificate_below_50_points_gives_no_star_and_no_listing():
 
 def test_listed_products_carry_the_stars_of_their_current_certificate():
     three, five = listed_product(stars=3), listed_product(stars=5)
-    stars = dict(
-        selectors.product_listed_queryset().values_list("pk", selectors.STARS_ATTR)
-    )
+    stars = dict(selectors.product_listed_queryset().values_list("pk", selectors.STARS_ATTR))
     assert stars[three.pk] == 3
     assert stars[five.pk] == 5
 
@@ -195,16 +193,21 @@ def _random_certificates(rng: random.Random, product, today: date) -> None:
         decided = rng.choice(date_pool)
         criteria_set = rng.choice(["2019", "2023"])
         score = Decimal(rng.randint(0, 10000)) / 100
-        until = rng.choice([
-            None,  # the default 36 months
-            today - timedelta(days=1),
-            today,
-            today + timedelta(days=rng.randint(1, 400)),
-        ])
+        until = rng.choice(
+            [
+                None,  # the default 36 months
+                today - timedelta(days=1),
+                today,
+                today + timedelta(days=rng.randint(1, 400)),
+            ]
+        )
         if until is not None and until < decided:
             until = decided
         certificate = CertificateFactory(
-            product=product, criteria_set=criteria_set, score=score, decision_date=decided,
+            product=product,
+            criteria_set=criteria_set,
+            score=score,
+            decision_date=decided,
             **({"valid_until": until} if until else {}),
         )
         roll = rng.random()
@@ -226,8 +229,13 @@ def test_the_sql_gate_agrees_with_the_pure_rule_on_random_histories(seed, today)
         _random_certificates(rng, product, today)
         products.append(product)
     # when the gate and the pure rule judge them on several days
-    for day in (today - timedelta(days=500), today - timedelta(days=1), today,
-                today + timedelta(days=1), today + timedelta(days=365)):
+    for day in (
+        today - timedelta(days=500),
+        today - timedelta(days=1),
+        today,
+        today + timedelta(days=1),
+        today + timedelta(days=365),
+    ):
         listed = listed_ids(today=day)
         for product in products:
             history = [c.facts() for c in OcopCertificate.objects.filter(product=product)]
@@ -311,8 +319,10 @@ def test_certificate_record_refuses_a_bad_score_and_writes_nothing(score, fragme
     [
         ({"council_level": "commune"}, "Cấp hội đồng “commune” không hợp lệ"),
         ({"council_level": ""}, "không hợp lệ"),
-        ({"council_level": "district", "score": 60},
-         "Cấp huyện không có thẩm quyền đánh giá, phân hạng và công nhận sản phẩm 3 sao"),
+        (
+            {"council_level": "district", "score": 60},
+            "Cấp huyện không có thẩm quyền đánh giá, phân hạng và công nhận sản phẩm 3 sao",
+        ),
         ({"council_level": "province", "score": 95}, "công nhận sản phẩm 5 sao"),
         ({"council_level": "central", "score": 75}, "công nhận sản phẩm 4 sao"),
         (
@@ -324,8 +334,14 @@ def test_certificate_record_refuses_a_bad_score_and_writes_nothing(score, fragme
         ({"valid_until": date(2026, 9, 19)}, "phải sau ngày quyết định"),
     ],
     ids=[
-        "unknown-level", "empty-level", "district-after-2025", "province-5-stars",
-        "central-4-stars", "district-4-stars-2024", "unknown-set", "no-decision-number",
+        "unknown-level",
+        "empty-level",
+        "district-after-2025",
+        "province-5-stars",
+        "central-4-stars",
+        "district-4-stars-2024",
+        "unknown-set",
+        "no-decision-number",
         "lapses-before-decided",
     ],
 )
@@ -352,7 +368,10 @@ def test_certificate_record_refuses_what_the_rules_forbid_with_a_readable_messag
 def test_certificate_record_accepts_each_council_within_its_rights(level, score, decided, stars):
     criteria = ocop.criteria_set_in_force(decided).code
     certificate = record(
-        ProductFactory(), criteria_set=criteria, score=score, council_level=level,
+        ProductFactory(),
+        criteria_set=criteria,
+        score=score,
+        council_level=level,
         decision_date=decided,
     )
     assert certificate.stars == stars

@@ -95,7 +95,9 @@ def test_the_gate_reads_the_columns_while_they_hold_and_certificates_after(today
     # (drift planted on purpose, to see which source the gate reads)
     product = ProductFactory()
     Product.objects.filter(pk=product.pk).update(
-        listing_stars=5, listing_listed=True, listing_from=today,
+        listing_stars=5,
+        listing_listed=True,
+        listing_from=today,
         listing_until=today + timedelta(days=1),
     )
     # then the gate lists it on the days the columns hold, and the check reports the drift
@@ -115,8 +117,12 @@ def test_the_gate_reads_the_columns_while_they_hold_and_certificates_after(today
 def test_a_lapsed_certificate_is_hidden_the_next_day_without_the_daily_job(today):
     # given a 4★ certificate whose last valid day is today, stored as holding through today
     product = ProductFactory()
-    CertificateFactory(product=product, score=Decimal("80"),
-                       decision_date=today - timedelta(days=30), valid_until=today)
+    CertificateFactory(
+        product=product,
+        score=Decimal("80"),
+        decision_date=today - timedelta(days=30),
+        valid_until=today,
+    )
     assert Product.objects.get(pk=product.pk).listing_until == today
     # when tomorrow comes and the daily job has not run
     tomorrow = today + timedelta(days=1)
@@ -130,5 +136,3 @@ def test_a_lapsed_certificate_is_hidden_the_next_day_without_the_daily_job(today
     row = Product.objects.get(pk=product.pk)
     assert (row.listing_stars, row.listing_listed) == (None, False)
     assert " 0 wrong, 0 stale" in check(date=tomorrow.isoformat())
-
-

@@ -16,9 +16,12 @@ from django.test import override_settings
 def test_queued_mail_arrives_with_its_html_part_and_attachment():
     # given a message with an HTML alternative and a PDF attached
     message = EmailMultiAlternatives(
-        subject="Đơn hàng 100023 đã được đặt", body="Cảm ơn quý khách.",
-        from_email="no-reply@ocop.example.vn", to=["khach@example.vn"],
-        reply_to=["hotro@ocop.example.vn"], headers={"X-Order": "100023"},
+        subject="Đơn hàng 100023 đã được đặt",
+        body="Cảm ơn quý khách.",
+        from_email="no-reply@ocop.example.vn",
+        to=["khach@example.vn"],
+        reply_to=["hotro@ocop.example.vn"],
+        headers={"X-Order": "100023"},
     )
     message.attach_alternative("<p>Cảm ơn quý khách.</p>", "text/html")
     message.attach("hoa-don.pdf", b"%PDF-1.4 invoice", "application/pdf")

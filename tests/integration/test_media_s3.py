@@ -52,15 +52,30 @@ def s3_endpoint():
 def bucket(s3_endpoint, request):
     """A fresh bucket, made the default storage as production configures it."""
     name = f"ocop-media-{request.node.name[:30].lower().replace('_', '-')}"
-    client = boto3.client("s3", endpoint_url=s3_endpoint, region_name="us-east-1",
-                          aws_access_key_id="testing", aws_secret_access_key="testing")
+    client = boto3.client(
+        "s3",
+        endpoint_url=s3_endpoint,
+        region_name="us-east-1",
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+    )
     client.create_bucket(Bucket=name)
     storages = {
-        "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
-            "bucket_name": name, "endpoint_url": s3_endpoint, "region_name": "us-east-1",
-            **KEYS, "querystring_auth": True, "querystring_expire": 3600, "default_acl": None,
-            "file_overwrite": False, "signature_version": "s3v4", "addressing_style": "path",
-        }},
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": name,
+                "endpoint_url": s3_endpoint,
+                "region_name": "us-east-1",
+                **KEYS,
+                "querystring_auth": True,
+                "querystring_expire": 3600,
+                "default_acl": None,
+                "file_overwrite": False,
+                "signature_version": "s3v4",
+                "addressing_style": "path",
+            },
+        },
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     with override_settings(STORAGES=storages):
@@ -69,8 +84,10 @@ def bucket(s3_endpoint, request):
 
 def objects(client, name: str) -> dict[str, bytes]:
     listing = client.list_objects_v2(Bucket=name).get("Contents", [])
-    return {item["Key"]: client.get_object(Bucket=name, Key=item["Key"])["Body"].read()
-            for item in listing}
+    return {
+        item["Key"]: client.get_object(Bucket=name, Key=item["Key"])["Body"].read()
+        for item in listing
+    }
 
 
 def png_bytes() -> bytes:
@@ -99,8 +116,13 @@ def test_a_producers_photo_and_its_rendition_land_in_the_bucket(client, bucket):
     # when a photo is added through the product edit form
     response = client.post(
         reverse("producer_dashboard:product_edit", kwargs={"product_id": product.pk}),
-        {"version": product_version(product), "price": "150000", "description": "x",
-         "photos": SimpleUploadedFile("vai.png", png_bytes(), content_type="image/png")})
+        {
+            "version": product_version(product),
+            "price": "150000",
+            "description": "x",
+            "photos": SimpleUploadedFile("vai.png", png_bytes(), content_type="image/png"),
+        },
+    )
     # then the upload is an object in the bucket
     assert response.status_code == 302
     original = product.images.get().original.name
@@ -117,8 +139,9 @@ def test_a_producers_photo_and_its_rendition_land_in_the_bucket(client, bucket):
         assert "X-Amz-Signature=" in urls[fmt]
         with urllib.request.urlopen(urls[fmt], timeout=10) as answer:  # loopback only
             assert answer.read() == stored[key]
-    with Image.open(io.BytesIO(stored[renditions.rendition_name(
-            original, width=120, height=90, fmt="webp")])) as webp:
+    with Image.open(
+        io.BytesIO(stored[renditions.rendition_name(original, width=120, height=90, fmt="webp")])
+    ) as webp:
         assert webp.size == (120, 90)
 
 
@@ -129,7 +152,8 @@ def test_a_certificate_scan_lands_in_the_bucket(bucket):
     certificate = CertificateFactory()
     # when its scan is attached
     services.certificate_scan_attach(
-        certificate=certificate, scan=SimpleUploadedFile("qd.pdf", pdf_bytes(), "application/pdf"))
+        certificate=certificate, scan=SimpleUploadedFile("qd.pdf", pdf_bytes(), "application/pdf")
+    )
     # then the PDF is an object in the bucket, readable back through the model's file
     certificate.refresh_from_db()
     assert objects(s3, name)[certificate.scan.name].startswith(b"%PDF")
@@ -148,12 +172,14 @@ def test_backup_and_restore_round_trip_the_buckets_objects(bucket, tmp_path):
     sqlite3.connect(db_file).close()
     db = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(db_file)}
     # when backed up, the bucket changed (a stray object, a lost one), then restored
-    archive = backup_create(db=db, media_root=tmp_path / "unused", output_dir=tmp_path / "b",
-                            media_storage=storage)
+    archive = backup_create(
+        db=db, media_root=tmp_path / "unused", output_dir=tmp_path / "b", media_storage=storage
+    )
     s3.put_object(Bucket=name, Key="stray.txt", Body=b"not in the backup")
     s3.delete_object(Bucket=name, Key="producers/logo.png")
-    manifest = backup_restore(archive=archive, db=db, media_root=tmp_path / "unused",
-                              media_storage=default_storage)
+    manifest = backup_restore(
+        archive=archive, db=db, media_root=tmp_path / "unused", media_storage=default_storage
+    )
     # then the bucket holds exactly the backed-up objects again
     assert manifest["media_files"] == 2
     assert objects(s3, name) == files

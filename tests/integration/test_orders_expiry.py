@@ -44,21 +44,23 @@ def allocated(product) -> int:
 
 # --- the rule -------------------------------------------------------------------------------
 
+
 def test_cutoffs_are_now_minus_each_limit():
     now = timezone.now()
     cutoffs = rules.unpaid_cutoffs(now=now, hours=HOURS)
-    assert cutoffs == {"bank_transfer": now - timedelta(hours=48),
-                       "card": now - timedelta(hours=2)}
+    assert cutoffs == {"bank_transfer": now - timedelta(hours=48), "card": now - timedelta(hours=2)}
 
 
-@pytest.mark.parametrize("hours", [{"bank_transfer": 0}, {"card": -1}, {"card": "2"},
-                                   {"card": True}, {"cash": 5}])
+@pytest.mark.parametrize(
+    "hours", [{"bank_transfer": 0}, {"card": -1}, {"card": "2"}, {"card": True}, {"cash": 5}]
+)
 def test_a_limit_that_is_not_a_positive_number_of_hours_is_refused(hours):
     with pytest.raises(ValueError):
         rules.unpaid_cutoffs(now=timezone.now(), hours=hours)
 
 
 # --- the service ----------------------------------------------------------------------------
+
 
 @pytest.mark.django_db
 def test_transfer_waiting_over_48_hours_is_cancelled_and_its_stock_released(
@@ -189,6 +191,7 @@ def test_pickup_transfer_gives_the_showroom_its_units_back_once(client):
 
 
 # --- the command ----------------------------------------------------------------------------
+
 
 @pytest.mark.django_db
 def test_command_with_an_explicit_now_cancels_and_prints_what_it_did(client):

@@ -35,7 +35,8 @@ def opened_card_form(client, hours_ago=3):
     order, _response = card_order(client)
     client.get(reverse("checkout:stripe-card"))
     Order.objects.filter(pk=order.pk).update(
-        date_placed=timezone.now() - timedelta(hours=hours_ago))
+        date_placed=timezone.now() - timedelta(hours=hours_ago)
+    )
     order.refresh_from_db()
     intent_id = order.sources.get().reference
     assert intent_id.startswith("pi_")
@@ -77,7 +78,9 @@ def test_a_card_payment_stripe_already_took_is_left_for_the_webhook(client, stri
 
 
 def test_staff_cancelling_a_card_order_cancels_its_payment_at_stripe_first(
-    client, admin_client, stripe_on  # noqa: F811
+    client,
+    admin_client,
+    stripe_on,  # noqa: F811
 ):
     from marketplace.payment.methods.stripe_card import stripe_client
 
@@ -95,7 +98,9 @@ def test_staff_cancelling_a_card_order_cancels_its_payment_at_stripe_first(
 
 
 def test_staff_cannot_cancel_a_card_order_stripe_already_charged(
-    client, admin_client, stripe_on  # noqa: F811
+    client,
+    admin_client,
+    stripe_on,  # noqa: F811
 ):
     # given a card order paid at Stripe (localstripe) whose webhook has not arrived yet
     order, intent_id = opened_card_form(client, hours_ago=0)
@@ -103,7 +108,8 @@ def test_staff_cannot_cancel_a_card_order_stripe_already_charged(
     # when staff try to cancel it
     response = admin_client.post(
         reverse("admin:order_order_changelist"),
-        {"action": "cancel_orders", "_selected_action": [order.pk]}, follow=True,
+        {"action": "cancel_orders", "_selected_action": [order.pk]},
+        follow=True,
     )
     # then it is kept (the webhook will mark it paid), and staff are told why
     order.refresh_from_db()

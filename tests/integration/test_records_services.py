@@ -30,8 +30,13 @@ DECISION = {"decision_number": "12/QĐ-UBND", "issuing_body": "UBND tỉnh Bắc
 
 
 def _record(product, **kwargs):
-    values = {"criteria_set": "2023", "score": None, "council_level": "province",
-              "decision_date": date(2024, 5, 10), **DECISION}
+    values = {
+        "criteria_set": "2023",
+        "score": None,
+        "council_level": "province",
+        "decision_date": date(2024, 5, 10),
+        **DECISION,
+    }
     values.update(kwargs)
     return services.certificate_record(product=product, **values)
 
@@ -45,11 +50,17 @@ def test_part_scores_give_the_total_and_the_stars_and_are_audited():
     assert certificate.score == Decimal("77.5")
     assert certificate.stars == 4
     assert (certificate.part_a, certificate.part_b, certificate.part_c) == (
-        Decimal("32.5"), Decimal(20), Decimal(25))
+        Decimal("32.5"),
+        Decimal(20),
+        Decimal(25),
+    )
     assert certificate.recorded_by == staff
     event = certificate.events.get()
     assert (event.action, event.by, event.details["parts"]) == (
-        "recorded", staff, {"A": "32.50", "B": "20.00", "C": "25.00"})
+        "recorded",
+        staff,
+        {"A": "32.50", "B": "20.00", "C": "25.00"},
+    )
 
 
 def test_a_part_over_its_maximum_is_refused_and_nothing_is_written():
@@ -57,8 +68,13 @@ def test_a_part_over_its_maximum_is_refused_and_nothing_is_written():
     product = ProductFactory()
     # when / then
     with pytest.raises(ocop.OcopRuleError, match="Phần A tối đa 35"):
-        _record(product, criteria_set="2019", decision_date=date(2021, 8, 1),
-                council_level="district", parts={"A": 36, "B": 10, "C": 10})
+        _record(
+            product,
+            criteria_set="2019",
+            decision_date=date(2021, 8, 1),
+            council_level="district",
+            parts={"A": 36, "B": 10, "C": 10},
+        )
     assert not OcopCertificate.objects.exists()
     assert not CertificateEvent.objects.exists()
 
@@ -70,39 +86,58 @@ def test_a_total_that_disagrees_with_the_parts_is_refused():
 
 @pytest.mark.parametrize(
     ("decided", "level", "parts", "allowed"),
-    [(date(2021, 9, 1), "district", {"A": 20, "B": 15, "C": 25}, False),   # 60: 3★ is the
-     (date(2021, 9, 1), "province", {"A": 20, "B": 15, "C": 25}, True),    # province's in 1048
-     (date(2021, 9, 1), "district", {"A": 30, "B": 20, "C": 25}, False),   # 75: 4★ not district
-     (date(2024, 9, 1), "district", {"A": 20, "B": 15, "C": 20}, True),    # 55: 3★ district
-     (date(2025, 8, 1), "district", {"A": 20, "B": 15, "C": 20}, False),   # no district: 2025
-     (date(2025, 8, 1), "province", {"A": 20, "B": 15, "C": 20}, True),
-     (date(2025, 8, 1), "province", {"A": 40, "B": 25, "C": 30}, False),   # 95: 5★ central only
-     (date(2025, 8, 1), "central", {"A": 40, "B": 25, "C": 30}, True)],
+    [
+        (date(2021, 9, 1), "district", {"A": 20, "B": 15, "C": 25}, False),  # 60: 3★ is the
+        (date(2021, 9, 1), "province", {"A": 20, "B": 15, "C": 25}, True),  # province's in 1048
+        (date(2021, 9, 1), "district", {"A": 30, "B": 20, "C": 25}, False),  # 75: 4★ not district
+        (date(2024, 9, 1), "district", {"A": 20, "B": 15, "C": 20}, True),  # 55: 3★ district
+        (date(2025, 8, 1), "district", {"A": 20, "B": 15, "C": 20}, False),  # no district: 2025
+        (date(2025, 8, 1), "province", {"A": 20, "B": 15, "C": 20}, True),
+        (date(2025, 8, 1), "province", {"A": 40, "B": 25, "C": 30}, False),  # 95: 5★ central only
+        (date(2025, 8, 1), "central", {"A": 40, "B": 25, "C": 30}, True),
+    ],
 )
 def test_recording_follows_each_periods_council_rules(decided, level, parts, allowed):
     # given
     product = ProductFactory()
     criteria = ocop.criteria_set_in_force(decided).code
-    parts = parts if criteria == "2023" else {"A": min(parts["A"], 35), "B": parts["B"],
-                                                "C": parts["C"] + max(0, parts["A"] - 35)}
+    parts = (
+        parts
+        if criteria == "2023"
+        else {"A": min(parts["A"], 35), "B": parts["B"], "C": parts["C"] + max(0, parts["A"] - 35)}
+    )
     # when / then
     if allowed:
-        assert _record(product, criteria_set=criteria, decision_date=decided, council_level=level,
-                       parts=parts).pk
+        assert _record(
+            product, criteria_set=criteria, decision_date=decided, council_level=level, parts=parts
+        ).pk
     else:
         with pytest.raises(ocop.OcopRuleError, match="không có thẩm quyền"):
-            _record(product, criteria_set=criteria, decision_date=decided, council_level=level,
-                    parts=parts)
+            _record(
+                product,
+                criteria_set=criteria,
+                decision_date=decided,
+                council_level=level,
+                parts=parts,
+            )
 
 
 def test_reevaluation_adds_a_certificate_and_keeps_the_old_one():
     # given
     product = ProductFactory()
-    first = _record(product, parts={"A": 25, "B": 15, "C": 20}, council_level="district",
-                    decision_date=date(2024, 1, 10))
+    first = _record(
+        product,
+        parts={"A": 25, "B": 15, "C": 20},
+        council_level="district",
+        decision_date=date(2024, 1, 10),
+    )
     # when
-    second = _record(product, parts={"A": 30, "B": 20, "C": 25}, decision_date=date(2024, 9, 1),
-                     decision_number="99/QĐ-UBND")
+    second = _record(
+        product,
+        parts={"A": 30, "B": 20, "C": 25},
+        decision_date=date(2024, 9, 1),
+        decision_number="99/QĐ-UBND",
+    )
     # then
     first.refresh_from_db()
     assert (first.stars, second.stars) == (3, 4)
@@ -134,8 +169,9 @@ def test_revocation_and_expiry_are_audited_with_who_when_why(today):
     # given
     staff = UserFactory(is_staff=True)
     revoked = CertificateFactory()
-    lapsed = CertificateFactory(decision_date=today - timedelta(days=40),
-                                valid_until=today - timedelta(days=1))
+    lapsed = CertificateFactory(
+        decision_date=today - timedelta(days=40), valid_until=today - timedelta(days=1)
+    )
     # when
     services.certificate_revoke(certificate=revoked, reason="Vi phạm chất lượng.", by=staff)
     expired_count = services.certificates_expire(today=today)
@@ -143,8 +179,10 @@ def test_revocation_and_expiry_are_audited_with_who_when_why(today):
     assert expired_count == 1
     event = revoked.events.get(action="revoked")
     assert (event.by, event.details["reason"]) == (staff, "Vi phạm chất lượng.")
-    assert lapsed.events.get(action="expired").details["valid_until"] == (
-        today - timedelta(days=1)).isoformat()
+    assert (
+        lapsed.events.get(action="expired").details["valid_until"]
+        == (today - timedelta(days=1)).isoformat()
+    )
 
 
 def test_audit_events_cannot_be_edited_or_deleted():
@@ -181,8 +219,9 @@ def test_expiry_notices_go_90_then_30_days_ahead_once_each(office_user):
     product.producer.save()
     partner_user = UserFactory(email="thanhvien@example.vn")
     product.producer.partner.users.add(partner_user)
-    certificate = CertificateFactory(product=product, decision_date=date(2023, 7, 1),
-                                     valid_until=date(2026, 6, 30))
+    certificate = CertificateFactory(
+        product=product, decision_date=date(2023, 7, 1), valid_until=date(2026, 6, 30)
+    )
     # when the job runs every day from 120 days before
     sent_by_day = {}
     day = date(2026, 3, 2)
@@ -192,10 +231,15 @@ def test_expiry_notices_go_90_then_30_days_ahead_once_each(office_user):
         day += timedelta(days=1)
     # then exactly two notices, on the 90th and 30th day before
     assert {d: n for d, n in sent_by_day.items() if n} == {
-        date(2026, 4, 1): 1, date(2026, 5, 31): 1}
+        date(2026, 4, 1): 1,
+        date(2026, 5, 31): 1,
+    }
     assert len(mail.outbox) == 2
-    assert set(mail.outbox[0].to) == {"htx@example.vn", "thanhvien@example.vn",
-                                      "vanphong@example.vn"}
+    assert set(mail.outbox[0].to) == {
+        "htx@example.vn",
+        "thanhvien@example.vn",
+        "vanphong@example.vn",
+    }
     assert "90" in mail.outbox[0].subject and "30" in mail.outbox[1].subject
     assert certificate.public_code in mail.outbox[0].body
     assert sorted(certificate.notices.values_list("days_ahead", flat=True)) == [30, 90]
@@ -206,8 +250,9 @@ def test_revoked_or_already_expired_certificates_get_no_notice(office_user, toda
     # given
     revoked = CertificateFactory(valid_until=today + timedelta(days=20))
     services.certificate_revoke(certificate=revoked, reason="Thu hồi.")
-    CertificateFactory(decision_date=today - timedelta(days=400),
-                       valid_until=today - timedelta(days=1))
+    CertificateFactory(
+        decision_date=today - timedelta(days=400), valid_until=today - timedelta(days=1)
+    )
     # when
     sent = services.certificates_notify(today=today)
     # then

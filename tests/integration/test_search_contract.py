@@ -36,16 +36,16 @@ def backend(request, settings):
     options = {"BACKEND": "search.backends.elastic.ElasticsearchBackend", "TIMEOUT": 10}
     if url:
         index = f"test-ocop-{os.getpid()}-{request.node.name}".lower()[:100]
-        options.update(URL=url, INDEX="".join(c if c.isalnum() or c == "-" else "-"
-                                              for c in index))
+        options.update(URL=url, INDEX="".join(c if c.isalnum() or c == "-" else "-" for c in index))
         settings.SEARCH_BACKEND = options
         backend = get_backend()
         yield backend
         backend.client.indices.delete(index=f"{backend.alias}-*", ignore_unavailable=True)
         return
     clone = request.getfixturevalue("osmem_clone")
-    options.update(URL=clone.url, INDEX="ocop-products",
-                   NODE_CLASS="tests.elastic_node.PlainJsonNode")
+    options.update(
+        URL=clone.url, INDEX="ocop-products", NODE_CLASS="tests.elastic_node.PlainJsonNode"
+    )
     settings.SEARCH_BACKEND = options
     yield get_backend()
 
@@ -63,16 +63,25 @@ def titles(backend, text, **kwargs):
 def catalogue(backend):
     """Bắc Giang's signature products, indexed in ``backend``."""
     products = {
-        "lychee": searchable_product("Vải thiều Lục Ngạn", stars=5, district="Lục Ngạn",
-                                     price=Decimal("90000")),
-        "noodles": searchable_product("Mỳ Chũ Nam Dương", stars=4, district="Lục Ngạn",
-                                      price=Decimal("150000")),
-        "noodles_i": searchable_product("Mì Chũ gạo lứt", stars=3, district="Lục Ngạn",
-                                        price=Decimal("120000")),
-        "chicken": searchable_product("Gà đồi Yên Thế", stars=5, district="Yên Thế",
-                                      price=Decimal("320000"), producer_kind="farm"),
-        "wine": searchable_product("Rượu làng Vân", stars=3, group="Đồ uống",
-                                   district="Việt Yên", price=Decimal("600000")),
+        "lychee": searchable_product(
+            "Vải thiều Lục Ngạn", stars=5, district="Lục Ngạn", price=Decimal("90000")
+        ),
+        "noodles": searchable_product(
+            "Mỳ Chũ Nam Dương", stars=4, district="Lục Ngạn", price=Decimal("150000")
+        ),
+        "noodles_i": searchable_product(
+            "Mì Chũ gạo lứt", stars=3, district="Lục Ngạn", price=Decimal("120000")
+        ),
+        "chicken": searchable_product(
+            "Gà đồi Yên Thế",
+            stars=5,
+            district="Yên Thế",
+            price=Decimal("320000"),
+            producer_kind="farm",
+        ),
+        "wine": searchable_product(
+            "Rượu làng Vân", stars=3, group="Đồ uống", district="Việt Yên", price=Decimal("600000")
+        ),
     }
     search_index_rebuild()
     return products
@@ -96,8 +105,7 @@ def test_every_spelling_finds_its_product(backend, catalogue, typed, expected):
     assert expected in found
 
 
-def test_mi_and_my_spellings_find_each_other_and_the_exact_spelling_ranks_first(
-        backend, catalogue):
+def test_mi_and_my_spellings_find_each_other_and_the_exact_spelling_ranks_first(backend, catalogue):
     # given "Mỳ Chũ …" and "Mì Chũ …" indexed
     # when each spelling is typed
     with_y = titles(backend, "mỳ Chũ")
@@ -146,7 +154,8 @@ def test_price_and_producer_kind_filters(backend, catalogue):
 
 
 def test_the_export_growing_area_code_filter_keeps_only_products_with_a_readable_code(
-        backend, catalogue):
+    backend, catalogue
+):
     # given the lychee with an export growing-area code, the noodles with a garbage one
     lychee, noodles = catalogue["lychee"], catalogue["noodles"]
     lychee.growing_area_code = "VN-BGOR-0012"
@@ -165,18 +174,21 @@ def test_the_export_growing_area_code_filter_keeps_only_products_with_a_readable
 def test_sorting_by_price_and_paging(backend, catalogue):
     # given five products
     # when sorted by price, two per page
-    first = backend.search(SearchQuery(text="", filters={"stars": ["3", "4", "5"]},
-                                       sort="price_asc", per_page=2))
-    second = backend.search(SearchQuery(text="", filters={"stars": ["3", "4", "5"]},
-                                        sort="price_asc", per_page=2, page=2))
+    first = backend.search(
+        SearchQuery(text="", filters={"stars": ["3", "4", "5"]}, sort="price_asc", per_page=2)
+    )
+    second = backend.search(
+        SearchQuery(
+            text="", filters={"stars": ["3", "4", "5"]}, sort="price_asc", per_page=2, page=2
+        )
+    )
     # then pages follow the price order and the total counts everything
     assert first.total == 5
     assert first.ids == [catalogue["lychee"].pk, catalogue["noodles_i"].pk]
     assert second.ids == [catalogue["noodles"].pk, catalogue["chicken"].pk]
 
 
-def test_browsing_lists_everything_on_sale_and_nothing_without_the_browse_flag(backend,
-                                                                              catalogue):
+def test_browsing_lists_everything_on_sale_and_nothing_without_the_browse_flag(backend, catalogue):
     # given five products on sale and an expired one
     product_in_state("expired", title="Vải thiều hết hạn")
     search_index_rebuild()
@@ -243,8 +255,9 @@ def test_a_revoked_certificate_removes_the_product_from_the_index(backend, catal
     assert backend.suggest_products("vai thi") == []
 
 
-def test_an_expired_certificate_leaves_results_that_day_without_any_write(backend, catalogue,
-                                                                          today):
+def test_an_expired_certificate_leaves_results_that_day_without_any_write(
+    backend, catalogue, today
+):
     # given the lychee's certificate runs out today
     certificate = catalogue["lychee"].certificates.get()
     # when searching today and tomorrow, with no write in between
@@ -267,8 +280,21 @@ def test_delete_and_rebuild(backend, catalogue):
     assert search_index_check().ok
 
 
-@pytest.mark.parametrize("junk", ['"', "vai\"thieu", "(((", "*:*", "AND OR NOT", "thi*",
-                                  "NEAR(a b)", "'; DROP TABLE x; --", "🍜🍜", "{}[]^~"])
+@pytest.mark.parametrize(
+    "junk",
+    [
+        '"',
+        'vai"thieu',
+        "(((",
+        "*:*",
+        "AND OR NOT",
+        "thi*",
+        "NEAR(a b)",
+        "'; DROP TABLE x; --",
+        "🍜🍜",
+        "{}[]^~",
+    ],
+)
 def test_special_characters_never_raise(backend, catalogue, junk):
     # given everything indexed
     # when a query is made of search-syntax characters
@@ -290,10 +316,13 @@ def test_health_reports_the_number_of_documents(backend, catalogue):
 
 def test_elasticsearch_down_gives_a_degraded_answer_not_an_error():
     # given a backend pointing at a closed port
-    with override_settings(SEARCH_BACKEND={
-        "BACKEND": "search.backends.elastic.ElasticsearchBackend",
-        "URL": "http://127.0.0.1:9", "TIMEOUT": 0.5,
-    }):
+    with override_settings(
+        SEARCH_BACKEND={
+            "BACKEND": "search.backends.elastic.ElasticsearchBackend",
+            "URL": "http://127.0.0.1:9",
+            "TIMEOUT": 0.5,
+        }
+    ):
         backend = get_backend()
         # when searching, suggesting and checking health
         results = backend.search(SearchQuery(text="vai thieu"))
@@ -315,10 +344,16 @@ def demo_like(backend):
     rows = [
         ("Vải thiều Lục Ngạn", 4, "Hộp 2 kg vải thiều Lục Ngạn tươi, hái trong ngày."),
         ("Vải thiều sấy khô Lục Ngạn", 4, "Túi 1 kg vải thiều sấy khô nguyên quả."),
-        ("Vải thiều Lục Ngạn VietGAP thùng 5 kg", 5,
-         "Thùng xốp 5 kg vải thiều Lục Ngạn đạt chuẩn VietGAP, vải thiều chín cây."),
-        ("Rượu vang vải thiều Lục Ngạn", 5,
-         "Chai 750 ml rượu vang lên men từ vải thiều chín, hương vải thiều rõ."),
+        (
+            "Vải thiều Lục Ngạn VietGAP thùng 5 kg",
+            5,
+            "Thùng xốp 5 kg vải thiều Lục Ngạn đạt chuẩn VietGAP, vải thiều chín cây.",
+        ),
+        (
+            "Rượu vang vải thiều Lục Ngạn",
+            5,
+            "Chai 750 ml rượu vang lên men từ vải thiều chín, hương vải thiều rõ.",
+        ),
         ("Mật ong hoa vải Lục Ngạn", 5, "Mật ong từ hoa vải thiều Lục Ngạn, vùng vải thiều."),
         ("Mỳ Chũ Nam Dương", 4, "Mỳ Chũ làm từ gạo bao thai, phơi nắng."),
         ("Mì Chũ gạo lứt", 3, "Mì Chũ gạo lứt đỏ, không chất tẩy trắng."),
@@ -328,8 +363,10 @@ def demo_like(backend):
         ("Gà đồi Yên Thế ủ muối hoa tiêu", 5, "Gà đồi nguyên con ủ muối hột, hoa tiêu."),
         ("Chân gà đồi ủ xả ớt", 5, "Chân gà đồi Yên Thế ủ xả ớt, gà đồi Yên Thế."),
     ]
-    made = {title: searchable_product(title, stars=stars, description=text)
-            for title, stars, text in rows}
+    made = {
+        title: searchable_product(title, stars=stars, description=text)
+        for title, stars, text in rows
+    }
     search_index_rebuild()
     return made
 
@@ -357,8 +394,12 @@ def test_titles_holding_every_word_rank_above_mentions_elsewhere(backend, demo_l
     # when the shopper types "vai thieu"
     found = titles(backend, "vai thieu")
     # then every title with both words comes before the honey, the phrase at the start first
-    with_both = {"Vải thiều Lục Ngạn", "Vải thiều sấy khô Lục Ngạn",
-                 "Vải thiều Lục Ngạn VietGAP thùng 5 kg", "Rượu vang vải thiều Lục Ngạn"}
+    with_both = {
+        "Vải thiều Lục Ngạn",
+        "Vải thiều sấy khô Lục Ngạn",
+        "Vải thiều Lục Ngạn VietGAP thùng 5 kg",
+        "Rượu vang vải thiều Lục Ngạn",
+    }
     assert set(found[:4]) == with_both
     assert found[3] == "Rượu vang vải thiều Lục Ngạn"
     assert found.index("Mật ong hoa vải Lục Ngạn") > 3
@@ -396,8 +437,7 @@ def test_expired_products_never_crowd_out_suggestions(backend, today):
 
     crowd = [searchable_product(f"Vải thiều hộp quà {n}", stars=5) for n in range(20)]
     lasting = searchable_product("Vải thiều hộp gỗ", stars=3)
-    OcopCertificate.objects.filter(product__in=crowd).update(
-        valid_until=today + timedelta(days=1))
+    OcopCertificate.objects.filter(product__in=crowd).update(valid_until=today + timedelta(days=1))
     search_index_rebuild()
     # when the shopper types "vai thieu hop" the day after tomorrow
     later = today + timedelta(days=2)

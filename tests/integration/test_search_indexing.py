@@ -49,7 +49,8 @@ def test_nothing_is_indexed_before_the_commit(django_capture_on_commit_callbacks
 
 
 def test_changes_in_one_transaction_are_reindexed_by_one_task(
-        django_capture_on_commit_callbacks, monkeypatch):
+    django_capture_on_commit_callbacks, monkeypatch
+):
     # given a task spy
     import search.indexing as indexing
 
@@ -80,8 +81,7 @@ def test_a_rolled_back_product_is_not_indexed(django_capture_on_commit_callbacks
     assert not ProductDocument.objects.filter(pk=pk).exists()
 
 
-def test_price_producer_and_category_changes_reach_the_document(
-        django_capture_on_commit_callbacks):
+def test_price_producer_and_category_changes_reach_the_document(django_capture_on_commit_callbacks):
     # given an indexed product
     with django_capture_on_commit_callbacks(execute=True):
         product = searchable_product("Gạo bao thai", price=Decimal("50000"))
@@ -117,7 +117,8 @@ def test_revoking_the_certificate_removes_the_document(django_capture_on_commit_
 
 
 def test_hiding_a_product_removes_it_and_deleting_it_leaves_no_document(
-        django_capture_on_commit_callbacks):
+    django_capture_on_commit_callbacks,
+):
     # given two indexed products
     with django_capture_on_commit_callbacks(execute=True):
         hidden = searchable_product("Chè Yên Thế")
@@ -176,7 +177,8 @@ def test_a_search_in_the_same_transaction_sees_the_products_just_written():
 
 
 def test_the_nightly_expiry_job_removes_the_lapsed_product_from_the_index(
-        django_capture_on_commit_callbacks, today):
+    django_capture_on_commit_callbacks, today
+):
     # given an indexed product whose certificate runs out today
     from catalog import services
 
@@ -195,7 +197,8 @@ def test_the_nightly_expiry_job_removes_the_lapsed_product_from_the_index(
 
 
 def test_browsing_counts_follow_the_index_though_they_are_cached(
-        django_capture_on_commit_callbacks):
+    django_capture_on_commit_callbacks,
+):
     # given two listed products, browsed once (the counts are now cached)
     from catalog import services
     from search.backends import get_backend
@@ -223,7 +226,8 @@ def test_browsing_counts_follow_the_index_though_they_are_cached(
 
 
 def test_stock_moved_from_the_online_warehouse_to_a_showroom_reaches_the_document(
-        django_capture_on_commit_callbacks):
+    django_capture_on_commit_callbacks,
+):
     # given an indexed product with stock in its producer's online warehouse
     from producers import services as stock_services
     from tests.factories import ShowroomFactory
@@ -233,8 +237,7 @@ def test_stock_moved_from_the_online_warehouse_to_a_showroom_reaches_the_documen
         showroom = ShowroomFactory()
     # when five units go from the warehouse (a movement without a place) to the showroom
     with django_capture_on_commit_callbacks(execute=True):
-        stock_services.stock_transfer(product=product, source=None, target=showroom,
-                                      quantity=5)
+        stock_services.stock_transfer(product=product, source=None, target=showroom, quantity=5)
     # then the document names that showroom only, and the product is still in stock online
     doc = ProductDocument.objects.get(pk=product.pk)
     assert doc.showrooms == f"|{showroom.slug}|"

@@ -19,8 +19,11 @@ pytestmark = pytest.mark.django_db
 def showroom():
     commune = CommuneFactory()
     return Place.objects.create(
-        kind=Place.Kind.SHOWROOM, name="Điểm OCOP Lục Ngạn", slug="diem-ocop-luc-ngan",
-        district=commune.district, commune=commune,
+        kind=Place.Kind.SHOWROOM,
+        name="Điểm OCOP Lục Ngạn",
+        slug="diem-ocop-luc-ngan",
+        district=commune.district,
+        commune=commune,
     )
 
 
@@ -62,8 +65,9 @@ def test_showroom_lists_only_rated_products_it_holds(showroom):
     sold_out = product_in_state("4_star")
     lost_rating = product_in_state("revoked")
     for product in (held, sold_out, lost_rating):
-        StockMovement.objects.create(product=product, place=showroom, quantity=4,
-                                     kind="sent_to_showroom")
+        StockMovement.objects.create(
+            product=product, place=showroom, quantity=4, kind="sent_to_showroom"
+        )
     stock_move(product=sold_out, place=showroom, quantity=4, kind="sold_at_showroom")
 
     listed = list(selectors.place_products_in_stock(place=showroom))

@@ -47,8 +47,12 @@ def _record(product):
 
 
 def _online_sum(product) -> int:
-    return StockMovement.objects.filter(product=product, place__isnull=True).aggregate(
-        n=Sum("quantity"))["n"] or 0
+    return (
+        StockMovement.objects.filter(product=product, place__isnull=True).aggregate(
+            n=Sum("quantity")
+        )["n"]
+        or 0
+    )
 
 
 def _order(product, quantity=1, method=None, number="T0001"):
@@ -56,11 +60,17 @@ def _order(product, quantity=1, method=None, number="T0001"):
     basket.strategy = OcopStrategy()
     basket.add_product(product, quantity)
     zero = prices.Price(currency="VND", excl_tax=Decimal(0), incl_tax=Decimal(0))
-    total = prices.Price(currency="VND", excl_tax=basket.total_incl_tax,
-                         incl_tax=basket.total_incl_tax)
+    total = prices.Price(
+        currency="VND", excl_tax=basket.total_incl_tax, incl_tax=basket.total_incl_tax
+    )
     method = method or HomeDelivery(charge=0, zone="in_province", weight_grams=1000)
-    return OrderCreator().place_order(basket=basket, total=total, shipping_method=method,
-                                      shipping_charge=zero, order_number=number)
+    return OrderCreator().place_order(
+        basket=basket,
+        total=total,
+        shipping_method=method,
+        shipping_charge=zero,
+        order_number=number,
+    )
 
 
 def test_online_movements_keep_the_stock_record_equal_to_the_ledger():
@@ -71,9 +81,9 @@ def test_online_movements_keep_the_stock_record_equal_to_the_ledger():
     stock_move(product=product, place=None, quantity=-2, kind="correction")
     # then
     assert stock_balance(product=product, place=None) == 5 == _record(product).num_in_stock
-    assert list(StockMovement.objects.filter(product=product).order_by("pk")
-                .values_list("kind", "quantity")) == [
-        ("received", 10), ("spoiled", -3), ("correction", -2)]
+    assert list(
+        StockMovement.objects.filter(product=product).order_by("pk").values_list("kind", "quantity")
+    ) == [("received", 10), ("spoiled", -3), ("correction", -2)]
 
 
 def test_sending_to_a_showroom_takes_units_out_of_the_warehouse_in_one_go():
@@ -101,9 +111,15 @@ def test_a_transfer_of_more_than_the_warehouse_holds_writes_nothing():
 
 @pytest.mark.parametrize(
     ("quantity", "kind", "message"),
-    [(-1, "received", "dương"), ("2.5", "received", "số nguyên"), (0, "spoiled", "khác 0"),
-     (3, "sold_at_showroom", "điểm bán"), (11, "spoiled", "chỉ còn 10"),
-     (-11, "correction", "chỉ còn 10"), (10**9, "received", "quá lớn")],
+    [
+        (-1, "received", "dương"),
+        ("2.5", "received", "số nguyên"),
+        (0, "spoiled", "khác 0"),
+        (3, "sold_at_showroom", "điểm bán"),
+        (11, "spoiled", "chỉ còn 10"),
+        (-11, "correction", "chỉ còn 10"),
+        (10**9, "received", "quá lớn"),
+    ],
 )
 def test_bad_online_movements_are_refused_and_leave_the_ledger_alone(quantity, kind, message):
     product = _stocked(10)

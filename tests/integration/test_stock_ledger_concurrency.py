@@ -55,8 +55,10 @@ def _race(jobs):
 
 
 def _sum(product, **filters) -> int:
-    return StockMovement.objects.filter(product=product, **filters).aggregate(
-        n=Sum("quantity"))["n"] or 0
+    return (
+        StockMovement.objects.filter(product=product, **filters).aggregate(n=Sum("quantity"))["n"]
+        or 0
+    )
 
 
 def test_concurrent_withdrawals_never_take_the_warehouse_below_zero():
@@ -64,9 +66,9 @@ def test_concurrent_withdrawals_never_take_the_warehouse_below_zero():
     product = listed_product(5, num_in_stock=0)
     stock_move(product=product, place=None, quantity=5, kind="received")
     # when
-    done, refused = _race([
-        lambda: stock_move(product=product, place=None, quantity=1, kind="spoiled")
-    ] * WORKERS)
+    done, refused = _race(
+        [lambda: stock_move(product=product, place=None, quantity=1, kind="spoiled")] * WORKERS
+    )
     # then exactly five succeed, and everything agrees
     assert len(done) == 5 and len(refused) == WORKERS - 5
     assert _sum(product, place__isnull=True) == 0
@@ -80,14 +82,15 @@ def test_concurrent_adjustments_lose_no_update():
     jobs = []
     for n in range(WORKERS):
         if n % 3 == 0:
-            jobs.append(lambda: stock_move(product=product, place=None, quantity=2,
-                                           kind="received"))
+            jobs.append(
+                lambda: stock_move(product=product, place=None, quantity=2, kind="received")
+            )
         elif n % 3 == 1:
-            jobs.append(lambda: stock_move(product=product, place=None, quantity=1,
-                                           kind="spoiled"))
+            jobs.append(lambda: stock_move(product=product, place=None, quantity=1, kind="spoiled"))
         else:
-            jobs.append(lambda: stock_transfer(product=product, source=None, target=showroom,
-                                               quantity=3))
+            jobs.append(
+                lambda: stock_transfer(product=product, source=None, target=showroom, quantity=3)
+            )
     # when
     done, refused = _race(jobs)
     # then the balance is the start plus every recorded movement, mirrored in the record
@@ -105,11 +108,16 @@ def test_a_line_shipped_twice_at_once_leaves_the_warehouse_once():
     basket.strategy = OcopStrategy()
     basket.add_product(product, 2)
     zero = prices.Price(currency="VND", excl_tax=Decimal(0), incl_tax=Decimal(0))
-    total = prices.Price(currency="VND", excl_tax=basket.total_incl_tax,
-                         incl_tax=basket.total_incl_tax)
+    total = prices.Price(
+        currency="VND", excl_tax=basket.total_incl_tax, incl_tax=basket.total_incl_tax
+    )
     order = OrderCreator().place_order(
-        basket=basket, total=total, shipping_charge=zero, order_number="S0001",
-        shipping_method=HomeDelivery(charge=0, zone="in_province", weight_grams=1000))
+        basket=basket,
+        total=total,
+        shipping_charge=zero,
+        order_number="S0001",
+        shipping_method=HomeDelivery(charge=0, zone="in_province", weight_grams=1000),
+    )
     line = order.lines.get()
     # when two requests ship it at the same moment
     done, refused = _race([lambda: stock_line_ship(line=line, pickup=False)] * 4)

@@ -132,8 +132,12 @@ def test_variant_of_a_listed_parent_is_purchasable_and_of_an_unlisted_one_is_not
         parent = ProductFactory(structure="parent", upc=None)
         certificate_for_stars(parent, stars)
         child = ProductFactory(
-            structure="child", parent=parent, product_class=None, producer=parent.producer,
-            title=f"Hộp 1 kg ({stars})", upc=None,
+            structure="child",
+            parent=parent,
+            product_class=None,
+            producer=parent.producer,
+            title=f"Hộp 1 kg ({stars})",
+            upc=None,
         )
         StockRecordFactory(product=child)
         results[stars] = child

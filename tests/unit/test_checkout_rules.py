@@ -38,8 +38,19 @@ def test_vietnamese_phone_numbers_are_normalised_to_e164(raw, expected):
 
 
 @pytest.mark.parametrize(
-    "raw", ["", "12345", "0112345678", "091234567", "09123456789", "abc0912345678", None, 912345678,
-            "+1 202 555 0100", "0612345678"],
+    "raw",
+    [
+        "",
+        "12345",
+        "0112345678",
+        "091234567",
+        "09123456789",
+        "abc0912345678",
+        None,
+        912345678,
+        "+1 202 555 0100",
+        "0612345678",
+    ],
 )
 def test_numbers_that_are_not_vietnamese_phones_are_refused(raw):
     assert rules.phone_normalize(raw) is None
@@ -77,18 +88,17 @@ def test_delivery_zone_is_in_province_for_the_merged_province_only():
     ],
 )
 def test_delivery_charge_follows_zone_weight_and_free_threshold(zone, grams, total, charge):
-    assert rules.delivery_charge(
-        zone=zone, weight_grams=grams, goods_total=total, tariff=TARIFF
-    ) == charge
+    assert (
+        rules.delivery_charge(zone=zone, weight_grams=grams, goods_total=total, tariff=TARIFF)
+        == charge
+    )
 
 
 def test_delivery_charge_refuses_unknown_zone_and_negative_weight():
     with pytest.raises(ValueError):
         rules.delivery_charge(zone="moon", weight_grams=1, goods_total=1, tariff=TARIFF)
     with pytest.raises(ValueError):
-        rules.delivery_charge(
-            zone=rules.IN_PROVINCE, weight_grams=-1, goods_total=1, tariff=TARIFF
-        )
+        rules.delivery_charge(zone=rules.IN_PROVINCE, weight_grams=-1, goods_total=1, tariff=TARIFF)
 
 
 @pytest.mark.parametrize(
@@ -181,15 +191,24 @@ def test_vietqr_image_scans_back_to_the_payload():
 # --- free-delivery threshold and delivery estimates -----------------------------------------
 
 _TARIFF = rules.DeliveryTariff(
-    home_province="Bắc Ninh", base={"in_province": 20000, "other_provinces": 35000},
-    per_extra_kg={"in_province": 5000, "other_provinces": 10000}, free_above=500_000,
+    home_province="Bắc Ninh",
+    base={"in_province": 20000, "other_provinces": 35000},
+    per_extra_kg={"in_province": 5000, "other_provinces": 10000},
+    free_above=500_000,
     delivery_days={"in_province": (1, 2), "other_provinces": (2, 4)},
 )
 
 
-@pytest.mark.parametrize(("goods", "shortfall"), [
-    (0, 500_000), (380_000, 120_000), (499_999, 1), (500_000, 0), (750_000, 0),
-])
+@pytest.mark.parametrize(
+    ("goods", "shortfall"),
+    [
+        (0, 500_000),
+        (380_000, 120_000),
+        (499_999, 1),
+        (500_000, 0),
+        (750_000, 0),
+    ],
+)
 def test_free_delivery_shortfall_is_what_the_basket_still_lacks(goods, shortfall):
     # given the tariff (free from 500.000 ₫) / when / then
     assert rules.free_delivery_shortfall(goods_total=goods, tariff=_TARIFF) == shortfall
@@ -197,8 +216,12 @@ def test_free_delivery_shortfall_is_what_the_basket_still_lacks(goods, shortfall
 
 def test_no_threshold_means_no_free_delivery_message():
     # given a tariff that never delivers free
-    tariff = rules.DeliveryTariff(home_province="Bắc Ninh", base={"in_province": 1},
-                            per_extra_kg={"in_province": 1}, free_above=None)
+    tariff = rules.DeliveryTariff(
+        home_province="Bắc Ninh",
+        base={"in_province": 1},
+        per_extra_kg={"in_province": 1},
+        free_above=None,
+    )
     # when / then
     assert rules.free_delivery_shortfall(goods_total=900_000, tariff=tariff) is None
 
@@ -212,8 +235,12 @@ def test_delivery_estimate_per_zone_and_none_when_unknown():
 
 def test_delivery_estimate_refuses_a_backwards_range():
     # given a tariff typed wrong (most days below fewest)
-    tariff = rules.DeliveryTariff(home_province="Bắc Ninh", base={"in_province": 1},
-                            per_extra_kg={"in_province": 1}, delivery_days={"in_province": (3, 1)})
+    tariff = rules.DeliveryTariff(
+        home_province="Bắc Ninh",
+        base={"in_province": 1},
+        per_extra_kg={"in_province": 1},
+        delivery_days={"in_province": (3, 1)},
+    )
     # when / then
     with pytest.raises(ValueError):
         rules.delivery_estimate(zone="in_province", tariff=tariff)
@@ -238,11 +265,14 @@ def test_a_former_province_name_finds_the_merged_provinces_wards():
     assert rules.ward_match("Bắc Giang", "Phường Chũ") == "Phường Chũ"
 
 
-@pytest.mark.parametrize("province, typed", [
-    ("Bắc Ninh", "Xã Thanh Hải"),  # merged away in 2025: not a unit any more
-    ("Hà Nội", "Phường Chũ"),  # a ward of another province
-    ("Bắc Ninh", ""),
-    ("Atlantis", "Phường Chũ"),
-])
+@pytest.mark.parametrize(
+    "province, typed",
+    [
+        ("Bắc Ninh", "Xã Thanh Hải"),  # merged away in 2025: not a unit any more
+        ("Hà Nội", "Phường Chũ"),  # a ward of another province
+        ("Bắc Ninh", ""),
+        ("Atlantis", "Phường Chũ"),
+    ],
+)
 def test_a_unit_outside_the_province_or_no_longer_existing_is_refused(province, typed):
     assert rules.ward_match(province, typed) is None

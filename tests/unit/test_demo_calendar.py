@@ -17,11 +17,15 @@ def _facts_with_renewal(item: data.ProductData, renewal: calendar.Renewal | None
     if renewal is not None:
         decision = renewal.decision
         criteria = ocop.criteria_set_for(decision.criteria_set)
-        facts.append(ocop.CertificateFacts(
-            key=len(facts), stars=ocop.stars_for_score(renewal.score, criteria),
-            decision_date=decision.decision_date,
-            valid_until=renewal.valid_until, recorded_status=ocop.CertificateStatus.VALID,
-        ))
+        facts.append(
+            ocop.CertificateFacts(
+                key=len(facts),
+                stars=ocop.stars_for_score(renewal.score, criteria),
+                decision_date=decision.decision_date,
+                valid_until=renewal.valid_until,
+                recorded_status=ocop.CertificateStatus.VALID,
+            )
+        )
     return facts
 
 
@@ -55,8 +59,9 @@ def test_re_evaluations_follow_the_rules_in_force_on_their_date(days_later):
         decision = renewal.decision
         stars = ocop.stars_for_score(renewal.score, ocop.criteria_set_for(decision.criteria_set))
         # the council could have taken it (raises otherwise), with today's criteria and bodies
-        ocop.check_award(stars=stars, level=decision.council_level,
-                         decision_date=decision.decision_date)
+        ocop.check_award(
+            stars=stars, level=decision.council_level, decision_date=decision.decision_date
+        )
         assert decision.criteria_set == ocop.criteria_set_in_force(decision.decision_date).code
         assert decision.decision_date <= today
         # about 36 months, as a council's certificate is valid
@@ -64,8 +69,9 @@ def test_re_evaluations_follow_the_rules_in_force_on_their_date(days_later):
         assert abs((renewal.valid_until - usual).days) <= 3
         if decision.council_level == ocop.CouncilLevel.PROVINCE:
             merged = decision.decision_date > ocop.DISTRICT_LEVEL_ENDS
-            assert decision.issuing_body == (data.PROVINCE_AFTER_MERGER if merged
-                                             else data.PROVINCE)
+            assert decision.issuing_body == (
+                data.PROVINCE_AFTER_MERGER if merged else data.PROVINCE
+            )
         assert int(decision.number.split("/")[0]) > calendar.RENEWAL_NUMBER_BASE
 
 

@@ -43,7 +43,8 @@ def contracts():
         kind = contract_options["type"]
         contract_class = own.get(kind) or registry.get_contract_class(kind)
         built[contract_options["id"]] = contract_class(
-            name=contract_options["name"], session_options=options.session_options,
+            name=contract_options["name"],
+            session_options=options.session_options,
             contract_options=contract_options,
         )
     return built, graph
@@ -66,7 +67,8 @@ def test_a_forbidden_import_breaks_the_contract(contracts, contract_id):
     built, graph = contracts
     importer, imported = FORBIDDEN[contract_id]
     changed = copy.deepcopy(graph)
-    changed.add_import(importer=importer, imported=imported, line_number=1,
-                       line_contents=f"import {imported}")
+    changed.add_import(
+        importer=importer, imported=imported, line_number=1, line_contents=f"import {imported}"
+    )
     # when the contract is checked, then it is broken
     assert not built[contract_id].check(changed, False).kept

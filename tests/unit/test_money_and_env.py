@@ -85,7 +85,8 @@ def test_postgres_url_keeps_its_query_string_as_connection_options():
 def test_admins_are_read_with_or_without_names(monkeypatch):
     monkeypatch.setenv("ADMINS", "Phòng CNTT <it@bacgiang.gov.vn>, ops@example.vn")
     assert env.get_admins("ADMINS") == [
-        ("Phòng CNTT", "it@bacgiang.gov.vn"), ("ops@example.vn", "ops@example.vn")
+        ("Phòng CNTT", "it@bacgiang.gov.vn"),
+        ("ops@example.vn", "ops@example.vn"),
     ]
 
 

@@ -24,8 +24,14 @@ from catalog.ocop import (
 TODAY = date(2026, 6, 15)
 
 
-def facts(key: int, *, stars: int | None = 4, decided: date, valid_until: date | None = None,
-          status: str = "valid") -> CertificateFacts:
+def facts(
+    key: int,
+    *,
+    stars: int | None = 4,
+    decided: date,
+    valid_until: date | None = None,
+    status: str = "valid",
+) -> CertificateFacts:
     """A certificate as the rules see it; valid for the default 36 months unless told."""
     return CertificateFacts(
         key=key,
@@ -173,8 +179,21 @@ def test_parse_score_accepts_numbers_written_the_vietnamese_way_or_not(raw, expe
         ([72], "không phải là số"),
     ],
     ids=[
-        "negative", "just-below-zero", "just-above-100", "101", "letters", "empty",
-        "two-commas", "none", "true", "false", "nan", "nan-text", "inf", "minus-inf-text", "list",
+        "negative",
+        "just-below-zero",
+        "just-above-100",
+        "101",
+        "letters",
+        "empty",
+        "two-commas",
+        "none",
+        "true",
+        "false",
+        "nan",
+        "nan-text",
+        "inf",
+        "minus-inf-text",
+        "list",
     ],
 )
 def test_parse_score_refuses_what_is_not_a_score_with_a_readable_message(raw, fragment):
@@ -451,14 +470,19 @@ def test_a_certificate_is_valid_36_months_less_a_day_by_default(decided, last_va
         ("expired", date(2024, 1, 1), CertificateStatus.EXPIRED),
     ],
     ids=[
-        "day-before-last", "on-valid-until", "day-after-valid-until", "revoked-while-in-date",
-        "revoked-stays-revoked-after-date", "recorded-expired",
+        "day-before-last",
+        "on-valid-until",
+        "day-after-valid-until",
+        "revoked-while-in-date",
+        "revoked-stays-revoked-after-date",
+        "recorded-expired",
     ],
 )
 def test_certificate_status_on_a_given_day(recorded, today, status):
-    assert ocop.certificate_status(
-        recorded=recorded, valid_until=date(2026, 9, 14), today=today
-    ) is status
+    assert (
+        ocop.certificate_status(recorded=recorded, valid_until=date(2026, 9, 14), today=today)
+        is status
+    )
 
 
 # --- The current certificate --------------------------------------------------------------------
@@ -550,8 +574,7 @@ def test_only_three_stars_and_up_are_listable(stars, listable):
 
 @pytest.mark.parametrize(
     ("stars", "label"),
-    [(None, "Chưa xếp hạng OCOP"), (0, "Chưa xếp hạng OCOP"), (3, "3 sao OCOP"),
-     (5, "5 sao OCOP")],
+    [(None, "Chưa xếp hạng OCOP"), (0, "Chưa xếp hạng OCOP"), (3, "3 sao OCOP"), (5, "5 sao OCOP")],
 )
 def test_star_label_reads_well_to_a_screen_reader(stars, label):
     assert ocop.star_label(stars) == label
@@ -561,8 +584,9 @@ def test_star_label_reads_well_to_a_screen_reader(stars, label):
 
 
 def _facts(key, stars, decided, until, status="valid"):
-    return ocop.CertificateFacts(key=key, stars=stars, decision_date=decided, valid_until=until,
-                                 recorded_status=status)
+    return ocop.CertificateFacts(
+        key=key, stars=stars, decision_date=decided, valid_until=until, recorded_status=status
+    )
 
 
 def test_listing_state_holds_until_the_current_certificates_last_valid_day():
@@ -577,8 +601,10 @@ def test_listing_state_holds_until_the_current_certificates_last_valid_day():
 
 def test_listing_state_ends_on_the_eve_of_a_decision_dated_later():
     # given a current 4★ certificate and a 2★ re-evaluation decided for 5 June
-    history = [_facts(1, 4, date(2024, 1, 1), date(2026, 12, 31)),
-               _facts(2, 2, date(2026, 6, 5), date(2029, 6, 4))]
+    history = [
+        _facts(1, 4, date(2024, 1, 1), date(2026, 12, 31)),
+        _facts(2, 2, date(2026, 6, 5), date(2029, 6, 4)),
+    ]
     # when computed on 1 June
     state = ocop.listing_state(history, today=date(2026, 6, 1))
     # then the 4★ rating holds until 4 June, when the re-evaluation takes over
@@ -594,7 +620,9 @@ def test_listing_state_of_a_product_without_certificates_holds_for_good():
 
 def test_listing_state_ignores_revoked_certificates_decided_later():
     # given a revoked certificate dated in the future: it will never take over
-    history = [_facts(1, 3, date(2024, 1, 1), date(2026, 12, 31)),
-               _facts(2, 5, date(2026, 7, 1), date(2029, 6, 30), status="revoked")]
+    history = [
+        _facts(1, 3, date(2024, 1, 1), date(2026, 12, 31)),
+        _facts(2, 5, date(2026, 7, 1), date(2029, 6, 30), status="revoked"),
+    ]
     state = ocop.listing_state(history, today=date(2026, 6, 1))
     assert (state.stars, state.holds_until) == (3, date(2026, 12, 31))

@@ -16,9 +16,11 @@ JPEG = b"\xff\xd8\xff\xe0" + b"\0" * 12
 
 @pytest.mark.parametrize(
     ("code", "parts", "total"),
-    [("2019", {"A": 35, "B": 25, "C": 40}, Decimal(100)),
-     ("2023", {"A": 40, "B": 25, "C": 35}, Decimal(100)),
-     ("2023", {"A": "30,5", "B": 10, "C": 20}, Decimal("60.5"))],
+    [
+        ("2019", {"A": 35, "B": 25, "C": 40}, Decimal(100)),
+        ("2023", {"A": 40, "B": 25, "C": 35}, Decimal(100)),
+        ("2023", {"A": "30,5", "B": 10, "C": 20}, Decimal("60.5")),
+    ],
 )
 def test_parts_at_their_maxima_add_up_to_the_total(code, parts, total):
     # given / when
@@ -29,10 +31,12 @@ def test_parts_at_their_maxima_add_up_to_the_total(code, parts, total):
 
 @pytest.mark.parametrize(
     ("code", "parts", "part"),
-    [("2019", {"A": 36, "B": 0, "C": 0}, "A"),   # 2019: A max 35
-     ("2023", {"A": 40, "B": 0, "C": 36}, "C"),  # 2023: C max 35
-     ("2019", {"A": 0, "B": 0, "C": "40.01"}, "C"),
-     ("2023", {"A": 0, "B": 26, "C": 0}, "B")],
+    [
+        ("2019", {"A": 36, "B": 0, "C": 0}, "A"),  # 2019: A max 35
+        ("2023", {"A": 40, "B": 0, "C": 36}, "C"),  # 2023: C max 35
+        ("2019", {"A": 0, "B": 0, "C": "40.01"}, "C"),
+        ("2023", {"A": 0, "B": 26, "C": 0}, "B"),
+    ],
 )
 def test_a_part_over_its_maximum_is_refused_naming_the_part(code, parts, part):
     # given
@@ -44,14 +48,22 @@ def test_a_part_over_its_maximum_is_refused_naming_the_part(code, parts, part):
 
 @pytest.mark.parametrize(
     ("stars", "level", "decided", "allowed"),
-    [(3, "district", date(2021, 9, 1), False), (3, "province", date(2021, 9, 1), True),
-     (2, "district", date(2021, 9, 1), True), (4, "district", date(2021, 9, 1), False),
-     (4, "province", date(2021, 9, 1), True), (5, "province", date(2021, 9, 1), False),
-     (5, "central", date(2021, 9, 1), True),
-     (3, "district", date(2024, 9, 1), True), (4, "province", date(2024, 9, 1), True),
-     (3, "district", date(2025, 8, 1), False), (3, "province", date(2025, 8, 1), True),
-     (4, "province", date(2025, 8, 1), True), (5, "province", date(2025, 8, 1), False),
-     (5, "central", date(2025, 8, 1), True)],
+    [
+        (3, "district", date(2021, 9, 1), False),
+        (3, "province", date(2021, 9, 1), True),
+        (2, "district", date(2021, 9, 1), True),
+        (4, "district", date(2021, 9, 1), False),
+        (4, "province", date(2021, 9, 1), True),
+        (5, "province", date(2021, 9, 1), False),
+        (5, "central", date(2021, 9, 1), True),
+        (3, "district", date(2024, 9, 1), True),
+        (4, "province", date(2024, 9, 1), True),
+        (3, "district", date(2025, 8, 1), False),
+        (3, "province", date(2025, 8, 1), True),
+        (4, "province", date(2025, 8, 1), True),
+        (5, "province", date(2025, 8, 1), False),
+        (5, "central", date(2025, 8, 1), True),
+    ],
 )
 def test_which_council_may_award_which_stars_follows_the_period(stars, level, decided, allowed):
     # when / then
@@ -64,8 +76,7 @@ def test_which_council_may_award_which_stars_follows_the_period(stars, level, de
 
 @pytest.mark.parametrize(
     ("days_left", "due"),
-    [(120, None), (91, None), (90, 90), (45, 90), (31, 90), (30, 30), (1, 30), (0, 30),
-     (-1, None)],
+    [(120, None), (91, None), (90, 90), (45, 90), (31, 90), (30, 30), (1, 30), (0, 30), (-1, None)],
 )
 def test_expiry_notice_due_90_then_30_days_ahead(days_left, due):
     # given
@@ -76,10 +87,19 @@ def test_expiry_notice_due_90_then_30_days_ahead(days_left, due):
 
 @pytest.mark.parametrize(
     ("raw", "canonical"),
-    [("ABCDE12345", "ABCDE12345"), ("abcde-12345", "ABCDE12345"), (" abcde 12345 ", "ABCDE12345"),
-     ("ABCDEO1234", "ABCDE01234"), ("ABCDEI1234", "ABCDE11234"),
-     ("ABCDE1234", None), ("ABCDE123456", None), ("ABCDEU1234", None), ("", None),
-     ("../../etc/", None), ("ĐBCDE12345", None)],
+    [
+        ("ABCDE12345", "ABCDE12345"),
+        ("abcde-12345", "ABCDE12345"),
+        (" abcde 12345 ", "ABCDE12345"),
+        ("ABCDEO1234", "ABCDE01234"),
+        ("ABCDEI1234", "ABCDE11234"),
+        ("ABCDE1234", None),
+        ("ABCDE123456", None),
+        ("ABCDEU1234", None),
+        ("", None),
+        ("../../etc/", None),
+        ("ĐBCDE12345", None),
+    ],
 )
 def test_public_codes_are_normalised_or_rejected(raw, canonical):
     # when / then
@@ -88,8 +108,12 @@ def test_public_codes_are_normalised_or_rejected(raw, canonical):
 
 @pytest.mark.parametrize(
     ("name", "head", "kind"),
-    [("qd.pdf", PDF, "pdf"), ("qd.PNG", PNG, "png"), ("qd.jpg", JPEG, "jpeg"),
-     ("qd.jpeg", JPEG, "jpeg")],
+    [
+        ("qd.pdf", PDF, "pdf"),
+        ("qd.PNG", PNG, "png"),
+        ("qd.jpg", JPEG, "jpeg"),
+        ("qd.jpeg", JPEG, "jpeg"),
+    ],
 )
 def test_scans_are_recognised_by_content(name, head, kind):
     # when / then
@@ -98,10 +122,12 @@ def test_scans_are_recognised_by_content(name, head, kind):
 
 @pytest.mark.parametrize(
     ("name", "head", "size", "message"),
-    [("qd.pdf", b"<html><script>", 100, "PDF, JPEG hoặc PNG"),
-     ("qd.png", PDF, 100, "không khớp"),
-     ("qd.exe", PNG, 100, "không khớp"),
-     ("qd.pdf", PDF, ocop.SCAN_MAX_BYTES + 1, "quá lớn")],
+    [
+        ("qd.pdf", b"<html><script>", 100, "PDF, JPEG hoặc PNG"),
+        ("qd.png", PDF, 100, "không khớp"),
+        ("qd.exe", PNG, 100, "không khớp"),
+        ("qd.pdf", PDF, ocop.SCAN_MAX_BYTES + 1, "quá lớn"),
+    ],
 )
 def test_bad_scans_are_refused_with_a_reason(name, head, size, message):
     # when / then
@@ -115,10 +141,14 @@ def test_targets_are_every_numeric_target_of_the_scheme_with_its_deadline():
     end_2020, end_2030 = date(2020, 12, 31), date(2030, 12, 31)
     # then
     assert targets == {
-        "standardised_2020": (50, None, end_2020), "five_star_2020": (3, None, end_2020),
-        "new_organisations_2020": (10, None, end_2020), "trained_2020": (100, None, end_2020),
-        "five_star_more_2030": (2, 3, end_2030), "villages_2030": (1, 3, end_2030),
-        "showrooms_2030": (6, None, end_2030), "products_2030": (170, None, end_2030),
+        "standardised_2020": (50, None, end_2020),
+        "five_star_2020": (3, None, end_2020),
+        "new_organisations_2020": (10, None, end_2020),
+        "trained_2020": (100, None, end_2020),
+        "five_star_more_2030": (2, 3, end_2030),
+        "villages_2030": (1, 3, end_2030),
+        "showrooms_2030": (6, None, end_2030),
+        "products_2030": (170, None, end_2030),
         "food_2030": (144, None, end_2030),
     }
     assert ocop.target_progress(count=85, target=170) == 50
@@ -127,16 +157,21 @@ def test_targets_are_every_numeric_target_of_the_scheme_with_its_deadline():
 
 @pytest.mark.parametrize(
     ("current", "new", "actor", "allowed"),
-    [("submitted", "forwarded", "commune", True), ("submitted", "forwarded", "staff", False),
-     ("submitted", "shortlisted", "staff", False), ("forwarded", "shortlisted", "commune", False),
-     ("forwarded", "shortlisted", "staff", True), ("forwarded", "declined", "staff", True),
-     ("submitted", "shortlisted", "producer", False),
-     ("submitted", "plan_submitted", "producer", False),
-     ("shortlisted", "plan_submitted", "producer", True),
-     ("plan_submitted", "plan_accepted", "staff", True),
-     ("plan_returned", "plan_submitted", "producer", True),
-     ("declined", "shortlisted", "staff", False),
-     ("plan_accepted", "plan_returned", "staff", False)],
+    [
+        ("submitted", "forwarded", "commune", True),
+        ("submitted", "forwarded", "staff", False),
+        ("submitted", "shortlisted", "staff", False),
+        ("forwarded", "shortlisted", "commune", False),
+        ("forwarded", "shortlisted", "staff", True),
+        ("forwarded", "declined", "staff", True),
+        ("submitted", "shortlisted", "producer", False),
+        ("submitted", "plan_submitted", "producer", False),
+        ("shortlisted", "plan_submitted", "producer", True),
+        ("plan_submitted", "plan_accepted", "staff", True),
+        ("plan_returned", "plan_submitted", "producer", True),
+        ("declined", "shortlisted", "staff", False),
+        ("plan_accepted", "plan_returned", "staff", False),
+    ],
 )
 def test_idea_steps_move_only_forward_by_the_right_person(current, new, actor, allowed):
     # when / then
@@ -149,10 +184,12 @@ def test_idea_steps_move_only_forward_by_the_right_person(current, new, actor, a
 
 @pytest.mark.parametrize(
     ("day", "name"),
-    [(date(2018, 6, 13), "Sở Nông nghiệp và Phát triển nông thôn"),
-     (date(2025, 2, 28), "Sở Nông nghiệp và Phát triển nông thôn"),
-     (date(2025, 3, 1), "Sở Nông nghiệp và Môi trường"),
-     (date(2026, 11, 29), "Sở Nông nghiệp và Môi trường")],
+    [
+        (date(2018, 6, 13), "Sở Nông nghiệp và Phát triển nông thôn"),
+        (date(2025, 2, 28), "Sở Nông nghiệp và Phát triển nông thôn"),
+        (date(2025, 3, 1), "Sở Nông nghiệp và Môi trường"),
+        (date(2026, 11, 29), "Sở Nông nghiệp và Môi trường"),
+    ],
 )
 def test_the_standing_body_is_the_agriculture_department_named_as_of_the_day(day, name):
     # when / then
@@ -161,10 +198,8 @@ def test_the_standing_body_is_the_agriculture_department_named_as_of_the_day(day
 
 def test_roles_put_the_office_under_agriculture_and_fairs_under_industry_and_trade():
     # given the roles before and after the districts ended
-    before = {code: (body, duty) for code, body, duty in
-              ocop.programme_roles_on(date(2024, 5, 1))}
-    after = {code: (body, duty) for code, body, duty in
-             ocop.programme_roles_on(date(2025, 7, 1))}
+    before = {code: (body, duty) for code, body, duty in ocop.programme_roles_on(date(2024, 5, 1))}
+    after = {code: (body, duty) for code, body, duty in ocop.programme_roles_on(date(2025, 7, 1))}
     # then the office belongs to the agriculture department of the day
     assert "thuộc Sở Nông nghiệp và Phát triển nông thôn" in before["programme_office"][0]
     assert "thuộc Sở Nông nghiệp và Môi trường" in after["programme_office"][0]
@@ -178,12 +213,14 @@ def test_roles_put_the_office_under_agriculture_and_fairs_under_industry_and_tra
 
 @pytest.mark.parametrize(
     ("today", "value", "measured", "status"),
-    [(date(2020, 12, 30), 2, date(2020, 12, 30), "in_progress"),
-     (date(2020, 12, 31), 3, date(2020, 12, 31), "met"),
-     (date(2020, 12, 31), 2, date(2020, 12, 31), "in_progress"),
-     (date(2021, 1, 1), 2, date(2020, 12, 31), "missed"),
-     (date(2026, 1, 1), 3, date(2020, 12, 31), "met"),
-     (date(2026, 1, 1), None, date(2020, 12, 31), "no_data")],
+    [
+        (date(2020, 12, 30), 2, date(2020, 12, 30), "in_progress"),
+        (date(2020, 12, 31), 3, date(2020, 12, 31), "met"),
+        (date(2020, 12, 31), 2, date(2020, 12, 31), "in_progress"),
+        (date(2021, 1, 1), 2, date(2020, 12, 31), "missed"),
+        (date(2026, 1, 1), 3, date(2020, 12, 31), "met"),
+        (date(2026, 1, 1), None, date(2020, 12, 31), "no_data"),
+    ],
 )
 def test_a_target_is_decided_on_its_deadline_and_open_before(today, value, measured, status):
     # given the 2020 five-star target

@@ -16,11 +16,16 @@ OTHER_STYLE = re.compile(r"(?i)\b(ho|hu|xo|thu|kho|tu)[áỷẻỳ]\b|\b(hoá|hu
 
 
 def _tracked_text_files() -> list[Path]:
-    names = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True,
-                           check=True).stdout.split()
-    return [ROOT / n for n in names
-            if n.endswith((".py", ".html", ".txt", ".md", ".po"))
-            and "/migrations/" not in n and n != "tests/unit/test_spelling.py"]
+    names = subprocess.run(
+        ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
+    return [
+        ROOT / n
+        for n in names
+        if n.endswith((".py", ".html", ".txt", ".md", ".po"))
+        and "/migrations/" not in n
+        and n != "tests/unit/test_spelling.py"
+    ]
 
 
 def test_the_cancelled_status_is_spelt_as_the_decision_spells_it():

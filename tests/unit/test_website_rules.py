@@ -19,12 +19,15 @@ def unfold(text: str) -> list[str]:
     return text.replace("\r\n ", "").replace("\r\n\t", "").split("\r\n")
 
 
-@pytest.mark.parametrize(("today", "expected"), [
-    (START - timedelta(days=1), events.FairStatus.UPCOMING),
-    (START, events.FairStatus.ON_NOW),
-    (END, events.FairStatus.ON_NOW),
-    (END + timedelta(days=1), events.FairStatus.PAST),
-])
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        (START - timedelta(days=1), events.FairStatus.UPCOMING),
+        (START, events.FairStatus.ON_NOW),
+        (END, events.FairStatus.ON_NOW),
+        (END + timedelta(days=1), events.FairStatus.PAST),
+    ],
+)
 def test_fair_status_follows_the_dates_with_both_ends_inclusive(today, expected):
     # given a fair from START to END
     # when / then
@@ -40,9 +43,14 @@ def test_fair_that_ends_before_it_starts_is_refused():
 def test_ics_uses_crlf_folds_long_lines_and_stamps_utc():
     # given a fair with a long Vietnamese title and a description with special characters
     event = events.CalendarEvent(
-        uid="fair-1@ocop", title="Tuần lễ sản phẩm OCOP Bắc Giang " * 4, start=START, end=END,
+        uid="fair-1@ocop",
+        title="Tuần lễ sản phẩm OCOP Bắc Giang " * 4,
+        start=START,
+        end=END,
         location="Nhà văn hóa; TP Bắc Giang, Việt Nam",
-        description="Dòng 1\nDòng 2 \\ hết", latitude=21.2731, longitude=106.1946,
+        description="Dòng 1\nDòng 2 \\ hết",
+        latitude=21.2731,
+        longitude=106.1946,
     )
 
     # when

@@ -15,7 +15,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--url", default=None,
+            "--url",
+            default=None,
             help="The public address (default: SITE_URL, i.e. settings.WAGTAILADMIN_BASE_URL).",
         )
 

@@ -51,15 +51,21 @@ class StripeCard(PaymentMethod):
         super().check(total=total)
         if total < MIN_AMOUNT or total > MAX_AMOUNT:
             raise PaymentRefused(
-                _("Chỉ thanh toán bằng thẻ được cho đơn hàng từ %(low)s đến %(high)s; hãy "
-                  "chọn cách thanh toán khác.")
-                % {"low": f"{MIN_AMOUNT:,}".replace(",", "."),
-                   "high": f"{MAX_AMOUNT:,}".replace(",", ".")}
+                _(
+                    "Chỉ thanh toán bằng thẻ được cho đơn hàng từ %(low)s đến %(high)s; hãy "
+                    "chọn cách thanh toán khác."
+                )
+                % {
+                    "low": f"{MIN_AMOUNT:,}".replace(",", "."),
+                    "high": f"{MAX_AMOUNT:,}".replace(",", "."),
+                }
             )
 
     def start(self, *, order_number: str, total: int) -> PaymentStart:
         return PaymentStart(
-            source_type=str(self.name), allocated=total, order_status=STATUS_AWAITING_CARD,
+            source_type=str(self.name),
+            allocated=total,
+            order_status=STATUS_AWAITING_CARD,
             reference="",
         )
 
@@ -134,7 +140,8 @@ def payment_intent_refund(*, order, intent_id: str, amount: int) -> RefundResult
     stripe = stripe_client()
     try:
         refund = stripe.Refund.create(
-            payment_intent=intent_id, amount=amount,
+            payment_intent=intent_id,
+            amount=amount,
             metadata={"order_number": order.number},
             idempotency_key=f"ocop-refund-{order.number}-{intent_id}",
         )

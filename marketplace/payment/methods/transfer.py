@@ -24,7 +24,9 @@ class CashOnDelivery(PaymentMethod):
 
     def start(self, *, order_number: str, total: int) -> PaymentStart:
         return PaymentStart(
-            source_type=str(self.name), allocated=total, order_status=STATUS_PENDING,
+            source_type=str(self.name),
+            allocated=total,
+            order_status=STATUS_PENDING,
             reference=order_number,
         )
 
@@ -45,7 +47,9 @@ class BankTransfer(PaymentMethod):
 
     def start(self, *, order_number: str, total: int) -> PaymentStart:
         return PaymentStart(
-            source_type=str(self.name), allocated=total, order_status=STATUS_AWAITING_TRANSFER,
+            source_type=str(self.name),
+            allocated=total,
+            order_status=STATUS_AWAITING_TRANSFER,
             reference=transfer_message(order_number),
         )
 
@@ -59,7 +63,9 @@ def transfer_qr(*, order_number: str, total: int) -> dict:
     """What the thank-you page shows for a bank transfer: payload, QR image and account."""
     account = settings.OCOP_BANK_TRANSFER
     data = vietqr.payload(
-        bank_bin=account["bin"], account=account["account"], amount=int(total),
+        bank_bin=account["bin"],
+        account=account["account"],
+        amount=int(total),
         message=transfer_message(order_number),
     )
     return {

@@ -77,8 +77,8 @@ def parse(data: str) -> dict[str, str]:
     """Split a payload's top-level fields into ``{tag: value}`` (for checks and tests)."""
     fields, i = {}, 0
     while i < len(data):
-        tag, length = data[i:i + 2], int(data[i + 2:i + 4])
-        fields[tag] = data[i + 4:i + 4 + length]
+        tag, length = data[i : i + 2], int(data[i + 2 : i + 4])
+        fields[tag] = data[i + 4 : i + 4 + length]
         i += 4 + length
     return fields
 

@@ -130,11 +130,14 @@ def _malformed_record(*, event, reason: str) -> WebhookResult:
     outcome = f"malformed: {reason}"
     record, created = StripeEvent.objects.get_or_create(
         event_id=event_id[:255],
-        defaults={"type": (event_type if isinstance(event_type, str) else "")[:100],
-                  "outcome": outcome},
+        defaults={
+            "type": (event_type if isinstance(event_type, str) else "")[:100],
+            "outcome": outcome,
+        },
     )
-    return WebhookResult(event_id=record.event_id, outcome=outcome, duplicate=not created,
-                         malformed=True)
+    return WebhookResult(
+        event_id=record.event_id, outcome=outcome, duplicate=not created, malformed=True
+    )
 
 
 def webhook_event_handle(*, event) -> WebhookResult:

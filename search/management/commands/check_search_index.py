@@ -27,8 +27,11 @@ class Command(BaseCommand):
             f"{backend.name}: {health.documents} documents; missing {len(check.missing)}, "
             f"not on sale {len(check.extra)}, stale {len(check.stale)}."
         )
-        for label, ids in (("missing", check.missing), ("not on sale", check.extra),
-                           ("stale", check.stale)):
+        for label, ids in (
+            ("missing", check.missing),
+            ("not on sale", check.extra),
+            ("stale", check.stale),
+        ):
             if ids:
                 self.stdout.write(f"  {label}: {', '.join(map(str, ids[:50]))}")
         if check.ok:

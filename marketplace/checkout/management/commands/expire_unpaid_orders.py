@@ -25,8 +25,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "--now", help="Run as if it were this moment (ISO 8601, e.g. 2026-11-30T08:00; "
-                          "local time unless an offset is given)."
+            "--now",
+            help="Run as if it were this moment (ISO 8601, e.g. 2026-11-30T08:00; "
+            "local time unless an offset is given).",
         )
 
     def handle(self, *args, **options) -> None:

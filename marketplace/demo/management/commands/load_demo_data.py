@@ -22,15 +22,30 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--no-images", action="store_true",
-                            help="Do not draw product pictures or producer logos.")
-        parser.add_argument("--image-size", type=int, default=800,
-                            help="Side of a product picture in pixels (default 800).")
-        parser.add_argument("--as-of", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD",
-                            help="Load as if on this day (default: today); re-evaluations keep "
-                                 "the storefront as it stood on the dataset's own date.")
-        parser.add_argument("--force", action="store_true",
-                            help="Run even with DEBUG off (never on a production database).")
+        parser.add_argument(
+            "--no-images",
+            action="store_true",
+            help="Do not draw product pictures or producer logos.",
+        )
+        parser.add_argument(
+            "--image-size",
+            type=int,
+            default=800,
+            help="Side of a product picture in pixels (default 800).",
+        )
+        parser.add_argument(
+            "--as-of",
+            type=date.fromisoformat,
+            default=None,
+            metavar="YYYY-MM-DD",
+            help="Load as if on this day (default: today); re-evaluations keep "
+            "the storefront as it stood on the dataset's own date.",
+        )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Run even with DEBUG off (never on a production database).",
+        )
 
     def handle(self, *args, **options) -> None:
         if not settings.DEBUG and not options["force"]:
@@ -41,8 +56,11 @@ class Command(BaseCommand):
         if not 64 <= options["image_size"] <= 2000:
             raise CommandError("--image-size must be between 64 and 2000 pixels.")
         started = time.perf_counter()
-        summary = demo_data_load(images=not options["no_images"],
-                                 image_size=options["image_size"], today=options["as_of"])
+        summary = demo_data_load(
+            images=not options["no_images"],
+            image_size=options["image_size"],
+            today=options["as_of"],
+        )
         elapsed = time.perf_counter() - started
         self.stdout.write(self.style.SUCCESS(f"Demo data loaded in {elapsed:.1f} s:"))
         for line in summary.lines():

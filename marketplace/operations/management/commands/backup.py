@@ -22,17 +22,22 @@ class Command(BaseCommand):
     help = "Back up the database and the media into one dated .tar.gz archive."
 
     def add_arguments(self, parser):
-        parser.add_argument("--output-dir", type=Path, default=None,
-                            help="Where archives go (default: BACKUP_DIR).")
-        parser.add_argument("--keep", type=int, default=0,
-                            help="Keep only this many newest archives (0: keep all).")
+        parser.add_argument(
+            "--output-dir", type=Path, default=None, help="Where archives go (default: BACKUP_DIR)."
+        )
+        parser.add_argument(
+            "--keep", type=int, default=0, help="Keep only this many newest archives (0: keep all)."
+        )
 
     def handle(self, *args, output_dir=None, keep=0, **options):
         output_dir = output_dir or settings.OCOP_BACKUP_DIR
         try:
-            path = backup_create(db=connection.settings_dict, media_root=Path(settings.MEDIA_ROOT),
-                                 media_storage=media_object_storage(),
-                                 output_dir=Path(output_dir))
+            path = backup_create(
+                db=connection.settings_dict,
+                media_root=Path(settings.MEDIA_ROOT),
+                media_storage=media_object_storage(),
+                output_dir=Path(output_dir),
+            )
         except BackupError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(f"Backup written: {path} ({path.stat().st_size} bytes)")

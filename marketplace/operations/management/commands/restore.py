@@ -18,8 +18,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("archive", type=Path)
-        parser.add_argument("--yes", action="store_true",
-                            help="Confirm that the current database and media are replaced.")
+        parser.add_argument(
+            "--yes",
+            action="store_true",
+            help="Confirm that the current database and media are replaced.",
+        )
 
     def handle(self, *args, archive, yes=False, **options):
         if not yes:
@@ -28,9 +31,12 @@ class Command(BaseCommand):
             raise CommandError(f"No archive at {archive}")
         connection.close()  # pg_restore --clean drops tables this process must not hold open
         try:
-            manifest = backup_restore(archive=archive, db=connection.settings_dict,
-                                      media_root=Path(settings.MEDIA_ROOT),
-                                      media_storage=media_object_storage())
+            manifest = backup_restore(
+                archive=archive,
+                db=connection.settings_dict,
+                media_root=Path(settings.MEDIA_ROOT),
+                media_storage=media_object_storage(),
+            )
         except BackupError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
