@@ -16,15 +16,29 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import AbstractProduct
 
-from catalog import credentials, ocop, traceability
+from catalog import credentials, geography, ocop, traceability
 
 
 class District(models.Model):
-    """A district-level unit (huyện, thị xã, thành phố) of Bắc Giang province."""
+    """A district-level unit (huyện, thị xã, thành phố) of Bắc Giang province.
+
+    District-level units were abolished on 1 July 2025 (``valid_until`` 30/06/2025). The rows
+    stay: certificates and decisions keep the district of their date, and filters and statistics
+    group places and products by the former district's area ("khu vực huyện cũ"), which the
+    communes formed after the reform also name (see :class:`Commune`).
+    """
 
     name = models.CharField(_("tên"), max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
     kind = models.CharField(_("loại"), max_length=40, default="Huyện")
+    province = models.CharField(
+        _("tỉnh"),
+        max_length=40,
+        default="bac-giang",
+        help_text=_("Mã tỉnh trong catalog.geography.PROVINCE_NAMES."),
+    )
+    valid_from = models.DateField(_("hiệu lực từ ngày"), null=True, blank=True)
+    valid_until = models.DateField(_("hiệu lực đến ngày"), null=True, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -36,20 +50,106 @@ class District(models.Model):
 
 
 class Commune(models.Model):
-    """A commune, ward or town (xã, phường, thị trấn) inside a district."""
+    """A commune-level unit (xã, phường, thị trấn) as named during one period.
 
-    district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="communes")
+    Before 1 July 2025 a commune sits inside a district; the communes and wards formed on that
+    day (two-level government: province → commune) belong to no district, and their
+    ``district`` names only the former district's area they lie in, for the filters and
+    statistics grouped by "khu vực huyện cũ". A commune that ended names the unit it became in
+    ``successor``; what it is called on a given day is answered by :mod:`catalog.geography`
+    through :meth:`as_unit`.
+    """
+
+    district = models.ForeignKey(
+        District,
+        on_delete=models.PROTECT,
+        related_name="communes",
+        verbose_name=_("huyện (khu vực huyện cũ)"),
+    )
     name = models.CharField(_("tên"), max_length=100)
     kind = models.CharField(_("loại"), max_length=40, default="Xã")
+    province = models.CharField(
+        _("tỉnh"),
+        max_length=40,
+        default="bac-giang",
+        help_text=_("Mã tỉnh trong catalog.geography.PROVINCE_NAMES."),
+    )
+    valid_from = models.DateField(_("hiệu lực từ ngày"), null=True, blank=True)
+    valid_until = models.DateField(_("hiệu lực đến ngày"), null=True, blank=True)
+    successor = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="predecessors",
+        verbose_name=_("đơn vị kế thừa"),
+    )
 
     class Meta:
         ordering = ["district__name", "name"]
-        unique_together = [("district", "name")]
+        constraints = [
+            # One unit of a name per district area and start date (a ward formed in 2025 may
+            # take the name of a commune it absorbed).
+            models.UniqueConstraint(
+                fields=["district", "name"],
+                condition=models.Q(valid_from__isnull=True),
+                name="commune_unique_name_undated",
+            ),
+            models.UniqueConstraint(
+                fields=["district", "name", "valid_from"],
+                condition=models.Q(valid_from__isnull=False),
+                name="commune_unique_name_dated",
+            ),
+        ]
         verbose_name = _("xã")
         verbose_name_plural = _("xã")
 
     def __str__(self) -> str:
-        return f"{self.kind} {self.name}, {self.district.name}"
+        # The recorded name, without following successors (no extra query); pages that show
+        # today's name use :meth:`naming` (the ``unit_naming`` template tag).
+        unit = self.as_unit(depth=0)
+        return geography.unit_label(unit, unit.valid_until or timezone.localdate())
+
+    def clean(self) -> None:
+        if self.successor_id and self.successor_id == self.pk:
+            raise ValidationError({"successor": _("Một đơn vị không thể kế thừa chính nó.")})
+        if self.successor is not None:
+            errors = geography.check_successor(self.as_unit(depth=0), self.successor.as_unit())
+            if errors:
+                raise ValidationError({"successor": errors})
+
+    def as_unit(self, *, depth: int = 5) -> geography.Unit:
+        """This commune as a :class:`catalog.geography.Unit`, with ``depth`` successors (the
+        caller should ``select_related`` them). The district is named only if it existed while
+        the commune did: a post-2025 commune's district is the former area, not its unit."""
+        district = self.district
+        in_district = (
+            district.valid_until is None
+            or self.valid_from is None
+            or self.valid_from <= district.valid_until
+        )
+        successor = None
+        if depth > 0 and self.successor_id is not None:
+            successor = self.successor.as_unit(depth=depth - 1)
+        return geography.Unit(
+            kind=self.kind,
+            name=self.name,
+            province=self.province,
+            valid_from=self.valid_from,
+            valid_until=self.valid_until,
+            district_kind=district.kind if in_district else "",
+            district_name=district.name if in_district else "",
+            successor=successor,
+        )
+
+    def naming(self, today=None) -> geography.Naming:
+        """Today's name and, when it differs, the recorded one (see
+        :func:`catalog.geography.naming`)."""
+        return geography.naming(self.as_unit(), today=today or timezone.localdate())
+
+    def label_on(self, day) -> str:
+        """The full name this unit had on ``day`` (certificates keep the unit of their date)."""
+        return geography.label_on(self.as_unit(), day)
 
 
 class Place(models.Model):

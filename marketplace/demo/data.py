@@ -14,8 +14,10 @@ Administrative history is kept as it was on each decision's date: district peopl
 certified 3★ and 4★) until the district level was abolished on 1 July 2025, when Bắc Giang
 was also merged into Bắc Ninh province and the Ministry of Agriculture and Rural Development had
 become the Ministry of Agriculture and Environment (March 2025). Decisions after those dates
-name the bodies that issued them. Places and origins keep the pre-2025 geography, as the
-programme documents do (see ``../shared/DOMAIN.md``: geography is data).
+name the bodies that issued them. Products and producers keep the commune recorded in the
+programme's documents (pre-2025 units); each of those communes names the commune or ward it
+became on 1 July 2025 (:data:`NEW_COMMUNES`, Resolution 1658/NQ-UBTVQH15), so pages show
+today's unit with the former one. Showroom and village addresses are written in today's units.
 """
 
 from __future__ import annotations
@@ -37,10 +39,13 @@ GS1_PREFIX_VIETNAM = "893"
 
 @dataclass(frozen=True)
 class CommuneData:
-    """A commune, ward or town; ``kind`` is Xã, Phường or Thị trấn."""
+    """A commune, ward or town of the three-level era (until 30/06/2025); ``kind`` is Xã,
+    Phường or Thị trấn; ``becomes`` is the unit of :data:`NEW_COMMUNES` it became on
+    01/07/2025 ("Phường Chũ")."""
 
     name: str
     kind: str = "Xã"
+    becomes: str = ""
 
 
 @dataclass(frozen=True)
@@ -59,10 +64,10 @@ DISTRICTS: tuple[DistrictData, ...] = (
         "bac-giang",
         "Thành phố",
         (
-            CommuneData("Đa Mai", "Phường"),
-            CommuneData("Dĩnh Kế", "Phường"),
-            CommuneData("Song Khê"),
-            CommuneData("Đồng Sơn"),
+            CommuneData("Đa Mai", "Phường", becomes="Phường Đa Mai"),
+            CommuneData("Dĩnh Kế", "Phường", becomes="Phường Bắc Giang"),
+            CommuneData("Song Khê", becomes="Phường Tiền Phong"),
+            CommuneData("Đồng Sơn", becomes="Phường Tiền Phong"),
         ),
     ),
     DistrictData(
@@ -70,10 +75,10 @@ DISTRICTS: tuple[DistrictData, ...] = (
         "hiep-hoa",
         "Huyện",
         (
-            CommuneData("Thắng", "Thị trấn"),
-            CommuneData("Hoàng Vân"),
-            CommuneData("Lương Phong"),
-            CommuneData("Mai Đình"),
+            CommuneData("Thắng", "Thị trấn", becomes="Xã Hiệp Hòa"),
+            CommuneData("Hoàng Vân", becomes="Xã Hoàng Vân"),
+            CommuneData("Lương Phong", becomes="Xã Hiệp Hòa"),
+            CommuneData("Mai Đình", becomes="Xã Xuân Cẩm"),
         ),
     ),
     DistrictData(
@@ -81,10 +86,10 @@ DISTRICTS: tuple[DistrictData, ...] = (
         "lang-giang",
         "Huyện",
         (
-            CommuneData("Vôi", "Thị trấn"),
-            CommuneData("Tân Thanh"),
-            CommuneData("Mỹ Thái"),
-            CommuneData("Tân Dĩnh"),
+            CommuneData("Vôi", "Thị trấn", becomes="Xã Lạng Giang"),
+            CommuneData("Tân Thanh", becomes="Xã Mỹ Thái"),
+            CommuneData("Mỹ Thái", becomes="Xã Mỹ Thái"),
+            CommuneData("Tân Dĩnh", becomes="Xã Tân Dĩnh"),
         ),
     ),
     DistrictData(
@@ -92,10 +97,10 @@ DISTRICTS: tuple[DistrictData, ...] = (
         "luc-nam",
         "Huyện",
         (
-            CommuneData("Đồi Ngô", "Thị trấn"),
-            CommuneData("Nghĩa Phương"),
-            CommuneData("Huyền Sơn"),
-            CommuneData("Cẩm Lý"),
+            CommuneData("Đồi Ngô", "Thị trấn", becomes="Xã Lục Nam"),
+            CommuneData("Nghĩa Phương", becomes="Xã Nghĩa Phương"),
+            CommuneData("Huyền Sơn", becomes="Xã Nghĩa Phương"),
+            CommuneData("Cẩm Lý", becomes="Xã Cẩm Lý"),
         ),
     ),
     DistrictData(
@@ -103,10 +108,10 @@ DISTRICTS: tuple[DistrictData, ...] = (
         "luc-ngan",
         "Huyện",
         (
-            CommuneData("Chũ", "Thị trấn"),
-            CommuneData("Nam Dương"),
-            CommuneData("Phượng Sơn"),
-            CommuneData("Thanh Hải"),
+            CommuneData("Chũ", "Thị trấn", becomes="Phường Chũ"),
+            CommuneData("Nam Dương", becomes="Xã Nam Dương"),
+            CommuneData("Phượng Sơn", becomes="Phường Phượng Sơn"),
+            CommuneData("Thanh Hải", becomes="Phường Chũ"),
         ),
     ),
     DistrictData(
@@ -114,10 +119,10 @@ DISTRICTS: tuple[DistrictData, ...] = (
         "son-dong",
         "Huyện",
         (
-            CommuneData("An Châu", "Thị trấn"),
-            CommuneData("An Lạc"),
-            CommuneData("Tuấn Đạo"),
-            CommuneData("Vân Sơn"),
+            CommuneData("An Châu", "Thị trấn", becomes="Xã Sơn Động"),
+            CommuneData("An Lạc", becomes="Xã An Lạc"),
+            CommuneData("Tuấn Đạo", becomes="Xã Tuấn Đạo"),
+            CommuneData("Vân Sơn", becomes="Xã Vân Sơn"),
         ),
     ),
     DistrictData(
@@ -125,10 +130,10 @@ DISTRICTS: tuple[DistrictData, ...] = (
         "tan-yen",
         "Huyện",
         (
-            CommuneData("Cao Thượng", "Thị trấn"),
-            CommuneData("Phúc Hòa"),
-            CommuneData("Ngọc Thiện"),
-            CommuneData("Liên Chung"),
+            CommuneData("Cao Thượng", "Thị trấn", becomes="Xã Tân Yên"),
+            CommuneData("Phúc Hòa", becomes="Xã Phúc Hòa"),
+            CommuneData("Ngọc Thiện", becomes="Xã Ngọc Thiện"),
+            CommuneData("Liên Chung", becomes="Xã Phúc Hòa"),
         ),
     ),
     # Việt Yên became a town (thị xã) in 2024.
@@ -137,10 +142,10 @@ DISTRICTS: tuple[DistrictData, ...] = (
         "viet-yen",
         "Thị xã",
         (
-            CommuneData("Nếnh", "Phường"),
-            CommuneData("Vân Hà"),
-            CommuneData("Tăng Tiến"),
-            CommuneData("Tiên Sơn"),
+            CommuneData("Nếnh", "Phường", becomes="Phường Nếnh"),
+            CommuneData("Vân Hà", becomes="Phường Vân Hà"),
+            CommuneData("Tăng Tiến", becomes="Phường Nếnh"),
+            CommuneData("Tiên Sơn", becomes="Phường Vân Hà"),
         ),
     ),
     DistrictData(
@@ -148,10 +153,10 @@ DISTRICTS: tuple[DistrictData, ...] = (
         "yen-dung",
         "Huyện",
         (
-            CommuneData("Neo", "Thị trấn"),
-            CommuneData("Tư Mại"),
-            CommuneData("Lãng Sơn"),
-            CommuneData("Nham Sơn"),
+            CommuneData("Neo", "Thị trấn", becomes="Phường Yên Dũng"),
+            CommuneData("Tư Mại", becomes="Phường Cảnh Thụy"),
+            CommuneData("Lãng Sơn", becomes="Phường Tân An"),
+            CommuneData("Nham Sơn", becomes="Phường Yên Dũng"),
         ),
     ),
     DistrictData(
@@ -159,12 +164,83 @@ DISTRICTS: tuple[DistrictData, ...] = (
         "yen-the",
         "Huyện",
         (
-            CommuneData("Phồn Xương", "Thị trấn"),
-            CommuneData("Bố Hạ", "Thị trấn"),
-            CommuneData("Đồng Tâm"),
-            CommuneData("Xuân Lương"),
+            CommuneData("Phồn Xương", "Thị trấn", becomes="Xã Yên Thế"),
+            CommuneData("Bố Hạ", "Thị trấn", becomes="Xã Bố Hạ"),
+            CommuneData("Đồng Tâm", becomes="Xã Yên Thế"),
+            CommuneData("Xuân Lương", becomes="Xã Xuân Lương"),
         ),
     ),
+)
+
+
+#: The first day of the communes and wards below (two-level local government).
+NEW_UNITS_FROM = date(2025, 7, 1)
+
+
+@dataclass(frozen=True)
+class NewCommuneData:
+    """A commune or ward (xã, phường) of Bắc Ninh province from 01/07/2025; ``area`` is the
+    slug of the former district whose area it lies in ("khu vực huyện cũ", for filters and
+    statistics), taken from the demo communes it absorbed."""
+
+    kind: str
+    name: str
+    area: str
+
+    @property
+    def key(self) -> str:
+        """How :attr:`CommuneData.becomes` names it ("Phường Chũ")."""
+        return f"{self.kind} {self.name}"
+
+
+# The units the demo's communes became on 01/07/2025, under Resolution 1658/NQ-UBTVQH15 of
+# the National Assembly's Standing Committee (16/06/2025) on the arrangement of the
+# commune-level units of Bắc Ninh province. Names as in the General Statistics Office's list
+# of today's units (package ``vietnam-provinces``, pinned in constraints.txt; spelt here with the
+# project's tone placement, "Hòa"). The old → new pairs (``CommuneData.becomes``) follow the
+# resolution's Article 1 as republished per former commune by the public dataset
+# github.com/tanthuan031/vnadministrative (api/wards/<district>.json), cross-checked for Chũ,
+# Nam Dương, Tân Yên and Nhã Nam against press summaries of the resolution (TTXVN, 27/06/2025;
+# tracuusapnhap.com). Two demo communes had already changed before 2025 and are followed
+# through that change: thị trấn Neo and xã Nham Sơn were merged into thị trấn Nham Biền
+# (2020), which became phường Nham Biền of Bắc Giang city on 01/01/2025 and is part of phường
+# Yên Dũng since 01/07/2025; thị trấn Chũ and xã Thanh Hải became wards of thị xã Chũ on
+# 01/01/2025 (Resolution 1191/NQ-UBTVQH15) and are part of phường Chũ since 01/07/2025. The
+# demo records them under their programme-era names and districts (the intermediate names of
+# 2020–2025 are not modelled).
+NEW_COMMUNES: tuple[NewCommuneData, ...] = (
+    NewCommuneData("Phường", "Đa Mai", "bac-giang"),
+    NewCommuneData("Phường", "Bắc Giang", "bac-giang"),
+    NewCommuneData("Phường", "Tiền Phong", "bac-giang"),
+    NewCommuneData("Xã", "Hiệp Hòa", "hiep-hoa"),
+    NewCommuneData("Xã", "Hoàng Vân", "hiep-hoa"),
+    NewCommuneData("Xã", "Xuân Cẩm", "hiep-hoa"),
+    NewCommuneData("Xã", "Lạng Giang", "lang-giang"),
+    NewCommuneData("Xã", "Mỹ Thái", "lang-giang"),
+    NewCommuneData("Xã", "Tân Dĩnh", "lang-giang"),
+    NewCommuneData("Xã", "Lục Nam", "luc-nam"),
+    NewCommuneData("Xã", "Nghĩa Phương", "luc-nam"),
+    NewCommuneData("Xã", "Cẩm Lý", "luc-nam"),
+    NewCommuneData("Phường", "Chũ", "luc-ngan"),
+    NewCommuneData("Xã", "Nam Dương", "luc-ngan"),
+    NewCommuneData("Phường", "Phượng Sơn", "luc-ngan"),
+    NewCommuneData("Xã", "Sơn Động", "son-dong"),
+    NewCommuneData("Xã", "An Lạc", "son-dong"),
+    # Tuấn Đạo is the one commune of the province the resolution left as it was; it is still
+    # a unit of the new province, from the same day.
+    NewCommuneData("Xã", "Tuấn Đạo", "son-dong"),
+    NewCommuneData("Xã", "Vân Sơn", "son-dong"),
+    NewCommuneData("Xã", "Tân Yên", "tan-yen"),
+    NewCommuneData("Xã", "Phúc Hòa", "tan-yen"),
+    NewCommuneData("Xã", "Ngọc Thiện", "tan-yen"),
+    NewCommuneData("Phường", "Nếnh", "viet-yen"),
+    NewCommuneData("Phường", "Vân Hà", "viet-yen"),
+    NewCommuneData("Phường", "Yên Dũng", "yen-dung"),
+    NewCommuneData("Phường", "Cảnh Thụy", "yen-dung"),
+    NewCommuneData("Phường", "Tân An", "yen-dung"),
+    NewCommuneData("Xã", "Yên Thế", "yen-the"),
+    NewCommuneData("Xã", "Bố Hạ", "yen-the"),
+    NewCommuneData("Xã", "Xuân Lương", "yen-the"),
 )
 
 
@@ -444,7 +520,7 @@ PRODUCERS: tuple[ProducerData, ...] = (
         "Phượng Sơn",
         "Nguyễn Văn Thắng",
         "0204 3882 101",
-        "Thôn Khuôn Thần, xã Phượng Sơn, huyện Lục Ngạn",
+        "Thôn Khuôn Thần, phường Phượng Sơn, tỉnh Bắc Ninh",
         "Hợp tác xã được thành lập năm 2012 từ 36 hộ trồng vải lâu năm ở Phượng Sơn, nay có hơn "
         "120 thành viên với 180 ha vải sản xuất theo VietGAP và GlobalGAP. Vải của hợp tác xã "
         "mang nhãn hiệu chứng nhận “Vải thiều Lục Ngạn”, được hái lúc sáng sớm, sơ chế và đóng "
@@ -458,7 +534,7 @@ PRODUCERS: tuple[ProducerData, ...] = (
         "Thanh Hải",
         "Hoàng Văn Long",
         "0912 555 102",
-        "Thôn Thanh Văn, xã Thanh Hải, huyện Lục Ngạn",
+        "Thôn Thanh Văn, phường Chũ, tỉnh Bắc Ninh",
         "Trang trại 12 ha trên đồi Thanh Hải, trồng vải thiều và nuôi ong lấy mật hoa vải. "
         "Anh Long là một trong những người đầu tiên ở xã đưa quy trình VietGAP vào vườn vải, "
         "ghi nhật ký phun thuốc, bón phân và truy xuất nguồn gốc bằng mã QR trên từng thùng.",
@@ -471,7 +547,7 @@ PRODUCERS: tuple[ProducerData, ...] = (
         "Nam Dương",
         "Đỗ Thị Hạnh",
         "0204 3883 103",
-        "Thôn Thủ Dương, xã Nam Dương, huyện Lục Ngạn",
+        "Thôn Thủ Dương, xã Nam Dương, tỉnh Bắc Ninh",
         "Làng Thủ Dương làm mỳ từ hơn trăm năm nay. Hợp tác xã giữ cách làm truyền thống: gạo "
         "bao thai ngâm qua đêm, xay thành bột, tráng, cắt sợi và phơi nắng trên giàn tre, không "
         "dùng chất tẩy trắng hay chất bảo quản. Mỳ Chũ được cấp nhãn hiệu tập thể và là một "
@@ -485,7 +561,7 @@ PRODUCERS: tuple[ProducerData, ...] = (
         "Chũ",
         "Nguyễn Thị Bình",
         "0912 555 104",
-        "Tổ dân phố Trường Chinh, thị trấn Chũ, huyện Lục Ngạn",
+        "Tổ dân phố Trường Chinh, phường Chũ, tỉnh Bắc Ninh",
         "Gia đình chị Bình ba đời làm mỳ, nay phát triển dòng mỳ Chũ rau củ nhuộm màu tự "
         "nhiên từ gấc, lá dứa và củ dền, được các trường mầm non trong huyện đặt hàng đều đặn.",
     ),
@@ -497,7 +573,7 @@ PRODUCERS: tuple[ProducerData, ...] = (
         "Thanh Hải",
         "Lương Văn Sơn",
         "0204 3884 105",
-        "Thôn Đồng Mậm, xã Thanh Hải, huyện Lục Ngạn",
+        "Thôn Đồng Mậm, phường Chũ, tỉnh Bắc Ninh",
         "Hợp tác xã liên kết 85 hộ cấy lúa bao thai trên chân ruộng ven sông Lục Nam. Giống "
         "lúa cổ này cho năng suất không cao nhưng hạt gạo trong, cơm dẻo vừa và để nguội không "
         "bị cứng; đây cũng là nguyên liệu chính làm mỳ Chũ.",
@@ -510,7 +586,7 @@ PRODUCERS: tuple[ProducerData, ...] = (
         "Chũ",
         "Trần Minh Đức",
         "0204 3885 106",
-        "Số 18 đường Thân Nhân Trung, thị trấn Chũ, huyện Lục Ngạn",
+        "Số 18 đường Thân Nhân Trung, phường Chũ, tỉnh Bắc Ninh",
         "Doanh nghiệp chế biến sâu vải thiều và trái cây Lục Ngạn, có dây chuyền lên men rượu "
         "vang vải và xưởng sấy lạnh. Công ty bao tiêu sản phẩm cho hơn 300 hộ trồng vải trong "
         "huyện.",
@@ -524,7 +600,7 @@ PRODUCERS: tuple[ProducerData, ...] = (
         "Tuấn Đạo",
         "Đặng Văn Phú",
         "0912 555 107",
-        "Thôn Mậu, xã Tuấn Đạo, huyện Sơn Động",
+        "Thôn Mậu, xã Tuấn Đạo, tỉnh Bắc Ninh",
         "Hợp tác xã trồng trà hoa vàng, ba kích tím và giảo cổ lam dưới tán rừng phòng hộ "
         "Tây Yên Tử, kết hợp bảo tồn cây thuốc quý của đồng bào Dao. Sản phẩm được sơ chế, sấy "
         "và đóng gói tại xưởng đạt chuẩn của hợp tác xã.",
@@ -537,7 +613,7 @@ PRODUCERS: tuple[ProducerData, ...] = (
         "Vân Sơn",
         "Hoàng Thị Mai",
         "0912 555 108",
-        "Bản Đồng Rì, xã Vân Sơn, huyện Sơn Động",
+        "Bản Đồng Rì, xã Vân Sơn, tỉnh Bắc Ninh",
         "Gia đình chị Mai thu mua và chế biến lâm sản ngoài gỗ của bà con trong bản: mộc nhĩ, "
         "nấm hương, măng rừng và mật ong, phơi sấy bằng lò củi truyền thống.",
     ),
@@ -549,7 +625,7 @@ PRODUCERS: tuple[ProducerData, ...] = (
         "An Châu",
         "Vi Văn Quý",
         "0204 3886 109",
-        "Tổ dân phố Thống Nhất, thị trấn An Châu, huyện Sơn Động",
+        "Tổ dân phố Thống Nhất, xã Sơn Động, tỉnh Bắc Ninh",
         "Hợp tác xã trồng dong riềng trên nương, tự lọc tinh bột và làm miến thủ công; mùa đông "
         "làm thêm thịt lợn bản gác bếp theo cách của người Tày.",
     ),
@@ -561,7 +637,7 @@ PRODUCERS: tuple[ProducerData, ...] = (
         "An Lạc",
         "Triệu Thị Lan",
         "0912 555 110",
-        "Thôn Khe Rỗ, xã An Lạc, huyện Sơn Động",
+        "Thôn Khe Rỗ, xã An Lạc, tỉnh Bắc Ninh",
         "Mười hai chị em người Dao ở An Lạc giữ nghề dệt và thêu thổ cẩm, nhuộm chàm bằng lá "
         "cây rừng. Sản phẩm bán cho khách du lịch đến Khe Rỗ và qua các điểm giới thiệu OCOP.",
     ),
@@ -573,7 +649,7 @@ PRODUCERS: tuple[ProducerData, ...] = (
         "An Lạc",
         "Lý Văn Hải",
         "0912 555 111",
-        "Thôn Khe Rỗ, xã An Lạc, huyện Sơn Động",
+        "Thôn Khe Rỗ, xã An Lạc, tỉnh Bắc Ninh",
         "Tám hộ gia đình ở Khe Rỗ mở nhà sàn đón khách, dẫn đường vào khu bảo tồn thiên nhiên "
         "Tây Yên Tử, nấu cơm lam, gà đồi và rau rừng cho khách.",
     ),
@@ -586,7 +662,7 @@ PRODUCERS: tuple[ProducerData, ...] = (
         "Nghĩa Phương",
         "Nguyễn Văn Tiến",
         "0204 3887 112",
-        "Thôn Bãi Đá, xã Nghĩa Phương, huyện Lục Nam",
+        "Thôn Bãi Đá, xã Nghĩa Phương, tỉnh Bắc Ninh",
         "Hợp tác xã tổ chức tham quan suối, thác và đền Suối Mỡ, hướng dẫn khách trải nghiệm "
         "làm nông cùng người dân, và nấu rượu nếp cẩm theo công thức của làng.",
     ),
@@ -598,7 +674,7 @@ PRODUCERS: tuple[ProducerData, ...] = (
         "Huyền Sơn",
         "Phạm Văn Hòa",
         "0912 555 113",
-        "Thôn Dùm, xã Huyền Sơn, huyện Lục Nam",
+        "Thôn Dùm, xã Nghĩa Phương, tỉnh Bắc Ninh",
         "Trang trại 8 ha dưới chân núi Huyền Đinh, trồng na dai và vú sữa theo hướng hữu cơ, "
         "dùng phân chuồng ủ và bẫy bả sinh học thay thuốc trừ sâu.",
     ),
@@ -610,7 +686,7 @@ PRODUCERS: tuple[ProducerData, ...] = (
         "Đồi Ngô",
         "Vũ Thị Thu",
         "0204 3887 114",
-        "Số 56 phố Kim Lân, thị trấn Đồi Ngô, huyện Lục Nam",
+        "Số 56 phố Kim Lân, xã Lục Nam, tỉnh Bắc Ninh",
         "Doanh nghiệp nhỏ làm dầu gội, tinh dầu và mỹ phẩm từ bồ kết, bưởi và sả trồng tại "
         "Lục Nam, theo bài thuốc gội đầu truyền thống của phụ nữ vùng trung du.",
     ),
@@ -623,7 +699,7 @@ PRODUCERS: tuple[ProducerData, ...] = (
         "Đồng Tâm",
         "Thân Văn Hùng",
         "0204 3876 115",
-        "Thôn Đồng Tâm, xã Đồng Tâm, huyện Yên Thế",
+        "Thôn Đồng Tâm, xã Yên Thế, tỉnh Bắc Ninh",
         "Hợp tác xã có 64 thành viên nuôi gà thả đồi vải, đồi keo, mỗi con được chạy nhảy ít "
         "nhất 150 ngày trước khi xuất chuồng. Gà đồi Yên Thế mang nhãn hiệu chứng nhận, thịt "
         "săn, da giòn, vàng óng, là một trong ba sản phẩm 5 sao quốc gia của tỉnh.",
@@ -636,7 +712,7 @@ PRODUCERS: tuple[ProducerData, ...] = (
         "Phồn Xương",
         "Ngô Thị Hương",
         "0912 555 116",
-        "Tổ dân phố Chợ, thị trấn Phồn Xương, huyện Yên Thế",
+        "Tổ dân phố Chợ, xã Yên Thế, tỉnh Bắc Ninh",
         "Tổ hợp tác 15 hộ nuôi gà mái tơ và chế biến chân gà ủ xả ớt, bán tại chợ Cầu Gỗ và "
         "các bếp ăn trong tỉnh.",
     ),
@@ -648,7 +724,7 @@ PRODUCERS: tuple[ProducerData, ...] = (
         "Bố Hạ",
         "Lê Quang Huy",
         "0204 3877 117",
-        "Phố Bố Hạ, thị trấn Bố Hạ, huyện Yên Thế",
+        "Phố Bố Hạ, xã Bố Hạ, tỉnh Bắc Ninh",
         "Công ty thu mua búp chè của hơn 200 hộ trên các đồi chè Yên Thế, chế biến chè xanh "
         "sao suốt và hồng trà lên men theo công nghệ chè đen truyền thống.",
     ),
@@ -660,7 +736,7 @@ PRODUCERS: tuple[ProducerData, ...] = (
         "Xuân Lương",
         "Hà Văn Chung",
         "0912 555 118",
-        "Bản Thác Ngà, xã Xuân Lương, huyện Yên Thế",
+        "Bản Thác Ngà, xã Xuân Lương, tỉnh Bắc Ninh",
         "Hợp tác xã của người Dao và người Tày ở Xuân Lương đón khách tham quan thác Ngà, rừng "
         "nguyên sinh và di tích khởi nghĩa Yên Thế.",
     ),
@@ -673,7 +749,7 @@ PRODUCERS: tuple[ProducerData, ...] = (
         "Tư Mại",
         "Đào Văn Khánh",
         "0912 555 119",
-        "Thôn Đông Hương, xã Tư Mại, huyện Yên Dũng",
+        "Thôn Đông Hương, phường Cảnh Thụy, tỉnh Bắc Ninh",
         "Trang trại 15 ha ao nuôi cá trắm đen, cá chép bằng nguồn nước sông Thương, cho cá ăn "
         "ốc và thức ăn xanh, có xưởng làm chả cá đạt chuẩn an toàn thực phẩm.",
     ),
@@ -685,7 +761,7 @@ PRODUCERS: tuple[ProducerData, ...] = (
         "Lãng Sơn",
         "Nguyễn Thị Huệ",
         "0204 3878 120",
-        "Thôn Đức Thịnh, xã Lãng Sơn, huyện Yên Dũng",
+        "Thôn Đức Thịnh, phường Tân An, tỉnh Bắc Ninh",
         "Cánh đồng mẫu lớn 60 ha của hợp tác xã trồng lúa thơm và nếp cái hoa vàng theo "
         "VietGAP, liên kết với nhà máy xay xát để đóng gói tại chỗ.",
     ),
@@ -697,7 +773,7 @@ PRODUCERS: tuple[ProducerData, ...] = (
         "Nham Sơn",
         "Trần Văn Tú",
         "0912 555 121",
-        "Thôn Quỳnh Sơn, xã Nham Sơn, huyện Yên Dũng",
+        "Thôn Quỳnh Sơn, phường Yên Dũng, tỉnh Bắc Ninh",
         "Tổ hợp tác tận dụng rơm rạ sau thu hoạch để trồng nấm sò, vừa giảm đốt rơm, vừa có "
         "thêm thu nhập mùa đông cho 20 hộ thành viên.",
     ),
@@ -710,7 +786,7 @@ PRODUCERS: tuple[ProducerData, ...] = (
         "Tân Thanh",
         "Bùi Văn Nam",
         "0204 3879 122",
-        "Thôn Chùa, xã Tân Thanh, huyện Lạng Giang",
+        "Thôn Chùa, xã Mỹ Thái, tỉnh Bắc Ninh",
         "Hợp tác xã trồng rau trong nhà lưới và nuôi lợn theo chuỗi khép kín VietGAP, cung "
         "cấp rau và thịt cho các bếp ăn trường học và siêu thị ở Bắc Giang, Hà Nội.",
     ),
@@ -722,7 +798,7 @@ PRODUCERS: tuple[ProducerData, ...] = (
         "Mỹ Thái",
         "Nguyễn Đức Thành",
         "0912 555 123",
-        "Thôn Mỹ Cầu, xã Mỹ Thái, huyện Lạng Giang",
+        "Thôn Mỹ Cầu, xã Mỹ Thái, tỉnh Bắc Ninh",
         "Trang trại có 6 nhà nuôi trồng nấm linh chi đỏ trên giá thể mùn cưa, kiểm soát nhiệt "
         "độ, độ ẩm; sản phẩm được kiểm nghiệm hàm lượng hoạt chất từng lô.",
     ),
@@ -734,7 +810,7 @@ PRODUCERS: tuple[ProducerData, ...] = (
         "Vôi",
         "Phạm Thị Nga",
         "0912 555 124",
-        "Phố Vôi, thị trấn Vôi, huyện Lạng Giang",
+        "Phố Vôi, xã Lạng Giang, tỉnh Bắc Ninh",
         "Cơ sở làm giò lụa, giò bò thủ công từ thịt nóng trong ngày, gói lá chuối, không dùng "
         "hàn the; nổi tiếng ở chợ Vôi từ những năm 1990.",
     ),
@@ -747,7 +823,7 @@ PRODUCERS: tuple[ProducerData, ...] = (
         "Phúc Hòa",
         "Giáp Văn Dũng",
         "0204 3872 125",
-        "Thôn Hòa Thành, xã Phúc Hòa, huyện Tân Yên",
+        "Thôn Hòa Thành, xã Phúc Hòa, tỉnh Bắc Ninh",
         "Nơi khởi nguồn giống vải sớm Phúc Hòa, chín trước vải thiều Lục Ngạn gần một tháng. "
         "Hợp tác xã có 95 ha vải VietGAP và trồng xen lạc trên đất đồi.",
     ),
@@ -759,7 +835,7 @@ PRODUCERS: tuple[ProducerData, ...] = (
         "Ngọc Thiện",
         "Lê Thị Hoa",
         "0912 555 126",
-        "Thôn Ngọc Yên, xã Ngọc Thiện, huyện Tân Yên",
+        "Thôn Ngọc Yên, xã Ngọc Thiện, tỉnh Bắc Ninh",
         "Gia đình chị Hoa lọc tinh bột nghệ vàng theo cách ngâm, tách dầu thủ công, và làm "
         "kẹo lạc từ lạc đỏ Tân Yên.",
     ),
@@ -771,7 +847,7 @@ PRODUCERS: tuple[ProducerData, ...] = (
         "Liên Chung",
         "Nguyễn Văn Quang",
         "0912 555 127",
-        "Thôn Tân Phú, xã Liên Chung, huyện Tân Yên",
+        "Thôn Tân Phú, xã Phúc Hòa, tỉnh Bắc Ninh",
         "Trang trại 5 ha bưởi Diễn trên đất đồi thấp, thu hoạch vào dịp Tết, bảo quản bằng "
         "sáp ong tự nhiên.",
     ),
@@ -784,7 +860,7 @@ PRODUCERS: tuple[ProducerData, ...] = (
         "Thắng",
         "Ngô Văn Toàn",
         "0204 3871 128",
-        "Cụm công nghiệp Thắng, thị trấn Thắng, huyện Hiệp Hòa",
+        "Cụm công nghiệp Thắng, xã Hiệp Hòa, tỉnh Bắc Ninh",
         "Nhà máy chế biến dưa chuột bao tử và ớt muối xuất khẩu sang Nhật Bản, Hàn Quốc, bao "
         "tiêu cho hàng nghìn hộ trồng dưa chuột ở Hiệp Hòa.",
     ),
@@ -796,7 +872,7 @@ PRODUCERS: tuple[ProducerData, ...] = (
         "Hoàng Vân",
         "Thân Thị Lụa",
         "0912 555 129",
-        "Thôn Vân Xuyên, xã Hoàng Vân, huyện Hiệp Hòa",
+        "Thôn Vân Xuyên, xã Hoàng Vân, tỉnh Bắc Ninh",
         "Vùng trồng dưa chuột, ớt chỉ thiên theo VietGAP ven sông Cầu, mỗi năm ba vụ, có mã "
         "số vùng trồng phục vụ xuất khẩu.",
     ),
@@ -808,7 +884,7 @@ PRODUCERS: tuple[ProducerData, ...] = (
         "Mai Đình",
         "Nguyễn Thị Yến",
         "0912 555 130",
-        "Thôn Trung Hưng, xã Mai Đình, huyện Hiệp Hòa",
+        "Thôn Trung Hưng, xã Xuân Cẩm, tỉnh Bắc Ninh",
         "Các chị em từng làm công nhân may lập tổ hợp tác, dệt khăn sợi tre và khăn bông "
         "cotton trên máy dệt nhỏ tại nhà.",
     ),
@@ -821,7 +897,7 @@ PRODUCERS: tuple[ProducerData, ...] = (
         "Vân Hà",
         "Nguyễn Văn Vân",
         "0204 3866 131",
-        "Thôn Yên Viên, xã Vân Hà, thị xã Việt Yên",
+        "Thôn Yên Viên, phường Vân Hà, tỉnh Bắc Ninh",
         "Rượu làng Vân nổi tiếng từ thời Lý, được nấu từ gạo nếp cái, men lá thuốc bắc gia "
         "truyền và nước giếng làng bên sông Cầu, hạ thổ trong chum sành nhiều tháng.",
     ),
@@ -833,7 +909,7 @@ PRODUCERS: tuple[ProducerData, ...] = (
         "Vân Hà",
         "Chu Văn Hà",
         "0912 555 132",
-        "Thôn Thổ Hà, xã Vân Hà, thị xã Việt Yên",
+        "Thôn Thổ Hà, phường Vân Hà, tỉnh Bắc Ninh",
         "Một trong ít lò còn giữ nghề gốm sành nâu Thổ Hà: đất sét ven sông Cầu, nung bằng lò "
         "củi hơn ba ngày đêm, không tráng men hóa học.",
     ),
@@ -845,7 +921,7 @@ PRODUCERS: tuple[ProducerData, ...] = (
         "Tiên Sơn",
         "Thân Đức Mạnh",
         "0204 3867 133",
-        "Thôn Tiên Lát, xã Tiên Sơn, thị xã Việt Yên",
+        "Thôn Tiên Lát, phường Vân Hà, tỉnh Bắc Ninh",
         "Xưởng mộc gia đình nay thành doanh nghiệp với 40 thợ, làm bàn trà, hộp và đồ trang "
         "trí bằng gỗ trồng có chứng chỉ rừng FSC, xuất khẩu sang châu Âu.",
     ),
@@ -857,7 +933,7 @@ PRODUCERS: tuple[ProducerData, ...] = (
         "Tăng Tiến",
         "Nguyễn Thị Thoa",
         "0912 555 134",
-        "Thôn Phúc Long, xã Tăng Tiến, thị xã Việt Yên",
+        "Thôn Phúc Long, phường Nếnh, tỉnh Bắc Ninh",
         "Làng nghề mây tre đan Tăng Tiến có hơn 700 hộ làm nghề. Hợp tác xã nhận đơn hàng "
         "xuất khẩu và dạy nghề cho phụ nữ, người cao tuổi trong làng.",
     ),
@@ -870,7 +946,7 @@ PRODUCERS: tuple[ProducerData, ...] = (
         "Đa Mai",
         "Nguyễn Văn Công",
         "0912 555 135",
-        "Tổ dân phố Mai Sẫu, phường Đa Mai, thành phố Bắc Giang",
+        "Tổ dân phố Mai Sẫu, phường Đa Mai, tỉnh Bắc Ninh",
         "Làng mỳ Đa Mai bên sông Thương làm mỳ gạo sợi nhỏ, dai mềm. Gia đình anh Công đầu tư "
         "máy sấy để làm được mỳ cả mùa mưa mà vẫn giữ vị gạo.",
     ),
@@ -882,7 +958,7 @@ PRODUCERS: tuple[ProducerData, ...] = (
         "Dĩnh Kế",
         "Dương Thị Lan",
         "0912 555 136",
-        "Thôn Kế, phường Dĩnh Kế, thành phố Bắc Giang",
+        "Thôn Kế, phường Bắc Giang, tỉnh Bắc Ninh",
         "Bánh đa Kế làm từ gạo tẻ, vừng đen và lạc, tráng mỏng rồi phơi trên phên tre; "
         "nướng than hoa lên thơm giòn. Tổ hợp tác có 18 hộ giữ nghề của làng.",
     ),
@@ -894,7 +970,7 @@ PRODUCERS: tuple[ProducerData, ...] = (
         "Song Khê",
         "Hà Minh Tuấn",
         "0204 3855 137",
-        "Khu công nghiệp Song Khê – Nội Hoàng, xã Song Khê, thành phố Bắc Giang",
+        "Khu công nghiệp Song Khê – Nội Hoàng, phường Tiền Phong, tỉnh Bắc Ninh",
         "Doanh nghiệp khởi nghiệp của các kỹ sư trẻ, nuôi trồng đông trùng hạ thảo trong "
         "phòng sạch và sấy thăng hoa để giữ dược chất.",
     ),
@@ -1734,7 +1810,9 @@ PRODUCTS: tuple[ProductData, ...] = (
 
 @dataclass(frozen=True)
 class PlaceData:
-    """A showroom point or a tourism village, with its position on the map."""
+    """A showroom point or a tourism village, with its position on the map. ``address`` is
+    written in today's units; ``district`` and ``commune`` name the unit recorded in the
+    programme's documents (pre-2025), which pages show with the unit it became."""
 
     slug: str
     kind: str
@@ -1758,7 +1836,7 @@ PLACES: tuple[PlaceData, ...] = (
         "Điểm giới thiệu và bán sản phẩm OCOP Sơn Động",
         "son-dong",
         "An Châu",
-        "Tổ dân phố Thống Nhất, thị trấn An Châu, huyện Sơn Động",
+        "Tổ dân phố Thống Nhất, xã Sơn Động, tỉnh Bắc Ninh",
         "21.326100",
         "106.848800",
         "0204 3886 200",
@@ -1772,7 +1850,7 @@ PLACES: tuple[PlaceData, ...] = (
         "Điểm giới thiệu và bán sản phẩm OCOP Lục Ngạn",
         "luc-ngan",
         "Chũ",
-        "Số 2 đường Thân Nhân Trung, thị trấn Chũ, huyện Lục Ngạn",
+        "Số 2 đường Thân Nhân Trung, phường Chũ, tỉnh Bắc Ninh",
         "21.375600",
         "106.598900",
         "0204 3882 200",
@@ -1786,7 +1864,7 @@ PLACES: tuple[PlaceData, ...] = (
         "Điểm giới thiệu và bán sản phẩm OCOP Lục Nam",
         "luc-nam",
         "Đồi Ngô",
-        "Phố Kim Lân, thị trấn Đồi Ngô, huyện Lục Nam",
+        "Phố Kim Lân, xã Lục Nam, tỉnh Bắc Ninh",
         "21.289200",
         "106.388600",
         "0204 3887 200",
@@ -1800,7 +1878,7 @@ PLACES: tuple[PlaceData, ...] = (
         "Điểm giới thiệu và bán sản phẩm OCOP Yên Thế",
         "yen-the",
         "Phồn Xương",
-        "Tổ dân phố Chợ, thị trấn Phồn Xương, huyện Yên Thế",
+        "Tổ dân phố Chợ, xã Yên Thế, tỉnh Bắc Ninh",
         "21.520300",
         "106.120700",
         "0204 3876 200",
@@ -1814,7 +1892,7 @@ PLACES: tuple[PlaceData, ...] = (
         "Điểm giới thiệu và bán sản phẩm OCOP Yên Dũng",
         "yen-dung",
         "Neo",
-        "Phố Neo, thị trấn Neo, huyện Yên Dũng",
+        "Phố Neo, phường Yên Dũng, tỉnh Bắc Ninh",
         "21.204300",
         "106.242000",
         "0204 3878 200",
@@ -1828,7 +1906,7 @@ PLACES: tuple[PlaceData, ...] = (
         "Điểm giới thiệu và bán sản phẩm OCOP Việt Yên",
         "viet-yen",
         "Nếnh",
-        "Quốc lộ 37, phường Nếnh, thị xã Việt Yên",
+        "Quốc lộ 37, phường Nếnh, tỉnh Bắc Ninh",
         "21.270600",
         "106.100300",
         "0204 3866 200",
@@ -1841,7 +1919,7 @@ PLACES: tuple[PlaceData, ...] = (
         "Làng văn hóa du lịch sinh thái Khe Rỗ",
         "son-dong",
         "An Lạc",
-        "Thôn Khe Rỗ, xã An Lạc, huyện Sơn Động",
+        "Thôn Khe Rỗ, xã An Lạc, tỉnh Bắc Ninh",
         "21.287400",
         "106.929700",
         "0912 555 111",
@@ -1856,7 +1934,7 @@ PLACES: tuple[PlaceData, ...] = (
         "Làng văn hóa du lịch sinh thái Suối Mỡ",
         "luc-nam",
         "Nghĩa Phương",
-        "Thôn Bãi Đá, xã Nghĩa Phương, huyện Lục Nam",
+        "Thôn Bãi Đá, xã Nghĩa Phương, tỉnh Bắc Ninh",
         "21.246800",
         "106.448200",
         "0204 3887 112",
@@ -1871,7 +1949,7 @@ PLACES: tuple[PlaceData, ...] = (
         "Làng văn hóa du lịch sinh thái Xuân Lung – Thác Ngà",
         "yen-the",
         "Xuân Lương",
-        "Bản Thác Ngà, xã Xuân Lương, huyện Yên Thế",
+        "Bản Thác Ngà, xã Xuân Lương, tỉnh Bắc Ninh",
         "21.590500",
         "106.087400",
         "0912 555 118",

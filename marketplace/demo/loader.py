@@ -12,7 +12,7 @@ from __future__ import annotations
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -145,6 +145,7 @@ def demo_data_check() -> None:
     for place in data.PLACES:
         if (place.district, place.commune) not in communes:
             errors.append(f"{place.slug}: unknown commune {place.commune}")
+    errors += geography_check()
     for item in data.PRODUCTS:
         if item.producer not in producers:
             errors.append(f"{item.sku}: unknown producer {item.producer}")
@@ -291,17 +292,74 @@ def _why_not_listed(product, *, today: date) -> str:
     return f"{stars}, {status.value}"
 
 
+def geography_check() -> list[str]:
+    """Why the dated geography of the dataset is wrong (empty: it is right): every commune of
+    the three-level era names the unit it became, that unit is one of :data:`data.NEW_COMMUNES`,
+    and it lies in the same former district's area; no new unit is left without a predecessor
+    (it would be a unit the demo never uses)."""
+    errors: list[str] = []
+    new_units = {unit.key: unit for unit in data.NEW_COMMUNES}
+    if len(new_units) != len(data.NEW_COMMUNES):
+        errors.append("new communes are not unique")
+    used: set[str] = set()
+    for district in data.DISTRICTS:
+        for commune in district.communes:
+            label = f"{commune.kind} {commune.name} ({district.slug})"
+            unit = new_units.get(commune.becomes)
+            if not commune.becomes:
+                errors.append(f"{label}: no successor after {data.NEW_UNITS_FROM}")
+            elif unit is None:
+                errors.append(f"{label}: unknown successor {commune.becomes}")
+            elif unit.area != district.slug:
+                errors.append(f"{label}: successor {unit.key} lies in {unit.area}")
+            used.add(commune.becomes)
+    for key in sorted(set(new_units) - used):
+        errors.append(f"{key}: no demo commune became it")
+    return errors
+
+
 def _load_geography(created: Counter) -> dict[CommuneKey, Commune]:
-    """Districts and their communes, keyed by (district slug, commune name)."""
+    """Districts and their communes, keyed by (district slug, commune name); the communes and
+    wards in force from 1 July 2025, and each former commune's successor among them.
+
+    The former units end on 30/06/2025; the new ones carry the province that took over the
+    area (Bắc Ninh) and, as ``district``, the former district's area they lie in."""
     communes: dict[CommuneKey, Commune] = {}
+    last_day = data.NEW_UNITS_FROM - timedelta(days=1)
+    districts: dict[str, District] = {}
     for item in data.DISTRICTS:
         district, new = District.objects.update_or_create(
-            slug=item.slug, defaults={"name": item.name, "kind": item.kind}
+            slug=item.slug,
+            defaults={
+                "name": item.name,
+                "kind": item.kind,
+                "province": "bac-giang",
+                "valid_until": last_day,
+            },
         )
         created["districts"] += new
+        districts[item.slug] = district
+    successors: dict[str, Commune] = {}
+    for unit in data.NEW_COMMUNES:
+        successors[unit.key], new = Commune.objects.update_or_create(
+            district=districts[unit.area],
+            name=unit.name,
+            valid_from=data.NEW_UNITS_FROM,
+            defaults={"kind": unit.kind, "province": "bac-ninh", "valid_until": None},
+        )
+        created["communes"] += new
+    for item in data.DISTRICTS:
         for commune_item in item.communes:
             commune, new = Commune.objects.update_or_create(
-                district=district, name=commune_item.name, defaults={"kind": commune_item.kind}
+                district=districts[item.slug],
+                name=commune_item.name,
+                valid_from=None,
+                defaults={
+                    "kind": commune_item.kind,
+                    "province": "bac-giang",
+                    "valid_until": last_day,
+                    "successor": successors[commune_item.becomes],
+                },
             )
             created["communes"] += new
             communes[(item.slug, commune_item.name)] = commune
