@@ -167,16 +167,18 @@ def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def unit_label(unit: Unit, day: date) -> str:
+def unit_label(unit: Unit, day: date, *, capitalise: bool = True) -> str:
     """The full name of ``unit`` with its district (if any) and its province as named on
-    ``day``: "Thị trấn Chũ, huyện Lục Ngạn, tỉnh Bắc Giang"; "Phường Chũ, tỉnh Bắc Ninh"."""
+    ``day``: "Thị trấn Chũ, huyện Lục Ngạn, tỉnh Bắc Giang"; "Phường Chũ, tỉnh Bắc Ninh"
+    (``capitalise=False`` inside a sentence: "thị trấn Chũ, …")."""
     parts = [named(unit.kind, unit.name)]
     if unit.district_name:
         parts.append(named(unit.district_kind, unit.district_name))
     province = province_name(unit.province, day)
     if province is not None:
         parts.append(named(province.kind, province.name))
-    return _capitalised(", ".join(parts))
+    text = ", ".join(parts)
+    return _capitalised(text) if capitalise else text
 
 
 @dataclass(frozen=True)
@@ -194,7 +196,7 @@ class Naming:
         return _("%(today)s (trước %(day)s: %(former)s)") % {
             "today": self.today,
             "day": f"{self.changed_on:%d/%m/%Y}" if self.changed_on else "",
-            "former": self.former[:1].lower() + self.former[1:],
+            "former": self.former,
         }
 
 
@@ -209,7 +211,7 @@ def naming(unit: Unit, *, today: date) -> Naming:
         return Naming(unit_label(unit, min(today, recorded_day)))
     return Naming(
         unit_label(now, today),
-        former=unit_label(unit, recorded_day),
+        former=unit_label(unit, recorded_day, capitalise=False),
         changed_on=now.valid_from,
     )
 

@@ -17,7 +17,13 @@ class ProductDetailView(OscarProductDetailView):
     def get_queryset(self):
         return (
             selectors.product_listed_queryset()
-            .select_related("producer", "origin_commune__district", "product_class")
+            .select_related(
+                "producer__commune__district",
+                "producer__commune__successor__district",
+                "origin_commune__district",
+                "origin_commune__successor__district",
+                "product_class",
+            )
             .prefetch_related("images", "stockrecords")
         )
 

@@ -56,9 +56,9 @@ def producer_list_public(*, with_unlisted: bool = False) -> QuerySet:
     Without ``with_unlisted`` only producers with something on sale are returned.
     """
     listed = catalog_selectors.product_listed_queryset().filter(producer=OuterRef("pk"))
-    queryset = Producer.objects.select_related("commune__district").annotate(
-        has_listed=Exists(listed)
-    )
+    queryset = Producer.objects.select_related(
+        "commune__district", "commune__successor__district"
+    ).annotate(has_listed=Exists(listed))
     if not with_unlisted:
         queryset = queryset.filter(has_listed=True)
     return queryset

@@ -156,7 +156,7 @@ def listed_for_index(product_ids: list[int] | None = None):
         queryset.annotate(
             ocop_valid_until=Subquery(current.values("valid_until")[:1]), ocop_sold=_sold_subquery()
         )
-        .select_related("producer", "origin_commune__district")
+        .select_related("producer", "origin_commune__district", "origin_commune__successor")
         .prefetch_related(
             Prefetch("categories", queryset=Category.objects.order_by("depth", "path")),
             "stockrecords",
@@ -208,6 +208,8 @@ def product_document(
         root.name if root else "",
         leaf.name if leaf and leaf is not root else "",
         commune.name if commune else "",
+        # today's commune or ward too (the origin keeps the unit recorded before 2025)
+        commune.successor.name if commune and commune.successor_id else "",
         district.name if district else "",
     ]
     text = " ".join(w for w in words if w)

@@ -66,7 +66,7 @@ class FacetedSearchView(TemplateView):
 
     FACET_TITLES = {
         "group": gettext_lazy("Nhóm sản phẩm"),
-        "district": gettext_lazy("Huyện"),
+        "district": gettext_lazy("Khu vực (huyện cũ)"),
         "stars": gettext_lazy("Hạng sao"),
         "kind": gettext_lazy("Loại hình chủ thể"),
         "price": gettext_lazy("Khoảng giá"),

@@ -56,3 +56,21 @@ def dmy(value) -> str:
         except ValueError:
             return value
     return value.strftime("%d/%m/%Y")
+
+
+@register.filter
+def unit_naming(commune) -> str:
+    """A commune's name today and, where it differs, the unit recorded (see
+    :meth:`catalog.models.Commune.naming`): "Phường Chũ, tỉnh Bắc Ninh (trước 01/07/2025: thị
+    trấn Chũ, huyện Lục Ngạn, tỉnh Bắc Giang)". Empty for no commune."""
+    if not commune:
+        return ""
+    return str(commune.naming())
+
+
+@register.filter
+def unit_on(commune, day) -> str:
+    """A commune's full name as it was on ``day`` (certificates keep the unit of their date)."""
+    if not commune:
+        return ""
+    return commune.label_on(day) if day else str(commune)
