@@ -511,20 +511,30 @@ class ProgrammeRecordAdmin(admin.ModelAdmin):
 
 @admin.register(District)
 class DistrictAdmin(admin.ModelAdmin):
-    """District-level units of the province."""
+    """District-level units of the former Bắc Giang province (until 30/06/2025)."""
 
-    list_display = ("name", "kind")
+    list_display = ("name", "kind", "province", "valid_from", "valid_until")
     search_fields = ("name",)
     prepopulated_fields = {"slug": ("name",)}
 
 
 @admin.register(Commune)
 class CommuneAdmin(admin.ModelAdmin):
-    """Communes, wards and towns."""
+    """Communes, wards and towns, each with its validity period and the unit it became."""
 
-    list_display = ("name", "kind", "district")
-    list_filter = ("district",)
+    list_display = (
+        "name",
+        "kind",
+        "district",
+        "province",
+        "valid_from",
+        "valid_until",
+        "successor",
+    )
+    list_filter = ("province", "district")
+    list_select_related = ("district", "successor__district")
     search_fields = ("name",)
+    autocomplete_fields = ("successor",)
 
 
 @admin.register(Place)
