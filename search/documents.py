@@ -209,7 +209,9 @@ def product_document(
         leaf.name if leaf and leaf is not root else "",
         commune.name if commune else "",
         # today's commune or ward too (the origin keeps the unit recorded before 2025)
-        commune.successor.name if commune and commune.successor_id else "",
+        f"{commune.successor.kind} {commune.successor.name}"
+        if commune and commune.successor_id
+        else "",
         district.name if district else "",
     ]
     text = " ".join(w for w in words if w)
