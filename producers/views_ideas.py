@@ -9,8 +9,10 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from oscar.core.loading import get_model
@@ -43,7 +45,13 @@ class IdeaForm(_Styled, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["commune"].queryset = Commune.objects.select_related("district")
+        # A new idea names a unit in force today; an idea already filed keeps the one it named.
+        in_force = Q(valid_until__isnull=True) | Q(valid_until__gte=timezone.localdate())
+        if self.instance.commune_id:
+            in_force |= Q(pk=self.instance.commune_id)
+        self.fields["commune"].queryset = Commune.objects.filter(in_force).select_related(
+            "district"
+        )
         self.fields["group"].queryset = Category.objects.filter(depth=1)
 
 

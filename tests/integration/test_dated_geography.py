@@ -88,3 +88,19 @@ def test_the_search_document_names_todays_unit():
     # then both names are searchable
     assert "song khe" in document.folded
     assert "tien phong" in document.folded
+
+
+def test_a_new_idea_names_a_unit_in_force_today_and_a_filed_one_keeps_its_unit():
+    from producers.views_ideas import IdeaForm
+
+    # given a commune that ended on 30/06/2025 and the ward it became
+    town, ward = _chu_pair()
+    # when a producer opens the form for a new idea
+    choices = set(IdeaForm().fields["commune"].queryset)
+    # then only today's unit is offered
+    assert ward in choices and town not in choices
+    # and an idea filed under the former commune keeps it when edited
+    from catalog.models import ProductIdea
+
+    filed = ProductIdea(commune=town)
+    assert town in set(IdeaForm(instance=filed).fields["commune"].queryset)
