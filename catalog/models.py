@@ -13,10 +13,36 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from oscar.apps.catalogue.abstract_models import AbstractProduct
+from oscar.apps.catalogue.abstract_models import AbstractCategory, AbstractProduct
 
-from catalog import credentials, geography, ocop, traceability
+from catalog import bilingual, credentials, geography, ocop, traceability
+
+#: Help text of every optional English field (the fallback rule is :mod:`catalog.bilingual`).
+ENGLISH_HELP = _(
+    "Hiện trên trang tiếng Anh (/en/); để trống thì trang tiếng Anh dùng bản tiếng Việt."
+)
+
+
+def localized(vietnamese: str | None, english: str | None) -> str:
+    """The text the reader of the active language sees (:func:`catalog.bilingual.in_language`)."""
+    return bilingual.in_language(vietnamese, english, language=get_language())
+
+
+def english_name_field(max_length: int) -> models.CharField:
+    """An optional English name or title beside a Vietnamese one."""
+    return models.CharField(
+        _("tên tiếng Anh (không bắt buộc)"),
+        max_length=max_length,
+        blank=True,
+        help_text=ENGLISH_HELP,
+    )
+
+
+def english_text_field(label) -> models.TextField:
+    """An optional English description beside a Vietnamese one."""
+    return models.TextField(label, blank=True, help_text=ENGLISH_HELP)
 
 
 class District(models.Model):
@@ -191,6 +217,14 @@ class Place(models.Model):
     )
     open_from = models.DateField(_("nhận hàng từ ngày"), null=True, blank=True)
     open_until = models.DateField(_("nhận hàng đến ngày"), null=True, blank=True)
+    name_en = english_name_field(150)
+    opening_hours_en = models.CharField(
+        _("giờ mở cửa tiếng Anh (không bắt buộc)"),
+        max_length=120,
+        blank=True,
+        help_text=ENGLISH_HELP,
+    )
+    description_en = english_text_field(_("giới thiệu tiếng Anh (không bắt buộc)"))
 
     class Meta:
         ordering = ["kind", "name"]
@@ -199,6 +233,34 @@ class Place(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_name(self) -> str:
+        """The name in the reader's language (English when entered, else Vietnamese)."""
+        return localized(self.name, self.name_en)
+
+    def get_opening_hours(self) -> str:
+        """The opening hours in the reader's language."""
+        return localized(self.opening_hours, self.opening_hours_en)
+
+    def get_description(self) -> str:
+        """The description in the reader's language."""
+        return localized(self.description, self.description_en)
+
+
+class Category(AbstractCategory):
+    """Oscar's category (the six OCOP product groups and their subgroups) with an optional
+    English name and description. The slug stays Vietnamese, made from ``name``."""
+
+    name_en = english_name_field(255)
+    description_en = english_text_field(_("mô tả tiếng Anh (không bắt buộc)"))
+
+    def get_name(self) -> str:
+        """The name in the reader's language (English when entered, else Vietnamese)."""
+        return localized(self.name, self.name_en)
+
+    def get_description(self) -> str:
+        """The description (formatted text, sanitised on render) in the reader's language."""
+        return localized(self.description, self.description_en)
 
 
 class Product(AbstractProduct):
@@ -252,6 +314,9 @@ class Product(AbstractProduct):
     # never-computed row "stale", so the gate recomputes it from certificates.
     listing_from = models.DateField(default=ocop.DATE_FOREVER, editable=False)
     listing_until = models.DateField(default=ocop.DATE_NEVER, editable=False)
+    # English versions: optional; the slug and the stored order-line titles stay as they are.
+    title_en = english_name_field(255)
+    description_en = english_text_field(_("mô tả tiếng Anh (không bắt buộc)"))
     # Harvest windows (catalog.seasons' stored form); empty: not seasonal, sold all year.
     harvest_windows = models.JSONField(
         _("mùa vụ"),
@@ -285,6 +350,21 @@ class Product(AbstractProduct):
                 if not f.primary_key and f.name not in LISTING_FIELDS
             ]
         super().save(*args, **kwargs)
+
+    def get_title(self) -> str:
+        """The title in the reader's language: what Oscar's templates, the basket, the
+        dashboards and the order lines written at checkout show. A child product without a title
+        of its own takes its parent's."""
+        title = localized(self.title, self.title_en)
+        if not title and self.parent_id:
+            return self.parent.get_title()
+        return title
+
+    get_title.short_description = AbstractProduct.get_title.short_description
+
+    def get_description(self) -> str:
+        """The description (formatted text, sanitised on render) in the reader's language."""
+        return localized(self.description, self.description_en)
 
     def clean(self) -> None:
         super().clean()

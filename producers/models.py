@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from catalog import traceability, trade
+from catalog.models import ENGLISH_HELP, english_name_field, localized
 
 
 class Producer(models.Model):
@@ -46,6 +47,10 @@ class Producer(models.Model):
         blank=True,
         help_text=_("Mã số cơ sở đóng gói do Cục Bảo vệ thực vật cấp, dạng VN-BGPH-0003."),
     )
+    name_en = english_name_field(200)
+    story_en = models.TextField(
+        _("câu chuyện tiếng Anh (không bắt buộc)"), blank=True, help_text=ENGLISH_HELP
+    )
 
     class Meta:
         ordering = ["name"]
@@ -57,6 +62,14 @@ class Producer(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("producers:detail", kwargs={"slug": self.slug})
+
+    def get_name(self) -> str:
+        """The name in the reader's language (English when entered, else Vietnamese)."""
+        return localized(self.name, self.name_en)
+
+    def get_story(self) -> str:
+        """The story in the reader's language."""
+        return localized(self.story, self.story_en)
 
     def clean(self) -> None:
         super().clean()

@@ -214,8 +214,17 @@ def product_document(
         else "",
         district.name if district else "",
     ]
-    text = " ".join(w for w in words if w)
-    description = product.description or ""
+    # The English versions (catalog.bilingual) are searchable text too, in both backends alike:
+    # an English reader finds "Lục Ngạn lychee" while the title shown and ranked stays the
+    # Vietnamese one (the cards render the reader's language from the database).
+    english = [
+        product.title_en,
+        producer.name_en if producer else "",
+        root.name_en if root else "",
+        leaf.name_en if leaf and leaf is not root else "",
+    ]
+    text = " ".join(w for w in words + english if w)
+    description = f"{product.description or ''} {product.description_en or ''}".strip()
     marked = marked_tokens(f"{product.title} {text}")
     return ProductDoc(
         id=product.pk,

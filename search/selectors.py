@@ -55,8 +55,9 @@ def place_suggestions(text: str, *, limit: int = 3) -> list[Suggestion]:
     found: list[Suggestion] = []
     # Fair booths (temporary pickup places) are not places to look for.
     for place in Place.objects.exclude(kind=Place.Kind.FAIR).select_related("district"):
-        if name_matches(place.name, words):
-            found.append(Suggestion("place", place.name, _place_url(place)))
+        name = place.get_name()
+        if name_matches(name, words) or (name != place.name and name_matches(place.name, words)):
+            found.append(Suggestion("place", name, _place_url(place)))
     for district in District.objects.only("name", "slug"):
         if name_matches(district.name, words):
             found.append(Suggestion("place", district.name, _district_url(district)))

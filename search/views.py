@@ -42,11 +42,12 @@ def _price_label(key: str) -> str:
 
 def _facet_labels(name: str, keys: list[str]) -> dict[str, str]:
     if name == "group":
-        return dict(Category.objects.filter(depth=1, slug__in=keys).values_list("slug", "name"))
+        groups = Category.objects.filter(depth=1, slug__in=keys)
+        return {group.slug: group.get_name() for group in groups}
     if name == "district":
         return dict(District.objects.filter(slug__in=keys).values_list("slug", "name"))
     if name == "showroom":
-        return dict(Place.objects.filter(slug__in=keys).values_list("slug", "name"))
+        return {place.slug: place.get_name() for place in Place.objects.filter(slug__in=keys)}
     if name == "kind":
         return {k: str(label) for k, label in Producer.Kind.choices}
     if name == "stars":

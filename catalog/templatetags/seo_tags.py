@@ -80,11 +80,11 @@ def product_jsonld(product, certificate=None, session=None, image_url="", nonce=
         name=product.get_title(),
         url=seo.absolute_url(product.get_absolute_url()),
         image_urls=[image_url] if image_url else [],
-        description=Truncator(strip_tags(product.description or "").strip()).chars(500),
+        description=Truncator(strip_tags(product.get_description()).strip()).chars(500),
         sku=product.upc or "",
         price=price,
         in_stock=in_stock,
-        producer_name=producer.name if producer else None,
+        producer_name=producer.get_name() if producer else None,
         producer_url=seo.absolute_url(producer.get_absolute_url()) if producer else None,
         stars=getattr(certificate, "stars", None),
         certificate_url=(

@@ -86,7 +86,7 @@ def order_line_allocate(*, order, basket_line, order_line=None) -> None:
             # A fair booth chosen yesterday, on the fair's last day, no longer hands over.
             raise UnableToPlaceOrder(
                 _("%(place)s không còn nhận giữ hàng hôm nay; vui lòng chọn cách nhận khác.")
-                % {"place": place.name}
+                % {"place": place.get_name()}
             )
         try:
             stock_move(
@@ -100,7 +100,7 @@ def order_line_allocate(*, order, basket_line, order_line=None) -> None:
         except StockError:
             raise UnableToPlaceOrder(
                 _("“%(title)s”: %(place)s không còn đủ hàng để giữ cho bạn.")
-                % {"title": title, "place": place.name}
+                % {"title": title, "place": place.get_name()}
             ) from None
         return
     if line.stockrecord_id is None:

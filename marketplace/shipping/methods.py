@@ -63,9 +63,9 @@ class ShowroomPickup(Base):
         self.place = place
         self.code = f"{PICKUP_PREFIX}{place.pk}"
         if place.kind == "fair":
-            self.name = _("Nhận tại gian hàng hội chợ: %(place)s") % {"place": place.name}
+            self.name = _("Nhận tại gian hàng hội chợ: %(place)s") % {"place": place.get_name()}
         else:
-            self.name = _("Nhận tại điểm bán: %(place)s") % {"place": place.name}
+            self.name = _("Nhận tại điểm bán: %(place)s") % {"place": place.get_name()}
 
     def calculate(self, basket):
         return _price(0, basket.currency or "VND")
