@@ -526,9 +526,12 @@ def product_update(
     remove_photo_ids: list[int] | None = None,
     by=None,
     growing_area_code: str | None = None,
+    title_en: str | None = None,
+    description_en: str | None = None,
 ):
-    """Save a producer's edit of price, description, photos and growing-area code (``None``:
-    unchanged; ``""``: none), or refuse it whole.
+    """Save a producer's edit of price, description, its English title and description
+    (:mod:`catalog.bilingual`), photos and growing-area code (``None``: unchanged; ``""``:
+    none), or refuse it whole.
 
     ``version`` is the token the edit form was drawn with: when the product has been saved
     since (a second tab, a colleague), :class:`StaleEdit` is raised and nothing is written.
@@ -546,6 +549,10 @@ def product_update(
         )
     if description is not None:
         locked.description = rich_text_clean(description)  # no raw HTML reaches a page
+    if title_en is not None:
+        locked.title_en = " ".join(title_en.split())[:255]  # plain text, escaped on render
+    if description_en is not None:
+        locked.description_en = rich_text_clean(description_en)
     if growing_area_code is not None:
         code = growing_area_code.strip()
         try:

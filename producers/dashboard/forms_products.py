@@ -126,7 +126,8 @@ def _price_field():
 
 
 class ProductEditForm(StyledForm):
-    """Price, description and photos of one of the producer's products."""
+    """Price, description (and its optional English version) and photos of one of the
+    producer's products."""
 
     manual_fields = ("remove_photos",)  # drawn as thumbnails with a tick box each
 
@@ -137,6 +138,19 @@ class ProductEditForm(StyledForm):
         required=False,
         max_length=10_000,
         widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    title_en = forms.CharField(
+        label=_("Tên tiếng Anh (không bắt buộc)"),
+        required=False,
+        max_length=255,
+        help_text=_("Hiện trên trang tiếng Anh; để trống thì dùng tên tiếng Việt."),
+    )
+    description_en = forms.CharField(
+        label=_("Mô tả tiếng Anh (không bắt buộc)"),
+        required=False,
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Hiện trên trang tiếng Anh; để trống thì dùng mô tả tiếng Việt."),
     )
     photos = PhotosField(
         label=_("Thêm ảnh"),

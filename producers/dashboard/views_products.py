@@ -54,6 +54,8 @@ class ProductEditView(ProductSectionMixin, TemplateView):
                 "version": product_version(product),
                 "price": int(record.price) if record and record.price is not None else None,
                 "description": product.description,
+                "title_en": product.title_en,
+                "description_en": product.description_en,
                 "growing_area_code": product.growing_area_code,
             },
         )
@@ -75,6 +77,8 @@ class ProductEditView(ProductSectionMixin, TemplateView):
                     version=data["version"],
                     price=data["price"],
                     description=data["description"],
+                    title_en=data["title_en"],
+                    description_en=data["description_en"],
                     new_photos=data["photos"],
                     remove_photo_ids=[image.pk for image in data["remove_photos"]],
                     growing_area_code=data["growing_area_code"],

@@ -1,0 +1,1 @@
+"""Forks of Oscar's staff dashboard apps (labels unchanged)."""
