@@ -36,6 +36,7 @@ from marketplace.demo import images as demo_images
 from marketplace.demo.batches import demo_batches_load
 from marketplace.demo.booth_pickup import demo_booth_pickup_load
 from marketplace.demo.credentials import demo_credentials_load
+from marketplace.demo.english import demo_english_load, demo_english_missing
 from marketplace.demo.fairs import demo_fairs_load
 from marketplace.demo.fulfilment import demo_fulfilment_load
 from marketplace.demo.records import demo_records_load
@@ -174,6 +175,7 @@ def demo_data_check() -> None:
         duplicates = {v for v in values if values.count(v) > 1}
         if duplicates:
             errors.append(f"duplicate {name}: {', '.join(sorted(duplicates))}")
+    errors += [f"no English for {what}" for what in demo_english_missing()]
     if errors:
         raise ValueError("Demo data is inconsistent:\n  " + "\n  ".join(errors))
 
@@ -222,6 +224,7 @@ def demo_data_load(
             created=created, by=admin, producer_user=producer_user, today=today
         )
         _load_places(communes, created)
+        demo_english_load(created=created)
         _load_showroom_stock(created, by=admin)
         _load_website(
             _load_home_page(created), created, images=images, image_size=image_size, today=today
