@@ -284,6 +284,8 @@ def _plausible_post(world) -> dict:
         "threshold": "1",
         "price": "99000",
         "description": "sửa trộm",
+        "title_en": "stolen edit",
+        "description_en": "stolen edit",
         "version": "x",
         "status": "Đã gửi hàng",
         "action": "ship",
