@@ -351,6 +351,12 @@ class Product(AbstractProduct):
             ]
         super().save(*args, **kwargs)
 
+    def __str__(self) -> str:
+        # Oscar's basket lines describe themselves as str(product): the reader's language too.
+        if self.title:
+            return self.get_title()
+        return super().__str__()
+
     def get_title(self) -> str:
         """The title in the reader's language: what Oscar's templates, the basket, the
         dashboards and the order lines written at checkout show. A child product without a title

@@ -146,6 +146,36 @@ def _product_title(marker):
     )
 
 
+def _product_english(field):
+    def write(marker):
+        # given a producer entering the English title or description (catalog.bilingual) of its
+        # listed product in its dashboard; English readers see them on the /en/ pages
+        from django.utils import translation
+
+        producer = ProducerFactory()
+        product = listed_product(5, producer=producer)
+        writer = producer_client(producer)
+        edit = reverse("producer_dashboard:product_edit", kwargs={"product_id": product.pk})
+        response = writer.post(
+            edit,
+            {"version": product_version(product), "price": "150000", field: payload(marker)},
+        )
+        assert response.status_code == 302, response.content.decode()[:500]
+        with translation.override("en"):
+            url, catalogue = product.get_absolute_url(), reverse("catalogue:index")
+            edit_en = reverse("producer_dashboard:product_edit", kwargs={"product_id": product.pk})
+        pages = [(Client(), url), (staff_client(), url), (writer, edit_en)]
+        if field == "title_en":
+            basket = Client()
+            basket.cookies["django_language"] = "en"
+            add(basket, product)
+            with translation.override("en"):
+                pages += [(Client(), catalogue), (basket, reverse("basket:summary"))]
+        return Written(pages)
+
+    return write
+
+
 def _review(field):
     def write(marker):
         # given a shopper who bought the product reviewing it through the real form
@@ -294,6 +324,8 @@ def _enquiry(field):
 FIELDS: dict[str, Callable] = {
     "catalogue.Product.description": _product_description,
     "catalogue.Product.title": _product_title,
+    "catalogue.Product.title_en": _product_english("title_en"),
+    "catalogue.Product.description_en": _product_english("description_en"),
     "reviews.ProductReview.title": _review("title"),
     "reviews.ProductReview.body": _review("body"),
     "catalogue.ProductIdea.title": _idea("title"),
