@@ -2,8 +2,9 @@
 
 from django import template
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
-from catalog import text
+from catalog import bilingual, text
 
 register = template.Library()
 
@@ -17,3 +18,13 @@ def rich_text(value) -> SafeString:
     """
     # mark_safe is right here and only here: the string has just been through nh3's allow-list.
     return mark_safe(text.rich_text_html(str(value) if value is not None else ""))
+
+
+@register.filter
+def local_name(value) -> str:
+    """The name of a category (or anything with ``name`` and ``name_en``) in the reader's
+    language, for the wrappers that Oscar's ``category_tree`` tag hands out: they pass the
+    model's fields through but not its methods, so ``get_name`` is not there to call."""
+    return bilingual.in_language(
+        getattr(value, "name", ""), getattr(value, "name_en", ""), language=get_language()
+    )

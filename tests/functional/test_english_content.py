@@ -84,6 +84,7 @@ def test_english_catalogue_shows_english_products_groups_and_producers(demo, cli
     # then the English page names the products, OCOP groups and producers in English
     assert "Lục Ngạn lychee" in english
     assert "Rural tourism services" in english
+    assert "Fresh produce" in english  # the group tree (Oscar's category_tree wrappers)
     assert "Lục Ngạn Lychee Cooperative" in english
     assert "Hợp tác xã Vải thiều Lục Ngạn" not in english
     # and the Vietnamese page is untouched
@@ -101,6 +102,7 @@ def test_english_category_page_has_the_english_name_and_description(demo, client
     # then the heading, the <title> and the description follow the language
     assert re.search(r"<title>\s*Herbal products \|", english)
     assert "Made from medicinal plants" in english
+    assert "Herbal teas" in english  # its subgroups, in the tree beside it
     assert re.search(r"<title>\s*Thảo dược \|", vietnamese)
     assert "Made from medicinal plants" not in vietnamese
 
@@ -116,6 +118,7 @@ def test_english_product_page_title_description_meta_and_json_ld(demo, client):
     # then the English page speaks English in its heading, <title>, og tags and JSON-LD
     assert re.search(r"<title>\s*Lục Ngạn lychee \|", english)
     assert re.search(r"<h1[^>]*>\s*Lục Ngạn lychee\s*</h1>", english)
+    assert ">Fresh produce</a></li>" in english  # the breadcrumb
     assert '<meta property="og:title" content="Lục Ngạn lychee"' in english
     assert "deep-red fruit with thick white flesh" in english
     data = next(d for d in jsonld(english) if d.get("@type") == "Product")
