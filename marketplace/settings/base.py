@@ -283,6 +283,9 @@ MAX_REQUEST_BYTES = UPLOAD_MAX_BYTES + 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = UPLOAD_MAX_BYTES
+#: Wagtail's library refuses an image of more pixels, counted from its header, before decoding:
+#: the same limit as catalog.uploads.MAX_PIXELS (about 120 MB as RGB; Wagtail's default is 128 M).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env.STATIC_ROOT
