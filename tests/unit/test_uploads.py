@@ -86,12 +86,15 @@ def test_what_needs_no_change_is_stored_as_it_came():
         assert uploads.image_stored_form(upload=io.BytesIO(data)) is None
 
 
-def test_a_huge_png_is_not_decoded_on_save():
-    # given a PNG over the pixel limit that no form should have let through (8000×8000 of one
-    # colour is a small file): decoding it whole is what the limit prevents
-    upload = io.BytesIO(plain(8000, 8000))
+def test_a_png_over_the_pixel_limit_is_not_decoded_on_save(monkeypatch):
+    # given a PNG over the pixel limit (lowered here: the real one is 40 M pixels) that no form
+    # should have let through: decoding it whole is what the limit prevents
+    monkeypatch.setattr(uploads, "MAX_PIXELS", 2_000_000)
+    upload = io.BytesIO(plain(3000, 1000))
     # then it is left for the forms' refusal rather than decoded here
     assert uploads.image_stored_form(upload=upload) is None
+    # while a JPEG that large is decoded at a reduced scale, so it is still made small
+    assert uploads.image_stored_form(upload=io.BytesIO(plain(3000, 1000, "JPEG")))
 
 
 def test_the_dashboards_reencoding_also_downscales():
