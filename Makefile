@@ -69,8 +69,11 @@ test-sqlite-smoke: install
 ## a /tmp SQLite file, and PostgreSQL when BENCH_DATABASE_URL is set (dropped and recreated).
 ## BENCH_REDIS_URL puts the page cache on Redis. Not in `test`; `python -m search.bench` alone
 ## still times search on both databases and Elasticsearch.
+## Then page weight (marketplace/pageweight.py): demo with a 4000×3000 photo per product, gunicorn
+## behind nginx's site file, Chromium at phone width; KiB per page and kind. Needs nginx, chromium.
 bench: install
 	$(PY) -m marketplace.bench
+	$(PY) -m marketplace.pageweight
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles
