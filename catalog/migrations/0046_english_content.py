@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalogue', '0044_place_kind_spelling'),
+        ('catalogue', '0045_dated_geography'),
     ]
 
     operations = [
