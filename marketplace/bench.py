@@ -1,7 +1,7 @@
 """``make bench``: pages under load on a generated catalogue, beside a bare Django view.
 
     .venv/bin/python -m marketplace.bench [--products 10000] [--duration 5] [--connections 20]
-                                          [--no-pg] [--pg postgresql://…/ocop_bench]
+                                          [--no-pg] [--pg postgresql://…/ocop_bench] [--reuse-db]
 
 For SQLite (a file in /tmp) and, when ``BENCH_DATABASE_URL`` (or ``--pg``) is given, PostgreSQL
 (dropped and recreated: never point it at a real database), it
@@ -12,16 +12,19 @@ For SQLite (a file in /tmp) and, when ``BENCH_DATABASE_URL`` (or ``--pg``) is gi
    index and times search: its table is printed too) and counts queries again;
 3. serves the project with gunicorn (2 workers, :mod:`marketplace.settings.bench`: production
    settings, DEBUG off) and the bare view of :mod:`marketplace.bench_bare` with the same server,
-   and loads each page with ``wrk`` for ``--duration`` seconds as an anonymous visitor (the page
-   cache on) and as a signed-in shopper (a session cookie), the bare view before and after;
+   requests every page a few times in turn (a worker's first requests import and compile for
+   seconds), then loads each page with ``wrk`` for ``--duration`` seconds as an anonymous
+   visitor (the page cache on) and as a signed-in shopper (a session cookie), the bare view
+   before and after, waiting after each round for the requests wrk left queued;
 4. prints, per page: requests/s, p50/p95 latency, non-2xx answers and socket errors, queries
    and writes per request, and the ratio to the bare view (the mean of its two rounds).
 
-The page cache lives in ``BENCH_REDIS_URL`` when set (as in production), else in a file cache
-of its own. Targets (issue 13): anonymous ≥ 0.5×; signed in: catalogue and category ≥ 0.05×,
-product ≥ 0.08×, home ≥ 0.05×, search ≥ 0.03×; 0 non-2xx; 0 writes per anonymous GET; the same
-query count at the demo's size and at +10,000 products. Not part of ``make test``: no timing is
-ever asserted.
+``--reuse-db`` skips steps 1–2 and loads the databases the last run left (to compare a code
+change quickly). The page cache lives in ``BENCH_REDIS_URL`` when set (as in production),
+else in a file cache of its own. Targets (issue 13): anonymous ≥ 0.5×; signed in: catalogue
+and category ≥ 0.05×, product ≥ 0.08×, home ≥ 0.05×, search ≥ 0.03×; 0 non-2xx; 0 writes
+per anonymous GET; the same query count at the demo's size and at +10,000 products. Not part of
+``make test``: no timing is ever asserted.
 """
 
 from __future__ import annotations
@@ -233,6 +236,7 @@ def wrk(url: str, *, duration: int, connections: int, headers: list[str], lua: P
     for header in headers:
         args += ["-H", header]
     subprocess.run([*args, "-d1s", url], capture_output=True, check=True)  # warm-up
+    fetch(url, dict(h.split(": ", 1) for h in headers))  # queues behind the warm-up's last
     out = subprocess.run(
         [*args, f"-d{duration}s", url], capture_output=True, text=True, check=True
     ).stdout
@@ -240,6 +244,23 @@ def wrk(url: str, *, duration: int, connections: int, headers: list[str], lua: P
     data = json.loads(line[6:])
     data["rps"] = data["requests"] / (data["duration_us"] / 1e6)
     return data
+
+
+def fetch(url: str, headers: dict) -> None:
+    """One request, waited for (up to two minutes): it queues behind whatever is still pending."""
+    try:
+        urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=120).read()
+    except urllib.error.HTTPError:
+        pass
+
+
+def warm(base: str, urls: dict, cookie: str) -> None:
+    """Each page a few times in turn, anonymous and signed in, before any load: a worker's first
+    requests import and compile for seconds, which a short wrk round would count as its speed."""
+    for url in urls.values():
+        for headers in (HTTPS, {**HTTPS, "Cookie": cookie}):
+            for _ in range(3):
+                fetch(base + url, headers)
 
 
 def load(env: dict, urls: dict, cookie: str, options) -> dict:
@@ -251,13 +272,22 @@ def load(env: dict, urls: dict, cookie: str, options) -> dict:
     bare = gunicorn(env, "marketplace.bench_bare:application", bare_port, options.workers)
     proxy = "X-Forwarded-Proto: https"  # production settings redirect plain HTTP
     run = dict(duration=options.duration, connections=options.connections, lua=lua)
+    site_base = f"http://127.0.0.1:{site_port}"
+
+    def drained(result: dict) -> dict:
+        # wrk stops with up to --connections requests still queued at the server: wait for
+        # them, so that they are not counted against the next page.
+        fetch(f"{site_base}/healthz", HTTPS)
+        return result
+
     try:
+        warm(site_base, urls, cookie)
         results = {"bare": [wrk(f"http://127.0.0.1:{bare_port}/", headers=[], **run)]}
         for name in PAGES:
-            url = f"http://127.0.0.1:{site_port}{urls[name]}"
+            url = site_base + urls[name]
             results[name] = {
-                "anon": wrk(url, headers=[proxy], **run),
-                "signed": wrk(url, headers=[proxy, f"Cookie: {cookie}"], **run),
+                "anon": drained(wrk(url, headers=[proxy], **run)),
+                "signed": drained(wrk(url, headers=[proxy, f"Cookie: {cookie}"], **run)),
             }
             print(
                 f"   {name}: anonymous {results[name]['anon']['rps']:.0f} req/s, "
@@ -273,6 +303,11 @@ def load(env: dict, urls: dict, cookie: str, options) -> dict:
 
 
 def bench(label: str, env: dict, options) -> str:
+    if options.reuse_db:
+        print(f"== {label}: the database of the last run, as it is …", flush=True)
+        large = queries(env)
+        print(f"== {label}: gunicorn ({options.workers} workers) …", flush=True)
+        return table(label, large, large, load(env, large["urls"], large["cookie"], options))
     print(f"== {label}: migrate, demo data …", flush=True)
     manage(env, "migrate", "-v0", "--noinput")
     manage(env, "load_demo_data", "--no-images", "--force")
@@ -356,6 +391,11 @@ def main() -> None:
     )
     parser.add_argument("--no-pg", action="store_true")
     parser.add_argument("--no-sqlite", action="store_true")
+    parser.add_argument(
+        "--reuse-db",
+        action="store_true",
+        help="load the databases of the last run as they are (no rebuild; to compare code changes)",
+    )
     parser.add_argument("--measure", help=argparse.SUPPRESS)  # internal: the Django side
     options = parser.parse_args()
     if options.measure:
@@ -372,21 +412,24 @@ def main() -> None:
         DJANGO_SETTINGS_MODULE="marketplace.settings.bench",
         SECRET_KEY="bench-only-" + "k3y-" * 12,
         ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
-        MEDIA_ROOT="/tmp/ocop-bench-media",
-        STATIC_ROOT="/tmp/ocop-bench-static",
+        SITE_URL="https://127.0.0.1",
+        MEDIA_ROOT=str(Path(tempfile.gettempdir()) / "ocop-bench-media"),
+        STATIC_ROOT=str(Path(tempfile.gettempdir()) / "ocop-bench-static"),
     )
     if os.environ.get("BENCH_REDIS_URL"):
         base_env["REDIS_URL"] = os.environ["BENCH_REDIS_URL"]
     shutil.rmtree(Path(tempfile.gettempdir()) / "ocop-bench-pagecache", ignore_errors=True)
     tables = []
     if not options.no_sqlite:
-        sqlite_path = Path("/tmp/ocop-bench.sqlite3")
-        sqlite_path.unlink(missing_ok=True)
+        sqlite_path = Path(tempfile.gettempdir()) / "ocop-bench.sqlite3"
+        if not options.reuse_db:
+            sqlite_path.unlink(missing_ok=True)
         tables.append(
             bench("SQLite", {**base_env, "DATABASE_URL": f"sqlite:///{sqlite_path}"}, options)
         )
     if options.pg and not options.no_pg:
-        recreate_pg(options.pg)
+        if not options.reuse_db:
+            recreate_pg(options.pg)
         tables.append(bench("PostgreSQL", {**base_env, "DATABASE_URL": options.pg}, options))
     print()
     print(

@@ -55,3 +55,15 @@ def product_zoom_url(image_file, size=1200) -> str:
     name = getattr(image_file, "name", "") or ""
     urls = renditions.rendition_urls(name, width=int(size), height=int(size)) if name else None
     return urls["jpeg"] if urls else ""
+
+
+@register.filter
+def card_loading(forloop) -> str:
+    """How a product card in a grid loads its photo, from the grid's ``forloop``: the first card
+    ``"first"`` (fetched first, the page's largest paint on a phone), the rest of the first row
+    ``"eager"``, the others ``"lazy"``; a card outside a loop is ``"lazy"``."""
+    if not forloop:
+        return "lazy"
+    if forloop.get("first"):
+        return "first"
+    return "eager" if forloop.get("counter", 3) <= 2 else "lazy"

@@ -29,12 +29,16 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
+from collections import OrderedDict
+from functools import lru_cache
 
 from django.conf import settings
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.urls import Resolver404, resolve
 from django.utils.http import http_date, quote_etag
+from django.utils.translation import get_language
 
 from marketplace.pagecache import store
 
@@ -53,6 +57,14 @@ HIT_HEADER = "X-Page-Cache"
 
 
 def _cacheable_view(path_info: str) -> bool:
+    return _cacheable_path(path_info, get_language())
+
+
+# Which view a path resolves to never changes while the process runs (the language is part of
+# the key: i18n_patterns resolve a path under the active language); resolving costs more than
+# the rest of a cache hit.
+@lru_cache(maxsize=4096)
+def _cacheable_path(path_info: str, language: str | None) -> bool:
     try:
         match = resolve(path_info)
     except Resolver404:
@@ -71,6 +83,16 @@ def _anonymous_without_state(request) -> bool:
     return not request.user.is_authenticated
 
 
+_CSRF_MARK = PLACEHOLDER.encode()
+_SPLIT = re.compile(b"(" + re.escape(_CSRF_MARK) + b'|nonce="' + NONCE_PLACEHOLDER.encode() + b'")')
+
+
+def _split(body: bytes) -> list[bytes]:
+    """``body`` cut at its placeholders (odd items), to be filled per visitor and joined: one
+    pass over a stored page instead of one per placeholder kind."""
+    return _SPLIT.split(body)
+
+
 def _nonce_attribute(nonce: str) -> bytes:
     return b'nonce="' + nonce.encode() + b'"'
 
@@ -81,6 +103,38 @@ def _without_nonce(request, body: bytes) -> bytes:
     if not isinstance(nonce, str):
         return body
     return body.replace(_nonce_attribute(nonce), _nonce_attribute(NONCE_PLACEHOLDER))
+
+
+class _RecentPages:
+    """The pages this worker served last, by key, so that a hit costs neither a round trip nor
+    unpickling. Keys carry the generation, so an entry is never stale after a write; each is
+    forgotten after :data:`LOCAL_SECONDS` (and at local midnight, with the shared entry)."""
+
+    def __init__(self, size: int = 64):
+        self.size = size
+        self.entries: OrderedDict[str, tuple[float, tuple]] = OrderedDict()
+
+    def get(self, key: str):
+        entry = self.entries.get(key)
+        if entry is None:
+            return None
+        if entry[0] < time.monotonic():
+            self.entries.pop(key, None)
+            return None
+        self.entries.move_to_end(key)
+        return entry[1]
+
+    def put(self, key: str, page: tuple) -> None:
+        keep = min(LOCAL_SECONDS, store.seconds_to_keep())
+        self.entries[key] = (time.monotonic() + keep, page)
+        self.entries.move_to_end(key)
+        while len(self.entries) > self.size:
+            self.entries.popitem(last=False)
+
+
+#: How long a worker keeps a page in its own memory (the shared cache keeps it longer).
+LOCAL_SECONDS = 60
+_recent = _RecentPages()
 
 
 class PageCacheMiddleware:
@@ -98,12 +152,17 @@ class PageCacheMiddleware:
         ):
             return self.get_response(request)
         key = store.page_key(
-            generation=store.generation(),
+            generation=store.request_generation(request),
             language=getattr(request, "LANGUAGE_CODE", ""),
             host=request.get_host(),
             path=request.get_full_path(),
         )
-        cached = store.cache().get(key)
+        cached = _recent.get(key)
+        if cached is None:
+            cached = store.cache().get(key)
+            if cached is not None:
+                cached = (*cached[:2], _split(cached[0]))
+                _recent.put(key, cached)
         if cached is not None:
             return self._serve(request, cached, hit=True)
         response = self.get_response(request)
@@ -133,13 +192,19 @@ class PageCacheMiddleware:
 
     @staticmethod
     def _serve(request, cached, *, hit: bool) -> HttpResponse:
-        body, headers = cached
-        if PLACEHOLDER.encode() in body:
-            body = body.replace(PLACEHOLDER.encode(), get_token(request).encode())
-        if NONCE_PLACEHOLDER.encode() in body:
-            body = body.replace(
-                _nonce_attribute(NONCE_PLACEHOLDER), _nonce_attribute(str(request.csp_nonce))
-            )
+        body, headers = cached[0], cached[1]
+        parts = cached[2] if len(cached) > 2 else _split(body)
+        if len(parts) > 1:
+            parts = list(parts)  # the stored list is shared by every request of this worker
+            token = nonce = None
+            for i in range(1, len(parts), 2):
+                if parts[i] == _CSRF_MARK:
+                    token = token or get_token(request).encode()
+                    parts[i] = token
+                else:
+                    nonce = nonce or _nonce_attribute(str(request.csp_nonce))
+                    parts[i] = nonce
+            body = b"".join(parts)
         response = HttpResponse(body if request.method == "GET" else b"")
         for name, value in headers.items():
             response[name] = value

@@ -30,6 +30,7 @@ WATCHED = frozenset(
         "partner.PreorderCampaign",  # product pages show whether pre-orders are open, and how many
         "wagtailcore.Page",
         "wagtailcore.Revision",
+        "cms.WebsiteFooter",  # every page's footer (Wagtail settings, not a page)
     }
 )
 

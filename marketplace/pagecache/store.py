@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time as clock
 from datetime import datetime, time, timedelta
 
 from django.core.cache import caches
@@ -19,21 +20,37 @@ def cache():
     return caches[ALIAS]
 
 
+def _first_generation() -> int:
+    # The clock's microseconds, not 1: when the pages cache loses its generation (Redis flushed
+    # or restarted), the new one must never equal one that a worker's in-memory fragments
+    # (marketplace/pagecache/fragments.py) were stored under.
+    return clock.time_ns() // 1_000
+
+
 def generation() -> int:
     """The current generation; keys of earlier generations are never read again."""
     value = cache().get(GENERATION_KEY)
     if value is None:
-        cache().add(GENERATION_KEY, 1, timeout=None)
-        value = cache().get(GENERATION_KEY) or 1
+        cache().add(GENERATION_KEY, _first_generation(), timeout=None)
+        value = cache().get(GENERATION_KEY) or _first_generation()
     return int(value)
 
 
+def request_generation(request) -> int:
+    """The generation for one request: read once, then kept on the request, so that a page and
+    every fragment in it agree (and the shared cache is asked once)."""
+    value = getattr(request, "_ocop_cache_generation", None)
+    if value is None:
+        value = request._ocop_cache_generation = generation()
+    return value
+
+
 def invalidate() -> None:
-    """Drop every cached page (by moving to the next generation)."""
+    """Drop every cached page and fragment (by moving to the next generation)."""
     try:
         cache().incr(GENERATION_KEY)
     except ValueError:  # no generation yet: nothing cached under one
-        cache().add(GENERATION_KEY, 1, timeout=None)
+        cache().add(GENERATION_KEY, _first_generation(), timeout=None)
 
 
 def page_key(*, generation: int, language: str, host: str, path: str) -> str:

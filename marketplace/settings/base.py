@@ -230,6 +230,15 @@ CACHES["pages"] = (
         "LOCATION": os.path.join(tempfile.gettempdir(), "ocop-pagecache"),
     }
 )
+# Shared fragments (product cards, the category menu, the footer: marketplace/pagecache/fragments)
+# live in each worker's memory: no round trip per card. Their keys carry the generation read
+# from "pages", so a write in any process moves every worker to new keys.
+FRAGMENT_CACHE_ENABLED = True
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "ocop-fragments",
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
 
 AUTHENTICATION_BACKENDS = [
     # First: refuses any sign-in while the account or the address is locked out.
