@@ -190,7 +190,10 @@ def free_port() -> int:
 
 
 def gunicorn(env: dict, app: str, port: int, workers: int) -> subprocess.Popen:
-    """Start gunicorn on loopback; return once it answers."""
+    """Start gunicorn on loopback (its log in a file beside the bench's databases); return once
+    it answers."""
+    log_path = Path(tempfile.gettempdir()) / f"ocop-bench-{app.split(':')[0]}.log"
+    log = log_path.open("ab")  # kept open by the server; closed when this process ends
     proc = subprocess.Popen(
         [
             str(Path(sys.executable).with_name("gunicorn")),
@@ -208,6 +211,10 @@ def gunicorn(env: dict, app: str, port: int, workers: int) -> subprocess.Popen:
         ],
         cwd=ROOT,
         env=env,
+        # The request log (a JSON line per request) goes to a file, as to journald in
+        # production: a pipe to a busy terminal would block the workers and be measured.
+        stdout=log,
+        stderr=subprocess.STDOUT,
         start_new_session=True,
     )
     probe = urllib.request.Request(

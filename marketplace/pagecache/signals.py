@@ -35,10 +35,18 @@ WATCHED = frozenset(
 )
 
 
+#: Models whose row is created, blank, by the first page that reads it (Wagtail's site settings:
+#: ``for_site`` is a get_or_create): only an edit changes what pages show.
+CREATED_ON_READ = frozenset({"cms.WebsiteFooter"})
+
+
 def _changed(sender, **kwargs) -> None:
     # Runs on every save of every model (sessions, basket lines…): a set lookup and one
     # issubclass, nothing more.
-    if sender._meta.label in WATCHED or issubclass(sender, Page):
+    label = sender._meta.label
+    if label in CREATED_ON_READ and kwargs.get("created"):
+        return
+    if label in WATCHED or issubclass(sender, Page):
         _invalidate()
 
 
