@@ -15,6 +15,7 @@ from __future__ import annotations
 from django import forms
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -22,8 +23,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Site
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+from wagtail.sites.views import IndexView as SiteIndexView
 
 from cms import selectors
 from cms.models import FairApplication
@@ -186,3 +189,16 @@ class EditorWorkPanel(Component):
 def add_editor_work_panel(request, panels):
     """Put the editors' panel on the Wagtail dashboard of anyone who may edit pages."""
     panels.append(EditorWorkPanel(request))
+
+
+def _translate_site_columns() -> None:
+    """The sites listing names its port, site name and root page columns after the fields
+    ("Port", "Site name"), untranslated in every language: label them with the fields' verbose
+    names, which Wagtail's catalogue translates."""
+    model = SiteIndexView.model or Site
+    for column in SiteIndexView.columns:
+        if column.name in ("port", "site_name", "root_page"):
+            column.label = capfirst(model._meta.get_field(column.name).verbose_name)
+
+
+_translate_site_columns()

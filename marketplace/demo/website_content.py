@@ -639,8 +639,8 @@ def footer_vi(standing_body: str) -> str:
     """The footer: the programme office, its standing body (named as of the load day) and the
     department that organises the fairs."""
     return (
-        "<p><b>Văn phòng điều phối chương trình OCOP tỉnh Bắc Giang</b><br>"
-        f"Cơ quan thường trực: {standing_body} · Điện thoại 0204 3854 300<br>"
+        "<p><b>Văn phòng điều phối chương trình OCOP tỉnh Bắc Giang</b><br/>"
+        f"Cơ quan thường trực: {standing_body} · Điện thoại 0204 3854 300<br/>"
         "Hội chợ và xúc tiến thương mại: Sở Công Thương</p>"
     )
 
@@ -648,7 +648,7 @@ def footer_vi(standing_body: str) -> str:
 def footer_en(standing_body: str) -> str:
     """The English footer (``standing_body`` already in English)."""
     return (
-        "<p><b>Bắc Giang OCOP programme coordination office</b><br>"
-        f"Standing body: {standing_body} · Phone 0204 3854 300<br>"
+        "<p><b>Bắc Giang OCOP programme coordination office</b><br/>"
+        f"Standing body: {standing_body} · Phone 0204 3854 300<br/>"
         "Fairs and trade promotion: Department of Industry and Trade</p>"
     )

@@ -308,6 +308,8 @@ DEFAULT_FROM_EMAIL = env.DEFAULT_FROM_EMAIL
 
 # Wagtail
 WAGTAIL_SITE_NAME = "OCOP Bắc Giang"
+# The admin's sign-in form, with its password label translated (cms/admin_forms.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.admin_forms.AdminLoginForm"
 WAGTAILADMIN_BASE_URL = env.SITE_URL
 # The "simple" text search configuration on PostgreSQL: pages are indexed folded (no marks), and
 # an English configuration would stem them and drop words such as "the" (Yên Thế → "yen the").
