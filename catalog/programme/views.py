@@ -29,7 +29,8 @@ from catalog.programme import selectors as registry
 District = get_model("catalogue", "District")
 Category = get_model("catalogue", "Category")
 
-SCHEMA_PATH = Path(__file__).parent / "static" / "catalog" / "registry.schema.json"
+# catalog/static/catalog/: the schema is served here and as a static file beside the catalogue.
+SCHEMA_PATH = Path(__file__).resolve().parents[1] / "static" / "catalog" / "registry.schema.json"
 STATUS_CHOICES = [
     ("valid", _("Còn hiệu lực")),
     ("expired", _("Hết hiệu lực")),
