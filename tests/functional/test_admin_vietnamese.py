@@ -340,3 +340,25 @@ def test_admin_sign_in_and_password_reset_read_as_vietnamese(client, db):
     # then none shows Wagtail's English
     found = english_on_screens(client, screens)
     assert not found, found
+
+
+def test_the_admins_javascript_strings_read_as_vietnamese(client, django_user_model):
+    """The sidebar menu, the rich text toolbar, blocks, comments and autosave are written by
+    the admin's JavaScript from /admin/jsi18n/ (``locale/vi/LC_MESSAGES/djangojs.po``)."""
+    import json
+
+    # given staff signed in to the admin
+    client.force_login(django_user_model.objects.create_superuser("quantri", "q@example.vn", "x"))
+    # when the admin's scripts load their catalogue under vi
+    script = client.get(reverse("wagtailadmin_javascript_catalog")).content.decode()
+    catalogue = {
+        json.loads(f'"{key}"'): json.loads(f'"{value}"')
+        for key, value in re.findall(
+            r'^\s*"((?:[^"\\]|\\.)*)": "((?:[^"\\]|\\.)*)",?$', script, re.M
+        )
+    }
+    # then the strings a person sees are Vietnamese
+    assert catalogue.get("Main menu") == "Menu chính"
+    assert catalogue.get("Dashboard") == "Trang quản trị"
+    assert catalogue.get("Autosave in progress…") == "Đang tự động lưu…"
+    assert catalogue.get("Insert a block") == "Chèn khối nội dung"
