@@ -156,7 +156,7 @@ def test_producer_proposes_a_credential_with_a_scan_and_it_waits_for_review(
         ({"number": "8930000000018"}, "Số kiểm tra của mã vạch không đúng"),
         ({"number": "89300000019"}, "8 hoặc 13 chữ số"),
         ({"kind": "vietgap", "number": "VG-1", "issuer": "Trung tâm X"}, "ngày hết hiệu lực"),
-        ({"issued_on": "31/02/2025"}, "Nhập một ngày hợp lệ"),
+        ({"issued_on": "31/02/2025"}, "Vui lòng nhập ngày hợp lệ"),
     ],
 )
 def test_bad_proposals_get_a_clear_message_and_store_nothing(
