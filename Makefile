@@ -79,7 +79,10 @@ clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles
 
 ## Rehearse production on loopback (deploy/production_check.py): throwaway PostgreSQL database,
-## Redis, gunicorn, the task worker and nginx with a self-signed certificate, checked over HTTPS.
+## Redis, gunicorn, the task worker and nginx with a self-signed certificate, checked over HTTPS;
+## then scaled out on the same database (deploy/production_check_multinode.py): two web nodes
+## behind nginx, media on moto's S3 server, search on osmem, one node killed.
+## PRODUCTION_CHECK_ARGS=--single-node skips the second part.
 ## Needs the Debian packages nginx, openssl and postgresql-client; installs nothing.
 production-check: install
-	$(PY) deploy/production_check.py
+	$(PY) deploy/production_check.py $(PRODUCTION_CHECK_ARGS)

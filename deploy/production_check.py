@@ -6,12 +6,16 @@ repository's site file (deploy/nginx/ocop.conf, with only its ports, paths and c
 changed) with a self-signed certificate. A small SMTP server in this process stands in for the
 mail relay. Then, over HTTPS: the home page, the catalogue, a product, search, add to basket, a
 cash-on-delivery order whose confirmation mail the worker delivers, a hashed and compressed
-static file, a media file served by nginx, the upload limit, health and readiness. Exits 1 on
-the first failure, printing the services' logs.
+static file, a media file served by nginx, the upload limit, health and readiness.
+
+Then, on the same database, the scaled-out phase (deploy/production_check_multinode.py): two
+web nodes behind nginx, one worker, media on moto's S3-compatible server and search on an
+Elasticsearch stand-in, checked node by node and through nginx, one node killed at the end.
+``--single-node`` skips it. Exits 1 on the first failure, printing the services' logs.
 
 Needs: PostgreSQL on PRODUCTION_CHECK_PG (default postgresql://postgres@127.0.0.1:5432), Redis on
-REDIS_URL (default redis://127.0.0.1:6379/14) and the Debian packages nginx and openssl.
-Installs nothing.
+REDIS_URL (default redis://127.0.0.1:6379/14), the Debian packages nginx and openssl, and the dev
+dependencies moto[server] and osmem-server (both in ``.[dev]``). Installs nothing.
 """
 
 from __future__ import annotations
@@ -25,7 +29,6 @@ import secrets
 import shutil
 import signal
 import socket
-import socketserver
 import ssl
 import subprocess
 import sys
@@ -37,84 +40,14 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from rehearsal import CheckFailed, SmtpSink, expect, free_port, step
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 GUNICORN = str(Path(PYTHON).with_name("gunicorn"))
 PG = os.environ.get("PRODUCTION_CHECK_PG", "postgresql://postgres@127.0.0.1:5432")
 REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/14"
 SHOPPER = "khach.kiemtra@example.vn"
-
-
-class CheckFailed(AssertionError):
-    """One expectation of the rehearsal that did not hold."""
-
-
-def step(text: str) -> None:
-    print(f"--> {text}", flush=True)
-
-
-def expect(condition: bool, what: str) -> None:
-    if not condition:
-        raise CheckFailed(what)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-# --- A mail relay that keeps what it receives --------------------------------------------------
-
-
-class SmtpSink(socketserver.ThreadingTCPServer):
-    """Just enough SMTP for Django's backend (EHLO, MAIL, RCPT, DATA, QUIT), no TLS, no auth."""
-
-    allow_reuse_address = True
-    daemon_threads = True
-
-    def __init__(self, port: int):
-        super().__init__(("127.0.0.1", port), SmtpHandler)
-        self.messages: list[dict] = []
-
-
-class SmtpHandler(socketserver.StreamRequestHandler):
-    def reply(self, line: str) -> None:
-        self.wfile.write(line.encode() + b"\r\n")
-
-    def handle(self) -> None:
-        self.reply("220 production-check ESMTP")
-        sender, recipients = "", []
-        while True:
-            line = self.rfile.readline()
-            if not line:
-                return
-            command = line.decode("utf-8", "replace").strip()
-            verb = command[:4].upper()
-            if verb in {"EHLO", "HELO"}:
-                self.reply("250 production-check")
-            elif verb == "MAIL":
-                sender, recipients = command[10:], []
-                self.reply("250 OK")
-            elif verb == "RCPT":
-                recipients.append(command[8:].strip("<> "))
-                self.reply("250 OK")
-            elif verb == "DATA":
-                self.reply("354 End data with <CR><LF>.<CR><LF>")
-                data = []
-                while (chunk := self.rfile.readline()) not in (b".\r\n", b""):
-                    data.append(chunk)
-                self.server.messages.append(
-                    {"from": sender, "to": recipients, "data": b"".join(data)}
-                )
-                self.reply("250 OK queued")
-            elif verb == "RSET":
-                self.reply("250 OK")
-            elif verb == "QUIT":
-                self.reply("221 Bye")
-                return
-            else:
-                self.reply("502 Not implemented")
 
 
 # --- HTTPS client -------------------------------------------------------------------------------
@@ -168,11 +101,13 @@ class Browser:
 
 
 class Rehearsal:
-    def __init__(self) -> None:
+    def __init__(self, *, multinode: bool = True) -> None:
+        self.multinode = multinode
         self.tmp = Path(tempfile.mkdtemp(prefix="ocop-production-check-"))
         os.chmod(self.tmp, 0o755)  # nginx's workers read media and the certificate from here
         self.db_name = f"ocop_production_check_{os.getpid()}"
         self.processes: dict[str, subprocess.Popen] = {}
+        self.closers: list = []  # what else to stop (servers started through a library)
         self.ports = {name: free_port() for name in ("app", "http", "https", "smtp")}
         self.sink = SmtpSink(self.ports["smtp"])
         self.env = {
@@ -211,12 +146,12 @@ class Rehearsal:
             raise CheckFailed(f"manage.py {' '.join(args)} failed:\n{result.stderr[-3000:]}")
         return result.stdout
 
-    def start(self, name: str, command: list[str]) -> None:
+    def start(self, name: str, command: list[str], env: dict[str, str] | None = None) -> None:
         log = open(self.tmp / f"{name}.log", "wb")  # noqa: SIM115 - closed with the process
         self.processes[name] = subprocess.Popen(
             command,
             cwd=BASE_DIR,
-            env=self.env,
+            env=env or self.env,
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -234,6 +169,8 @@ class Rehearsal:
         raise CheckFailed(f"{name} did not listen on {port} within {seconds} s")
 
     def stop(self) -> None:
+        for close in reversed(self.closers):
+            close()
         for process in reversed(list(self.processes.values())):
             if process.poll() is None:
                 os.killpg(process.pid, signal.SIGTERM)
@@ -258,7 +195,9 @@ class Rehearsal:
         self.manage("migrate", "--noinput", "-v0")
         # The demo's thousands of page-index tasks run inline: the worker starts with an empty
         # queue, as on a site whose content was entered over weeks.
-        self.manage("load_demo_data", "--force", "--image-size", "64", TASKS_BACKEND="immediate")
+        self.demo_output = self.manage(
+            "load_demo_data", "--force", "--image-size", "64", TASKS_BACKEND="immediate"
+        )
         self.manage("collectstatic", "--noinput", "-v0")
         self.manage("rebuild_search_index")
         self.manage("site_configure")
@@ -292,9 +231,21 @@ class Rehearsal:
         )
         return cert
 
-    def nginx_conf(self, cert: Path) -> Path:
-        """The repository's site file with only its ports, paths and certificate replaced."""
+    def nginx_conf(
+        self,
+        cert: Path,
+        *,
+        name: str = "nginx",
+        app_ports: list[int] | None = None,
+        media: Path | None = None,
+        extra: str = "",
+    ) -> Path:
+        """The repository's site file with only its ports, paths, certificate and upstream
+        servers replaced (one ``server`` line per web node); ``extra`` goes into ``http {}``."""
         site = (BASE_DIR / "deploy" / "nginx" / "ocop.conf").read_text()
+        upstream = "\n    ".join(
+            f"server 127.0.0.1:{port};" for port in (app_ports or [self.ports["app"]])
+        )
         replacements = {
             "listen [::]:80;\n": "",
             "listen [::]:443 ssl http2;\n": "",
@@ -303,22 +254,22 @@ class Rehearsal:
             "server_name ocop.example.vn;": "server_name localhost;",
             "/etc/letsencrypt/live/ocop.example.vn/fullchain.pem": str(cert),
             "/etc/letsencrypt/live/ocop.example.vn/privkey.pem": str(self.tmp / "key.pem"),
-            "/srv/ocop/media/": f"{self.tmp / 'media'}/",
-            "server 127.0.0.1:8000;": f"server 127.0.0.1:{self.ports['app']};",
-            "/var/log/nginx/": f"{self.tmp}/nginx-",
+            "/srv/ocop/media/": f"{media or self.tmp / 'media'}/",
+            "server 127.0.0.1:8000;": upstream,
+            "/var/log/nginx/": f"{self.tmp}/{name}-",
             "/var/www/letsencrypt": str(self.tmp / "acme"),
         }
         for old, new in replacements.items():
             expect(old in site, f"deploy/nginx/ocop.conf no longer contains {old!r}")
             site = site.replace(old, new)
-        (self.tmp / "ocop.conf").write_text(site)
+        (self.tmp / f"{name}-site.conf").write_text(site)
         user = f"user {getpass.getuser()};" if os.geteuid() == 0 else ""
-        temp = self.tmp / "nginx-temp"
+        temp = self.tmp / f"{name}-temp"
         temp.mkdir()
         main = f"""{user}
 worker_processes 1;
-error_log {self.tmp}/nginx-main.error.log warn;
-pid {self.tmp}/nginx.pid;
+error_log {self.tmp}/{name}-main.error.log warn;
+pid {self.tmp}/{name}.pid;
 events {{ worker_connections 256; }}
 http {{
     include /etc/nginx/mime.types;
@@ -328,10 +279,11 @@ http {{
     fastcgi_temp_path {temp}/fastcgi;
     uwsgi_temp_path {temp}/uwsgi;
     scgi_temp_path {temp}/scgi;
-    include {self.tmp}/ocop.conf;
+    include {self.tmp}/{name}-site.conf;
+{extra}
 }}
 """
-        path = self.tmp / "nginx.conf"
+        path = self.tmp / f"{name}.conf"
         path.write_text(main)
         return path
 
@@ -342,26 +294,36 @@ http {{
         conf = self.nginx_conf(cert)
         step("start gunicorn, the worker and nginx")
         self.start("gunicorn", [GUNICORN, "-c", "deploy/gunicorn.conf.py", "marketplace.wsgi"])
-        self.start(
-            "worker",
-            [
-                PYTHON,
-                "manage.py",
-                "db_worker",
-                "--no-reload",
-                "--interval",
-                "0.5",
-                "--no-startup-delay",
-            ],
-        )
+        self.start_worker("worker")
+        self.start_nginx("nginx", conf)
+        self.wait_for_port(self.ports["app"], "gunicorn")
+        self.wait_for_port(self.ports["https"], "nginx")
+        self.journeys(Browser(f"https://localhost:{self.ports['https']}", cert))
+        if self.multinode:
+            # Imported here: the scaled-out phase needs moto and osmem (dev dependencies).
+            from production_check_multinode import MultiNodePhase
+
+            for name in ("nginx", "worker", "gunicorn"):
+                self.stop_one(name)
+            MultiNodePhase(self, cert).run()
+
+    def start_worker(self, name: str, env: dict[str, str] | None = None) -> None:
+        command = [PYTHON, "manage.py", "db_worker", "--no-reload", "--interval", "0.5"]
+        self.start(name, [*command, "--no-startup-delay"], env)
+
+    def start_nginx(self, name: str, conf: Path) -> None:
         nginx_test = subprocess.run(
             ["nginx", "-t", "-p", str(self.tmp), "-c", str(conf)], capture_output=True, text=True
         )
         expect(nginx_test.returncode == 0, f"nginx -t failed:\n{nginx_test.stderr}")
-        self.start("nginx", ["nginx", "-p", str(self.tmp), "-c", str(conf), "-g", "daemon off;"])
-        self.wait_for_port(self.ports["app"], "gunicorn")
-        self.wait_for_port(self.ports["https"], "nginx")
-        self.journeys(Browser(f"https://localhost:{self.ports['https']}", cert))
+        self.start(name, ["nginx", "-p", str(self.tmp), "-c", str(conf), "-g", "daemon off;"])
+
+    def stop_one(self, name: str) -> None:
+        """Stop one service (its whole process group) and wait for it."""
+        process = self.processes[name]
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=30)
 
     # what a visitor does
     def journeys(self, browser: Browser) -> None:
@@ -449,19 +411,7 @@ http {{
         expect(number is not None, "no order number on the thank-you page")
 
         step(f"the confirmation mail of order {number.group(1)} is delivered by the worker")
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if any(
-                SHOPPER in m["to"] and number.group(1).encode() in m["data"]
-                for m in self.sink.messages
-            ):
-                break
-            time.sleep(0.5)
-        else:
-            raise CheckFailed(
-                f"no confirmation mail to {SHOPPER} within 60 s "
-                f"({len(self.sink.messages)} messages received)"
-            )
+        self.sink.wait_for(SHOPPER, number.group(1).encode())
 
         step("health and readiness")
         status, _, body, _ = browser.request("/healthz")
@@ -505,7 +455,7 @@ def main() -> int:
                 file=sys.stderr,
             )
             return 2
-    rehearsal = Rehearsal()
+    rehearsal = Rehearsal(multinode="--single-node" not in sys.argv[1:])
     started = time.monotonic()
     failed = False
     try:
