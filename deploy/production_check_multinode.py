@@ -372,7 +372,9 @@ class MultiNodePhase:
             shutil.copytree(self.r.tmp / "static", self.r.tmp / node / "static")
             command = [str(Path(sys.executable).with_name("gunicorn"))]
             command += ["-c", "deploy/gunicorn.conf.py", "marketplace.wsgi"]
-            self.r.start(node, command, {**self.node_env(node), "WEB_CONCURRENCY": "2"})
+            # One worker a node: what is shared between a node's workers is the single-machine
+            # phase's to show; here, what is shared between machines.
+            self.r.start(node, command, {**self.node_env(node), "WEB_CONCURRENCY": "1"})
         self.r.start_worker("worker-multi", self.node_env("worker"))
         # While the nodes start: the index is built on the Elasticsearch stand-in.
         self.r.wait_for_port(self.ports["search"], "nginx-multi")
