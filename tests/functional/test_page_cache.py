@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
 from django.core.cache import caches
+from django.core.management import call_command
 from django.test import Client
 
 from catalog import services
@@ -174,3 +176,14 @@ def test_opening_pre_orders_drops_the_cached_product_page(django_capture_on_comm
     response = Client().get(product.get_absolute_url())
     assert response["X-Page-Cache"] == "miss"
     assert 'data-testid="preorder-button"' in response.content.decode()
+
+
+def test_pagecache_clear_drops_every_cached_page():
+    # given a product page served from the cache
+    product = listed_product(4)
+    Client().get(product.get_absolute_url())
+    assert Client().get(product.get_absolute_url())["X-Page-Cache"] == "hit"
+    # when the operator clears the page cache (as after moving media to object storage)
+    call_command("pagecache_clear", stdout=io.StringIO())
+    # then the next visitor gets the page rendered afresh
+    assert Client().get(product.get_absolute_url())["X-Page-Cache"] == "miss"
