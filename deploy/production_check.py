@@ -35,6 +35,7 @@ import sys
 import tempfile
 import threading
 import time
+import traceback
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -463,6 +464,9 @@ def main() -> int:
     except (CheckFailed, subprocess.CalledProcessError, OSError) as error:
         failed = True
         print(f"\nFAILED: {error}", file=sys.stderr)
+    except Exception:  # noqa: BLE001 - any other error (boto3, a server's JSON) fails it too
+        failed = True
+        print(f"\nFAILED:\n{traceback.format_exc()}", file=sys.stderr)
     finally:
         rehearsal.stop()
         if failed:
