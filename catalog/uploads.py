@@ -23,6 +23,7 @@ import io
 import math
 import os
 import re
+import secrets
 
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -170,12 +171,22 @@ def image_stored_form(*, upload, max_edge: int = MAX_EDGE) -> bytes | None:
         upload.seek(0)
 
 
+def fresh_name(name: str) -> str:
+    """``name``'s base name with a random suffix: an upload is never stored under a name used
+    before. Renditions are named after the stored file (:mod:`catalog.renditions`), and phones
+    call every photo "image.jpg": a new photo stored under a name freed by a deleted one would
+    otherwise be shown with the old photo's renditions."""
+    stem, ext = os.path.splitext(os.path.basename(name))
+    return f"{stem[:80]}-{secrets.token_hex(4)}{ext.lower()[:10]}"
+
+
 def image_shrink_on_save(*field_names: str):
     """A ``pre_save`` receiver that passes each of ``field_names`` (file fields) through
     :func:`image_stored_form` when it holds a new upload, so the stored file (what renditions are
     made from) is never larger than :data:`MAX_EDGE` and carries no EXIF.
 
     A Wagtail image also gets its recorded file size and hash (duplicate detection) recomputed.
+    Every new upload is stored under a fresh name (:func:`fresh_name`).
     """
 
     def receiver(sender, instance, raw=False, **kwargs):
@@ -185,10 +196,12 @@ def image_shrink_on_save(*field_names: str):
             field_file = getattr(instance, name)
             if not field_file or field_file._committed:
                 continue
+            stored_name = fresh_name(field_file.name)
             smaller = image_stored_form(upload=field_file.file)
             if smaller is None:
+                field_file.name = stored_name
                 continue
-            setattr(instance, name, ContentFile(smaller, name=os.path.basename(field_file.name)))
+            setattr(instance, name, ContentFile(smaller, name=stored_name))
             if hasattr(instance, "_set_image_file_metadata"):
                 instance._set_image_file_metadata()
 

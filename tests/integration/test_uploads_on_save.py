@@ -108,3 +108,25 @@ def test_the_wagtail_library_upload_screen_stores_the_downscaled_file(client):
     assert max(image.width, image.height) == MAX_EDGE
     assert_stored_small_upright_and_clean(image.file.name)
     assert image.file_size == image.file.size
+
+
+def test_a_photo_replaced_under_the_same_file_name_gets_new_renditions():
+    # Phones often name every upload "image.jpg". Renditions are named after the stored file,
+    # so a new photo stored under a freed name would be shown with the old photo's renditions.
+    from catalog.renditions import rendition_urls
+
+    product = listed_product(4)
+    first = ProductImage.objects.create(
+        product=product, original=ContentFile(plain(400, 300, fmt="JPEG"), name="image.jpg")
+    )
+    first_name = first.original.name
+    first_urls = rendition_urls(first_name, width=300, height=300)
+    # given the producer deletes that photo (its file goes) and uploads another "image.jpg"
+    first.original.delete(save=False)
+    first.delete()
+    second = ProductImage.objects.create(
+        product=product, original=ContentFile(plain(300, 400, fmt="JPEG"), name="image.jpg")
+    )
+    # then it is stored under a name never used before, so its renditions are its own
+    assert second.original.name != first_name
+    assert rendition_urls(second.original.name, width=300, height=300) != first_urls
