@@ -14,7 +14,7 @@ PORT ?= 8000
 imports: install
 	$(VENV)/bin/lint-imports
 
-.PHONY: imports demo test install lint migrate demo-data serve test-sqlite-smoke clean bench production-check
+.PHONY: imports demo test install lint migrate demo-data serve test-sqlite-smoke clean bench production-check vm-rehearsal
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	@test -n "$(PYTHON)" || { echo "Python 3.11, 3.12 or 3.13 is needed (set PYTHON=/path/to/python3.x)"; exit 1; }
@@ -86,3 +86,9 @@ clean:
 ## Needs the Debian packages nginx, openssl and postgresql-client; installs nothing.
 production-check: install
 	$(PY) deploy/production_check.py $(PRODUCTION_CHECK_ARGS)
+
+## Optional, not in `test` nor .ci/run: the README's "Deploying" followed on a clean Debian 13
+## server in a QEMU virtual machine, under real systemd (deploy/vm_rehearsal.sh; needs root,
+## debootstrap, qemu-system-x86, qemu-utils and network to Debian's mirror and PyPI).
+vm-rehearsal:
+	deploy/vm_rehearsal.sh

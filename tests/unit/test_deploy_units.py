@@ -142,8 +142,8 @@ def test_every_service_runs_as_ocop_from_the_checkout_with_the_one_environment_f
 
 
 def test_gunicorn_tells_systemd_when_it_is_ready():
-    # Type=notify: systemd waits for gunicorn's READY=1 (sent by the arbiter, not by a worker
-    # when NotifyAccess is main) before ocop-web counts as started.
+    # Type=notify: systemd waits for the READY=1 that gunicorn's arbiter sends once the site is
+    # loaded (preload_app) and listening, so `systemctl start ocop-web` fails when the site does.
     web = _unit(UNITS / "ocop-web.service")
     assert _one(web, "Service.Type") == "notify"
     assert _one(web, "Service.ExecStart").startswith(
