@@ -3,6 +3,8 @@
 # "Deploying" steps as a newcomer types them (server name ocop.test, a self-signed certificate
 # instead of certbot), then checks under systemd. Each phase is one argument:
 #   deploy | after_reboot | backup_restore | upgrade
+# and, alone on a fresh server (no project installed), units: the repository's unit files under
+# systemd with stand-ins for the site (paths under /opt/units), to check what systemd itself does.
 set -eu
 export DEBIAN_FRONTEND=noninteractive
 NAME=ocop.test
@@ -84,8 +86,9 @@ EOF
     manage migrate -v0
     manage collectstatic --noinput -v0
     manage site_configure
-    DJANGO_SUPERUSER_PASSWORD=rehearsal-$$-password DJANGO_SUPERUSER_EMAIL=admin@$NAME \
-        manage createsuperuser --noinput --username admin
+    # createsuperuser asks; the rehearsal answers through Django's variables instead.
+    export DJANGO_SUPERUSER_PASSWORD="rehearsal-$$-password" DJANGO_SUPERUSER_EMAIL="admin@$NAME"
+    manage createsuperuser --noinput --username admin
     manage rebuild_search_index
 
     log "5. Services, timers and nginx (own certificate instead of certbot)"
@@ -159,6 +162,50 @@ upgrade() {
     manage rebuild_search_index
     systemctl restart ocop-web ocop-worker
     check_services
+}
+
+units() {
+    # $1: the checkout (deploy/ copied in). The units as they are, but for their paths and user.
+    src=$1
+    app=/opt/units
+    mkdir -p $app/.venv/bin $app/marketplace
+    : >$app/env
+    printf 'GUNICORN_BIND=127.0.0.1:8001\nWEB_CONCURRENCY=1\n' >$app/env
+    adapt() {
+        sed -e "s|/srv/ocop/app|$app|g; s|^User=ocop|User=nobody|; s|^Group=ocop|Group=nogroup|" \
+            -e "s|/etc/ocop/ocop.env|$app/env|; s|^ReadWritePaths=.*|ReadWritePaths=/tmp|" \
+            -e "s|^ExecStartPre=.*|ExecStartPre=/bin/true|" "$1"
+    }
+    log "ocop-job@: %i and OCOP_JOB_ARGS_%i (python stands in: it prints its arguments)"
+    python3 -m venv $app/.venv
+    cp $app/.venv/bin/python3 $app/.venv/bin/real-python 2>/dev/null || true
+    rm -f $app/.venv/bin/python
+    printf '#!/bin/sh\nprintf "argv:"; for a in "$@"; do printf " <%%s>" "$a"; done; echo\n' >$app/.venv/bin/python
+    chmod +x $app/.venv/bin/python
+    adapt "$src/deploy/systemd/ocop-job@.service" >/etc/systemd/system/units-job@.service
+    systemctl daemon-reload
+    for job in $JOBS; do systemctl start "units-job@$job.service"; done
+    journalctl -u 'units-job@*' -o cat --no-pager | grep -E '^argv:|unset environment'
+    journalctl -u 'units-job@*' -o cat --no-pager | grep -q 'unset environment' && die "unset variable warnings"
+    journalctl -u units-job@backup.service -o cat --no-pager | grep -q '^argv: <manage.py> <backup> <--keep=14>$' ||
+        die "backup did not get --keep=14"
+    journalctl -u units-job@publish_scheduled.service -o cat --no-pager | grep -q '^argv: <manage.py> <publish_scheduled>$' ||
+        die "publish_scheduled got an extra argument"
+    log "ocop-web: Type=notify with deploy/gunicorn.conf.py (a one-line WSGI app stands in for the site)"
+    $app/.venv/bin/real-python -m pip install -q "$(grep '^gunicorn==' "$src/constraints.txt")"
+    install -d $app/deploy && cp "$src/deploy/gunicorn.conf.py" $app/deploy/
+    printf 'def application(environ, start_response):\n    start_response("200 OK", [])\n    return [b"ok"]\n' \
+        >$app/marketplace/wsgi.py
+    adapt "$src/deploy/systemd/ocop-web.service" >/etc/systemd/system/units-web.service
+    systemctl daemon-reload
+    systemctl start units-web.service
+    systemctl show units-web -p Type -p ActiveState -p StatusText
+    systemctl show units-web -p StatusText | grep -q 'Gunicorn arbiter booted' || die "no READY=1"
+    pid=$(systemctl show units-web -p MainPID --value)
+    systemctl reload units-web.service && sleep 3
+    [ "$(systemctl show units-web -p MainPID --value)" = "$pid" ] || die "reload replaced the main process"
+    systemctl stop units-web.service
+    echo "units: ok"
 }
 
 "$@"
