@@ -310,7 +310,7 @@ def test_booth_numbers_are_unique_per_fair(home_page):
 
 def _organiser(client):
     user = UserFactory()
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(Group.objects.get(name="Biên tập viên (nhóm mặc định)"))
     client.force_login(user)
     return user
 

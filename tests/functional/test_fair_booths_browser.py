@@ -47,7 +47,7 @@ def test_producer_applies_organiser_accepts_and_the_fair_page_lists_the_booth(
     organiser = UserFactory(username="so.cong.thuong", email="sct@example.vn")
     organiser.set_password(PASSWORD)
     organiser.save()
-    organiser.groups.add(Group.objects.get(name="Editors"))
+    organiser.groups.add(Group.objects.get(name="Biên tập viên (nhóm mặc định)"))
     base = live_server.url
 
     # the producer applies on a phone
