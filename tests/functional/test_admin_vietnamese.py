@@ -139,7 +139,8 @@ ENGLISH = (
 
 
 class _Text(HTMLParser):
-    """The text a person sees: element text outside <script>, <style> and <template>."""
+    """The interface text a person sees: element text outside <script>, <style> and <template>,
+    and outside <textarea> (what someone entered, such as a product's English description)."""
 
     def __init__(self):
         super().__init__()
@@ -147,11 +148,11 @@ class _Text(HTMLParser):
         self._skip = 0
 
     def handle_starttag(self, tag, attrs):
-        if tag in ("script", "style", "template"):
+        if tag in ("script", "style", "template", "textarea"):
             self._skip += 1
 
     def handle_endtag(self, tag):
-        if tag in ("script", "style", "template") and self._skip:
+        if tag in ("script", "style", "template", "textarea") and self._skip:
             self._skip -= 1
 
     def handle_data(self, data):
