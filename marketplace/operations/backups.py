@@ -91,7 +91,11 @@ def backup_create(
     given, the objects of ``media_storage``) into ``output_dir``; return its path. Written beside
     its final name, then renamed: a half-written archive never looks like a backup."""
     now = now or datetime.now()
-    output_dir.mkdir(parents=True, exist_ok=True)
+    # An archive holds the whole database and the certificate scans: owner only, whatever the
+    # umask (a folder made here is the owner's alone too).
+    if not output_dir.is_dir():
+        output_dir.mkdir(parents=True)
+        output_dir.chmod(0o700)
     final = output_dir / f"{ARCHIVE_PREFIX}{now:%Y%m%d-%H%M%S}.tar.gz"
     with tempfile.TemporaryDirectory(prefix="ocop-backup-") as work:
         work_dir = Path(work)
@@ -130,6 +134,8 @@ def backup_create(
         }
         (work_dir / "manifest.json").write_text(json.dumps(manifest, indent=2))
         partial = final.with_name(final.name + ".partial")
+        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+        partial.chmod(0o600)
         with tarfile.open(partial, "w:gz") as archive:
             archive.add(work_dir / "manifest.json", arcname="manifest.json")
             archive.add(dump, arcname=dump.name)

@@ -143,3 +143,24 @@ def test_restore_without_confirmation_changes_nothing(tmp_path):
 
     with pytest.raises(CommandError, match="--yes"):
         call_command("restore", str(tmp_path / "x.tar.gz"))
+
+
+def test_a_backup_is_readable_by_its_owner_only(tmp_path):
+    # An archive holds the whole database (password hashes, addresses) and the certificate scans:
+    # it must not be readable by other accounts on the server, whatever the umask.
+    import os
+    import stat
+
+    db_file = tmp_path / "site.sqlite3"
+    sqlite3.connect(db_file).close()
+    old_umask = os.umask(0o002)  # a by-hand shell's usual umask
+    try:
+        archive = backup_create(
+            db={"ENGINE": "django.db.backends.sqlite3", "NAME": str(db_file)},
+            media_root=tmp_path / "media",
+            output_dir=tmp_path / "new-backups",
+        )
+    finally:
+        os.umask(old_umask)
+    assert stat.S_IMODE(archive.stat().st_mode) == 0o600
+    assert stat.S_IMODE(archive.parent.stat().st_mode) == 0o700

@@ -205,3 +205,13 @@ def test_systemd_analyze_verify_finds_nothing_wrong(tmp_path):
     ]
     assert result.returncode == 0 or not problems, result.stdout + result.stderr
     assert not problems, "\n".join(problems)
+
+
+def test_every_service_runs_the_production_settings_even_if_the_environment_file_forgets_them():
+    # manage.py defaults to the development settings: without this, the worker, every job and
+    # the web unit's ExecStartPre steps would run DEBUG on against the production database.
+    for path in sorted(UNITS.glob("*.service")):
+        assert (
+            "DJANGO_SETTINGS_MODULE=marketplace.settings.production"
+            in _unit(path)["Service.Environment"]
+        ), path.name
